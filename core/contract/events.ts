@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import { connectionStatusSchema, historyStatusSchema, nodesSnapshotSchema } from './model.ts';
+
+/** Events the backend pushes to the UI without being asked. */
+export const events = {
+  connection: connectionStatusSchema,
+  history: historyStatusSchema,
+  nodes: nodesSnapshotSchema,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = z.infer<Events[E]>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** What the UI knows about the connection to the cluster. */
+export const connectionStates = ['connecting', 'connected', 'degraded', 'disconnected'] as const;
+
+export const connectionStatusSchema = z.object({
+  context: z.string(),
+  server: z.string(),
+  demo: z.boolean(),
+  state: z.enum(connectionStates),
+  /** Why the state is not `connected`, in words the user can act on. */
+  message: z.string().optional(),
+  /** Epoch ms of the last successful collection, if any. */
+  lastSuccessAt: z.number().optional(),
+  /** Epoch ms when the state last changed. */
+  since: z.number(),
+});
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+/** The state of the local history database. */
+export const historyStatusSchema = z.object({
+  state: z.enum(['ok', 'unavailable']),
+  path: z.string(),
+  message: z.string().optional(),
+  retentionDays: z.number(),
+  sampleCount: z.number(),
+});
+export type HistoryStatus = z.infer<typeof historyStatusSchema>;
+
+/** One row of the Nodes table: live usage against capacity. */
+export const nodeRowSchema = z.object({
+  name: z.string(),
+  ready: z.boolean(),
+  unschedulable: z.boolean(),
+  roles: z.array(z.string()),
+  /** CPU in use, millicores; null when metrics are unavailable. */
+  cpuMillis: z.number().nullable(),
+  cpuAllocatableMillis: z.number(),
+  /** Memory in use (working set), bytes; null when metrics are unavailable. */
+  memoryBytes: z.number().nullable(),
+  memoryAllocatableBytes: z.number(),
+  pods: z.number(),
+  podCapacity: z.number(),
+});
+export type NodeRow = z.infer<typeof nodeRowSchema>;
+
+export const nodesSnapshotSchema = z.object({
+  /** Epoch ms when the snapshot was collected. */
+  at: z.number(),
+  nodes: z.array(nodeRowSchema),
+  /** False when metrics.k8s.io did not answer: usage columns are then null. */
+  metricsAvailable: z.boolean(),
+});
+export type NodesSnapshot = z.infer<typeof nodesSnapshotSchema>;
+
+export const nodeSamplePointSchema = z.object({
+  at: z.number(),
+  cpuMillis: z.number().nullable(),
+  memoryBytes: z.number().nullable(),
+  pods: z.number(),
+});
+export type NodeSamplePoint = z.infer<typeof nodeSamplePointSchema>;
+
+export const appStatusSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web', 'test']),
+  connection: connectionStatusSchema,
+  history: historyStatusSchema,
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
