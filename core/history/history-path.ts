@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+/**
+ * One database per cluster, keyed by its server URL, so switching contexts never mixes
+ * histories. The demo gets a fixed name: its server port changes every start.
+ */
+export function historyPath(dataDir: string, cluster: { demo: boolean; server?: string }): string {
+  if (cluster.demo) return join(dataDir, 'history', 'demo.db');
+  const server = cluster.server ?? 'unknown';
+  const slug = server
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/[^a-zA-Z0-9.-]+/g, '_')
+    .slice(0, 60);
+  const hash = createHash('sha256').update(server).digest('hex').slice(0, 10);
+  return join(dataDir, 'history', `${slug}-${hash}.db`);
+}

@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import { NodeSampleStore, type NodeSample, type SeriesQuery } from './node-samples.ts';
+import { openHistory } from './open.ts';
+import { applyRetention } from './retention.ts';
+
+/** The history database as the worker uses it: one connection, one writer. */
+export class HistoryStore {
+  readonly nodeSamples: NodeSampleStore;
+  private sampleCount: number;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly recoveredFrom: string | undefined,
+  ) {
+    this.nodeSamples = new NodeSampleStore(db);
+    this.sampleCount = this.nodeSamples.count();
+  }
+
+  static open(path: string, options: { busyTimeoutMs?: number } = {}): HistoryStore {
+    const { db, recoveredFrom } = openHistory(path, options);
+    return new HistoryStore(db, path, recoveredFrom);
+  }
+
+  insertNodeSamples(samples: readonly NodeSample[]): void {
+    this.nodeSamples.insert(samples);
+    this.sampleCount += samples.length;
+  }
+
+  nodeSeries(query: SeriesQuery): NodeSample[] {
+    return this.nodeSamples.series(query);
+  }
+
+  /** Kept as a running total so the UI can show it after every batch without a table scan. */
+  get samples(): number {
+    return this.sampleCount;
+  }
+
+  applyRetention(now: number, retentionDays: number): number {
+    const removed = applyRetention(this.db, { now, retentionDays });
+    this.sampleCount -= removed;
+    return removed;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
