@@ -1,0 +1,33 @@
+import { noise3, type Rng } from './random.ts';
+
+/**
+ * The alphabet Kubernetes uses for generated name parts (k8s.io/apimachinery/pkg/util/rand):
+ * no vowels, so random suffixes never spell words, and no look-alike characters.
+ */
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** A random name part like the `7c9d8` in `cart-6b8f9c7d4d-7c9d8`. */
+export function nameSuffix(rng: Rng, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += NAME_ALPHABET[Math.floor(rng.next() * NAME_ALPHABET.length)];
+  return out;
+}
+
+/** Object kinds, as the first component of a stable UID, so a node and a pod never share one. */
+export const UID_KIND = { node: 1, pod: 2, namespace: 3, workload: 4, replicaSet: 5 } as const;
+export type UidKind = keyof typeof UID_KIND;
+
+/**
+ * A UUID (version 4 layout) that is a pure function of (seed, kind, index), so the same seed
+ * always gives objects the same UIDs without storing 150,000 strings.
+ */
+export function stableUid(seed: number, kind: UidKind, index: number): string {
+  const k = UID_KIND[kind];
+  let hex = '';
+  for (let word = 0; word < 4; word++) {
+    const value = Math.floor(noise3(seed, k, index, word) * 4_294_967_296);
+    hex += value.toString(16).padStart(8, '0');
+  }
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
