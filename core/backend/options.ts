@@ -1,0 +1,25 @@
+/** How a host (Electron, the web host, a test) asks for a backend. */
+export interface BackendOptions {
+  /** Which host runs this backend; reported to the UI. */
+  host: 'electron' | 'web' | 'test';
+  /** Where Foresight keeps its history database and the demo kubeconfig. */
+  dataDir: string;
+  /** Connect to this kubeconfig file. When absent and `demo` is not false, the demo cluster is used. */
+  kubeconfigPath?: string;
+  /** Context in the kubeconfig; its current-context when absent. */
+  context?: string;
+  /** Run the built-in demo cluster (default: only when no kubeconfig is given). */
+  demo?: DemoOptions | boolean;
+  /** How often the collector samples the cluster, in ms (default 5000). */
+  collectIntervalMs?: number;
+  /** History retention in days (default 7). */
+  retentionDays?: number;
+}
+
+export interface DemoOptions {
+  seed?: number;
+  nodes?: number;
+  podsPerNode?: number;
+  /** Simulated seconds per real second (default 1). */
+  speed?: number;
+}

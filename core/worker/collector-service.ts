@@ -1,0 +1,198 @@
+import {
+  contractError,
+  errorReply,
+  type EventEnvelope,
+  type EventName,
+  type HistoryStatus,
+  type NodesSnapshot,
+  type PayloadOf,
+  type ReplyEnvelope,
+  type ValidRequest,
+} from '../contract/index.ts';
+import type { ClusterReader } from '../kube/cluster-client.ts';
+import { createClusterReader } from '../kube/cluster-client.ts';
+import { CollectionError, collectOnce } from '../kube/collect.ts';
+import { loadKubeconfig } from '../kube/kubeconfig.ts';
+import { historyPath } from '../history/history-path.ts';
+import { backoffDelay } from './backoff.ts';
+import type { WorkerConfig } from './config.ts';
+import { ConnectionTracker } from './connection-tracker.ts';
+import { HistoryKeeper } from './history-keeper.ts';
+
+export interface CollectorDeps {
+  now?: () => number;
+  /** Replaces the client-node reader (tests of failure handling use a scripted one). */
+  createReader?: typeof createClusterReader;
+}
+
+const maxBackoffMs = 30_000;
+const hourMs = 60 * 60 * 1000;
+
+function emptySnapshot(): NodesSnapshot {
+  return { at: 0, nodes: [], metricsAvailable: false };
+}
+
+/**
+ * The worker's brain, free of worker_threads so it can run in-process in tests: it collects
+ * from the cluster on a timer, records history, pushes events and answers contract requests.
+ */
+export class CollectorService {
+  private readonly now: () => number;
+  /** Known once the kubeconfig names the cluster (one database per cluster). */
+  private history: HistoryKeeper | undefined;
+  /** Replaced once the kubeconfig names the context and server. */
+  private connection: ConnectionTracker;
+  private reader: ClusterReader | undefined;
+  private snapshot: NodesSnapshot = emptySnapshot();
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private stopped = false;
+  private cycle: Promise<void> | undefined;
+
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly emit: (event: EventEnvelope) => void,
+    private readonly deps: CollectorDeps = {},
+  ) {
+    this.now = deps.now ?? Date.now;
+    this.connection = new ConnectionTracker(
+      { context: config.context ?? '(current)', server: '', demo: config.demo },
+      this.now,
+    );
+  }
+
+  private push<E extends EventName>(name: E, payload: PayloadOf<E>): void {
+    this.emit({ kind: 'event', name, payload } as EventEnvelope);
+  }
+
+  start(): void {
+    try {
+      const loaded = loadKubeconfig(this.config.kubeconfigPath, this.config.context);
+      this.connection = new ConnectionTracker(
+        { context: loaded.context, server: loaded.server, demo: this.config.demo },
+        this.now,
+      );
+      this.reader = (this.deps.createReader ?? createClusterReader)(loaded);
+      const dbPath = historyPath(this.config.dataDir, { demo: this.config.demo, server: loaded.server });
+      this.history = new HistoryKeeper(dbPath, this.config.retentionDays, this.now);
+      this.history.ensureOpen();
+    } catch (error) {
+      const update = this.connection.update('disconnected', (error as Error).message);
+      if (update) this.push('connection', update);
+      this.push('history', this.historyStatus());
+      return;
+    }
+    this.push('connection', this.connection.status);
+    this.push('history', this.historyStatus());
+    this.schedule(0);
+  }
+
+  private historyStatus(): HistoryStatus {
+    return (
+      this.history?.status ?? {
+        state: 'unavailable',
+        path: '',
+        retentionDays: this.config.retentionDays,
+        sampleCount: 0,
+        message: 'No cluster is connected, so there is no history to keep.',
+      }
+    );
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.cycle = this.collect().finally(() => {
+        this.cycle = undefined;
+      });
+    }, delayMs);
+  }
+
+  /** Runs one collection now; exposed for tests and benchmarks. */
+  async collect(): Promise<void> {
+    if (!this.reader) return;
+    let nextDelay = this.config.collectIntervalMs;
+    try {
+      const { snapshot, degraded } = await collectOnce(this.reader, this.now);
+      this.failures = 0;
+      this.snapshot = snapshot;
+      this.history?.record(snapshot.at, snapshot.nodes);
+      const message = degraded.map((p) => p.message).join(' ') || undefined;
+      const update = this.connection.update(degraded.length ? 'degraded' : 'connected', message, true);
+      if (update) this.push('connection', update);
+      this.push('nodes', snapshot);
+      this.push('history', this.historyStatus());
+    } catch (error) {
+      this.failures += 1;
+      const message =
+        error instanceof CollectionError ? error.message : `Collection failed: ${String(error)}`;
+      const update = this.connection.update('disconnected', message);
+      if (update) this.push('connection', update);
+      nextDelay = backoffDelay(this.failures, {
+        baseMs: Math.min(this.config.collectIntervalMs, 2000),
+        maxMs: maxBackoffMs,
+      });
+    }
+    this.schedule(nextDelay);
+  }
+
+  handle(request: ValidRequest): ReplyEnvelope {
+    const { id } = request;
+    switch (request.method) {
+      case 'app.status':
+        return {
+          kind: 'reply',
+          id,
+          ok: true,
+          result: {
+            version: this.config.version,
+            host: this.config.host,
+            connection: this.connection.status,
+            history: this.historyStatus(),
+          },
+        };
+      case 'nodes.list':
+        return { kind: 'reply', id, ok: true, result: this.snapshot };
+      case 'history.nodeSeries': {
+        const params = request.params as { node: string; since?: number; limit?: number };
+        const points = this.history?.series(
+          params.node,
+          params.since ?? this.now() - hourMs,
+          params.limit ?? 5000,
+        );
+        if (!points) {
+          return errorReply(
+            id,
+            contractError('StoreError', this.historyStatus().message ?? 'History is unavailable.'),
+          );
+        }
+        return {
+          kind: 'reply',
+          id,
+          ok: true,
+          result: {
+            node: params.node,
+            points: points.map(({ at, cpuMillis, memoryBytes, pods }) => ({
+              at,
+              cpuMillis,
+              memoryBytes,
+              pods,
+            })),
+          },
+        };
+      }
+      default:
+        return errorReply(
+          id,
+          contractError('UnknownMethod', `The worker does not answer ${String(request.method)}.`),
+        );
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.cycle;
+    this.history?.close();
+  }
+}

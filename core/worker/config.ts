@@ -1,0 +1,15 @@
+/** What the backend tells the collector worker when it starts it (passed as workerData). */
+export interface WorkerConfig {
+  host: 'electron' | 'web' | 'test';
+  version: string;
+  kubeconfigPath: string;
+  context?: string;
+  demo: boolean;
+  /** Folder for history databases: one per cluster, named by history/history-path.ts. */
+  dataDir: string;
+  collectIntervalMs: number;
+  retentionDays: number;
+}
+
+/** Messages the worker sends besides replies and events. */
+export type WorkerLifecycleMessage = { kind: 'fatal'; message: string };
