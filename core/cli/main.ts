@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { foresightVersion } from '../backend/version.ts';
+import { consoleOutput, type CommandOutput } from './output.ts';
+import { runWebCommand } from './web-command.ts';
+import { runDemoServerCommand } from './demo-server-command.ts';
+
+const usage = `Usage: foresight <command> [options]
+
+Commands:
+  web            Serve the Foresight UI to your browser on 127.0.0.1 (prints the URL).
+                 --demo                use the built-in demo cluster
+                 --kubeconfig FILE     kubeconfig to use (default: $KUBECONFIG, ~/.kube/config)
+                 --context NAME        context in that kubeconfig (default: its current-context)
+                 --port N              port (default: a free one)
+                 --data-dir DIR        where history is kept
+                 --seed S --nodes N --speed X   demo cluster shape and clock speed
+                 --interval-ms MS      how often to collect (default 5000)
+  demo-server    Run the demo cluster's Kubernetes API in the foreground for kubectl.
+                 --port N --nodes N --seed S --speed X --kubeconfig-out FILE
+  --version      Print the version.
+  --help         Print this help.
+`;
+
+function numberOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0)
+    throw new UsageError(`--${name} needs a non-negative number, got "${value}".`);
+  return parsed;
+}
+
+export class UsageError extends Error {}
+
+const sharedOptions = {
+  demo: { type: 'boolean' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  seed: { type: 'string' },
+  nodes: { type: 'string' },
+  speed: { type: 'string' },
+  'interval-ms': { type: 'string' },
+  'kubeconfig-out': { type: 'string' },
+  help: { type: 'boolean' },
+  version: { type: 'boolean' },
+} as const;
+
+/** Waits for Ctrl-C or SIGTERM, then runs the command's cleanup. */
+function stopOnSignal(stop: () => Promise<void>, out: CommandOutput): void {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) return;
+    stopping = true;
+    out.info('Stopping…');
+    void stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+export async function main(argv: string[], out: CommandOutput = consoleOutput): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: sharedOptions,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [command] = positionals;
+    if (values.version) {
+      out.result(foresightVersion);
+      return 0;
+    }
+    if (values.help || !command) {
+      out.result(usage);
+      return values.help ? 0 : 2;
+    }
+    const shape = {
+      seed: numberOption(values.seed, 'seed'),
+      nodes: numberOption(values.nodes, 'nodes'),
+      speed: numberOption(values.speed, 'speed'),
+      port: numberOption(values.port, 'port'),
+    };
+    if (command === 'web') {
+      const stop = await runWebCommand(
+        {
+          demo: values.demo ?? false,
+          kubeconfig: values.kubeconfig,
+          context: values.context,
+          dataDir: values['data-dir'],
+          intervalMs: numberOption(values['interval-ms'], 'interval-ms'),
+          ...shape,
+        },
+        out,
+      );
+      stopOnSignal(stop, out);
+      return -1;
+    }
+    if (command === 'demo-server') {
+      const stop = await runDemoServerCommand({ ...shape, kubeconfigOut: values['kubeconfig-out'] }, out);
+      stopOnSignal(stop, out);
+      return -1;
+    }
+    throw new UsageError(`Unknown command "${command}".`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      out.error(`foresight: ${(error as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    out.error(`foresight: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+/** Exit codes: -1 means "keep running" (a server is up); anything else ends the process. */
+export async function run(): Promise<void> {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exitCode = code;
+}
