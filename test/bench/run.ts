@@ -1,0 +1,21 @@
+import { benchCollection } from './collection.bench.ts';
+import { benchIngest } from './ingest.bench.ts';
+
+/**
+ * `npm run bench`: prints figures, asserts nothing (the machine is shared and noisy; compare
+ * ratios within one run). `npm run bench -- ingest` runs one group.
+ */
+const groups: Record<string, () => Promise<void>> = {
+  ingest: benchIngest,
+  collection: async () => {
+    await benchCollection(12, 8);
+    // The upstream Kubernetes scalability limits: 5,000 nodes, 150,000 pods.
+    await benchCollection(5000, 30);
+  },
+};
+
+const wanted = process.argv.slice(2).filter((a) => a in groups);
+console.log(`Foresight bench — node ${process.version}, ${new Date().toISOString()}`);
+for (const [name, run] of Object.entries(groups)) {
+  if (wanted.length === 0 || wanted.includes(name)) await run();
+}
