@@ -1,10 +1,17 @@
-import { CoreV1Api, CustomObjectsApi, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi, type V1Node } from '@kubernetes/client-node';
+import { getJson } from './raw-get.ts';
 import type { LoadedKubeconfig } from './kubeconfig.ts';
 
 /** metrics.k8s.io objects, reduced to what Foresight reads. */
 export interface NodeMetrics {
   metadata: { name: string };
   usage: { cpu?: string; memory?: string };
+}
+
+/** Where a pod runs and whether it still holds resources: all the collector keeps of a pod. */
+export interface PodPlacement {
+  nodeName: string | undefined;
+  phase: string | undefined;
 }
 
 /**
@@ -15,7 +22,7 @@ export interface ClusterReader {
   readonly context: string;
   readonly server: string;
   listNodes(): Promise<V1Node[]>;
-  listPods(): Promise<V1Pod[]>;
+  listPods(): Promise<PodPlacement[]>;
   listNodeMetrics(): Promise<NodeMetrics[]>;
 }
 
@@ -35,6 +42,32 @@ async function listAllPages<T>(
   return all;
 }
 
+interface RawPodPage {
+  items?: Array<{ spec?: { nodeName?: string }; status?: { phase?: string } }>;
+  metadata?: { continue?: string };
+}
+
+/**
+ * Pods are by far the largest list (up to 150,000 in a cluster at the upstream limits), so
+ * they are read as plain JSON and reduced to placements page by page: memory stays bounded by
+ * one page of full objects.
+ */
+async function listPodPlacements(loaded: LoadedKubeconfig): Promise<PodPlacement[]> {
+  const placements: PodPlacement[] = [];
+  let cont: string | undefined;
+  do {
+    const page = (await getJson(loaded.kubeConfig, loaded.server, '/api/v1/pods', {
+      limit: listPageSize,
+      continue: cont,
+    })) as RawPodPage;
+    for (const pod of page.items ?? []) {
+      placements.push({ nodeName: pod.spec?.nodeName, phase: pod.status?.phase });
+    }
+    cont = page.metadata?.continue || undefined;
+  } while (cont);
+  return placements;
+}
+
 function isNodeMetricsList(value: unknown): value is { items: NodeMetrics[] } {
   return !!value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items);
 }
@@ -46,8 +79,7 @@ export function createClusterReader(loaded: LoadedKubeconfig): ClusterReader {
     context: loaded.context,
     server: loaded.server,
     listNodes: () => listAllPages((cont) => core.listNode({ limit: listPageSize, _continue: cont })),
-    listPods: () =>
-      listAllPages((cont) => core.listPodForAllNamespaces({ limit: listPageSize, _continue: cont })),
+    listPods: () => listPodPlacements(loaded),
     async listNodeMetrics() {
       const list: unknown = await custom.listClusterCustomObject({
         group: 'metrics.k8s.io',

@@ -1,6 +1,6 @@
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
 import type { NodeRow } from '../contract/index.ts';
-import type { NodeMetrics } from './cluster-client.ts';
+import type { NodeMetrics, PodPlacement } from './cluster-client.ts';
 import { cpuToMillis, memoryToBytes } from './quantity.ts';
 
 const rolePrefix = 'node-role.kubernetes.io/';
@@ -18,11 +18,11 @@ function isReady(node: V1Node): boolean {
 }
 
 /** Pods that hold a node's resources: scheduled there and not finished (what kubectl's "Non-terminated" counts). */
-export function countPodsByNode(pods: readonly V1Pod[]): Map<string, number> {
+export function countPodsByNode(pods: readonly PodPlacement[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const pod of pods) {
-    const node = pod.spec?.nodeName;
-    const phase = pod.status?.phase;
+    const node = pod.nodeName;
+    const phase = pod.phase;
     if (!node || phase === 'Succeeded' || phase === 'Failed') continue;
     counts.set(node, (counts.get(node) ?? 0) + 1);
   }

@@ -1,11 +1,11 @@
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
 import { ApiException } from '@kubernetes/client-node';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../contract/index.ts';
-import type { ClusterReader, NodeMetrics } from '../kube/cluster-client.ts';
+import type { ClusterReader, NodeMetrics, PodPlacement } from '../kube/cluster-client.ts';
 import { CollectorService } from './collector-service.ts';
 import type { WorkerConfig } from './config.ts';
 
@@ -35,14 +35,11 @@ const node = (name: string): V1Node => ({
     conditions: [{ type: 'Ready', status: 'True' }],
   },
 });
-const pod = (nodeName: string, phase = 'Running'): V1Pod => ({
-  spec: { nodeName, containers: [] },
-  status: { phase },
-});
+const pod = (nodeName: string, phase = 'Running'): PodPlacement => ({ nodeName, phase });
 
 type Script = {
   nodes?: () => Promise<V1Node[]>;
-  pods?: () => Promise<V1Pod[]>;
+  pods?: () => Promise<PodPlacement[]>;
   metrics?: () => Promise<NodeMetrics[]>;
 };
 
