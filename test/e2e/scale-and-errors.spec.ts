@@ -1,20 +1,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { closedPort } from '../support/ports.ts';
 import { hostStartTimeoutMs, withHost } from './fixtures.ts';
 
 test.setTimeout(hostStartTimeoutMs + 60_000);
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('5,000 nodes: the table renders only what is visible and scrolls to the last node', async ({ page }) => {
   await withHost(['--demo', '--nodes', '5000', '--interval-ms', '5000'], async ({ url }) => {

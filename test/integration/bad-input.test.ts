@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../core/backend/index.ts';
 import type { EventEnvelope } from '../../core/contract/index.ts';
 import { historyPath } from '../../core/history/history-path.ts';
+import { closedPort } from '../support/ports.ts';
 import { waitFor } from './support/wait.ts';
 
 const backends: Backend[] = [];
@@ -22,15 +22,6 @@ async function start(options: Parameters<typeof createBackend>[0]) {
   const latest = <T>(name: EventEnvelope['name']) =>
     events.filter((e) => e.name === name).at(-1)?.payload as T | undefined;
   return { backend, events, latest };
-}
-
-/** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function kubeconfigFor(dir: string, server: string): string {
