@@ -92,6 +92,12 @@ describe('browser host over HTTP', () => {
     expect(withExtension.status).toBe(404);
   });
 
+  it('answers HEAD with headers only', async () => {
+    const response = await fetch(host.url, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+  });
+
   it('refuses writes', async () => {
     const response = await fetch(host.url, { method: 'POST' });
     expect(response.status).toBe(405);

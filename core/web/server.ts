@@ -67,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (tokenFrom(request).fromQuery) {
       headers['Set-Cookie'] = `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
-    sendFile(response, file, headers);
+    sendFile(response, file, headers, request.method === 'HEAD');
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -36,7 +36,12 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   return extname(decoded) === '' && existsSync(index) ? index : undefined;
 }
 
-export function sendFile(response: ServerResponse, path: string, headers: Record<string, string>): void {
+export function sendFile(
+  response: ServerResponse,
+  path: string,
+  headers: Record<string, string>,
+  headOnly = false,
+): void {
   const isIndex = path.endsWith('index.html');
   response.writeHead(200, {
     ...headers,
@@ -44,5 +49,6 @@ export function sendFile(response: ServerResponse, path: string, headers: Record
     // Hashed assets may be cached; the page itself must not be, so a new build shows at once.
     'Cache-Control': isIndex ? 'no-store' : 'private, max-age=3600',
   });
-  createReadStream(path).pipe(response);
+  if (headOnly) response.end();
+  else createReadStream(path).pipe(response);
 }
