@@ -36,7 +36,10 @@ export async function getJson(
           resolve({
             status: response.statusCode ?? 0,
             headers: Object.fromEntries(
-              Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+              Object.entries(response.headers).map(([k, v]) => [
+                k,
+                Array.isArray(v) ? v.join(', ') : (v ?? ''),
+              ]),
             ),
             body: Buffer.concat(chunks).toString('utf8'),
           }),
