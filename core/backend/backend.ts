@@ -17,8 +17,8 @@ import { foresightVersion } from './version.ts';
 export interface Backend extends ContractHandler {
   /** The demo cluster's API server URL when the demo runs (for kubectl and tests). */
   readonly demoUrl: string | undefined;
-  /** The kubeconfig the collector uses. */
-  readonly kubeconfigPath: string;
+  /** The kubeconfig file(s) the collector uses. */
+  readonly kubeconfigPath: string | string[];
   stop(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const demoOptions = typeof options.demo === 'object' ? options.demo : {};
     demo = await startDemoThread(demoOptions, join(options.dataDir, 'demo', 'kubeconfig.yaml'));
   }
-  const kubeconfigPath = demo?.kubeconfigPath ?? (options.kubeconfigPath as string);
+  const kubeconfigPath = demo?.kubeconfigPath ?? (options.kubeconfigPath as string | string[]);
   const config: WorkerConfig = {
     host: options.host,
     version: foresightVersion,

@@ -4,8 +4,11 @@ export interface BackendOptions {
   host: 'electron' | 'web' | 'test';
   /** Where Foresight keeps its history database and the demo kubeconfig. */
   dataDir: string;
-  /** Connect to this kubeconfig file. When absent and `demo` is not false, the demo cluster is used. */
-  kubeconfigPath?: string;
+  /**
+   * Connect through these kubeconfig files, merged as kubectl merges a KUBECONFIG list. When
+   * absent and `demo` is not false, the demo cluster is used.
+   */
+  kubeconfigPath?: string | string[];
   /** Context in the kubeconfig; its current-context when absent. */
   context?: string;
   /** Run the built-in demo cluster (default: only when no kubeconfig is given). */

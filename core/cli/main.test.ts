@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foresightVersion } from '../backend/version.ts';
 import { main } from './main.ts';
@@ -30,5 +31,33 @@ describe('foresight command line', () => {
     expect(await main(args, io)).toBe(2);
     expect(io.err.join('\n')).toMatch(message);
     expect(io.err.join('\n')).toContain('Usage: foresight');
+  });
+
+  it('contexts prints the merged contexts as JSON and names a broken file on stderr', async () => {
+    const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'kubeconfigs');
+    const io = capture();
+    const code = await main(
+      [
+        'contexts',
+        '--kubeconfig',
+        join(fixtures, 'team', 'a.yaml'),
+        '--kubeconfig',
+        join(fixtures, 'broken.yaml'),
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out.join('\n'))).toEqual([
+      { name: 'dev', cluster: 'dev-cluster', user: 'dev-user', namespace: 'team-a', current: true },
+      { name: 'shared', cluster: 'shared-cluster', user: 'shared-user', namespace: '', current: false },
+    ]);
+    expect(io.err.join('\n')).toContain('broken.yaml could not be read');
+  });
+
+  it('contexts with nothing readable exits 1 and says why', async () => {
+    const io = capture();
+    const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'kubeconfigs');
+    expect(await main(['contexts', '--kubeconfig', join(fixtures, 'broken.yaml')], io)).toBe(1);
+    expect(io.err.join('\n')).toContain('broken.yaml');
   });
 });

@@ -3,6 +3,7 @@ import { foresightVersion } from '../backend/version.ts';
 import { consoleOutput, type CommandOutput } from './output.ts';
 import { runWebCommand } from './web-command.ts';
 import { runDemoServerCommand } from './demo-server-command.ts';
+import { runContextsCommand } from './contexts-command.ts';
 
 const usage = `Usage: foresight <command> [options]
 
@@ -15,6 +16,8 @@ Commands:
                  --data-dir DIR        where history is kept
                  --seed S --nodes N --speed X   demo cluster shape and clock speed
                  --interval-ms MS      how often to collect (default 5000)
+  contexts       Print the contexts of your kubeconfig as JSON, merged as kubectl merges them.
+                 --kubeconfig FILE     read these files (repeatable) instead of $KUBECONFIG
   demo-server    Run the demo cluster's Kubernetes API in the foreground for kubectl.
                  --port N --nodes N --seed S --speed X --kubeconfig-out FILE
   --version      Print the version.
@@ -33,7 +36,7 @@ export class UsageError extends Error {}
 
 const sharedOptions = {
   demo: { type: 'boolean' },
-  kubeconfig: { type: 'string' },
+  kubeconfig: { type: 'string', multiple: true },
   context: { type: 'string' },
   port: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -97,6 +100,7 @@ export async function main(argv: string[], out: CommandOutput = consoleOutput): 
       stopOnSignal(stop, out);
       return -1;
     }
+    if (command === 'contexts') return runContextsCommand(values.kubeconfig ?? [], out);
     if (command === 'demo-server') {
       const stop = await runDemoServerCommand({ ...shape, kubeconfigOut: values['kubeconfig-out'] }, out);
       stopOnSignal(stop, out);

@@ -1,5 +1,6 @@
 import { createBackend } from '../backend/index.ts';
-import { findKubeconfig } from '../kube/discovery.ts';
+import { existsSync } from 'node:fs';
+import { kubeconfigFiles } from '../kube/kubeconfig-files.ts';
 import { startWebHost } from '../web/server.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { rendererDir } from './renderer-dir.ts';
@@ -7,7 +8,7 @@ import type { CommandOutput } from './output.ts';
 
 export interface WebCommandOptions {
   demo: boolean;
-  kubeconfig?: string;
+  kubeconfig?: string[];
   context?: string;
   port?: number;
   dataDir?: string;
@@ -31,7 +32,8 @@ export async function runWebCommand(
       'The renderer is not built (dist/renderer/index.html is missing). Run `npm run build` first.',
     );
   }
-  const kubeconfigPath = options.demo ? undefined : (options.kubeconfig ?? findKubeconfig());
+  const files = options.kubeconfig?.length ? options.kubeconfig : kubeconfigFiles();
+  const kubeconfigPath = options.demo || !files.some((file) => existsSync(file)) ? undefined : files;
   const dataDir = options.dataDir ?? defaultDataDir();
   if (!kubeconfigPath) {
     out.info(options.demo ? 'Starting the demo cluster.' : 'No kubeconfig found: starting the demo cluster.');

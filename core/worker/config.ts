@@ -2,7 +2,8 @@
 export interface WorkerConfig {
   host: 'electron' | 'web' | 'test';
   version: string;
-  kubeconfigPath: string;
+  /** One file, or a KUBECONFIG-style list merged the kubectl way. */
+  kubeconfigPath: string | string[];
   context?: string;
   demo: boolean;
   /** Folder for history databases: one per cluster, named by history/history-path.ts. */
