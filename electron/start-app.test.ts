@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
@@ -137,14 +138,21 @@ describe('startElectronApp', () => {
     expect(app.enableSandbox).toHaveBeenCalled();
   });
 
-  it.each<[string, Partial<ElectronAppDeps>, string | undefined]>([
+  it.each<[string, Partial<ElectronAppDeps>, string[] | undefined]>([
     ['the demo when there is no kubeconfig', {}, undefined],
     [
       '~/.kube/config when it exists',
       { fileExists: (p) => p === '/home/op/.kube/config' },
-      '/home/op/.kube/config',
+      ['/home/op/.kube/config'],
     ],
-    ['KUBECONFIG first', { env: { KUBECONFIG: '/k/a' }, fileExists: () => true }, '/k/a'],
+    [
+      'the existing files of the KUBECONFIG list, merged like kubectl',
+      {
+        env: { KUBECONFIG: ['/k/a', '/k/missing', '/k/b'].join(delimiter) },
+        fileExists: (p) => p !== '/k/missing',
+      },
+      ['/k/a', '/k/b'],
+    ],
   ])('starts the backend on %s', async (_name, overrides, kubeconfigPath) => {
     const { createBackend } = await start(overrides);
     expect(createBackend).toHaveBeenCalledWith({

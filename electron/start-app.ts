@@ -14,7 +14,7 @@ import type { ContractHandler } from '../core/contract/index.ts';
 import { installContentSecurityPolicy } from './csp.ts';
 import { deferredContractHandler } from './deferred-handler.ts';
 import { registerContractIpc } from './ipc.ts';
-import { findKubeconfig } from '../core/kube/discovery.ts';
+import { findKubeconfigs } from '../core/kube/discovery.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { guardWebContents } from './navigation-guard.ts';
 import { appPaths } from './paths.ts';
@@ -153,7 +153,7 @@ export async function startElectronApp(deps: ElectronAppDeps): Promise<ElectronA
 
 function startBackend(deps: ElectronAppDeps): Promise<HostedBackend> {
   const env = deps.env ?? process.env;
-  const kubeconfigPath = findKubeconfig(env, deps.homeDir ?? homedir(), deps.fileExists ?? existsSync);
+  const kubeconfigPath = findKubeconfigs(env, deps.homeDir ?? homedir(), deps.fileExists ?? existsSync);
   const options: BackendOptions = {
     host: 'electron',
     dataDir: deps.electron.app.getPath('userData'),

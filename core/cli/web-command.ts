@@ -1,6 +1,5 @@
 import { createBackend } from '../backend/index.ts';
-import { existsSync } from 'node:fs';
-import { kubeconfigFiles } from '../kube/kubeconfig-files.ts';
+import { findKubeconfigs } from '../kube/discovery.ts';
 import { startWebHost } from '../web/server.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { rendererDir } from './renderer-dir.ts';
@@ -32,8 +31,11 @@ export async function runWebCommand(
       'The renderer is not built (dist/renderer/index.html is missing). Run `npm run build` first.',
     );
   }
-  const files = options.kubeconfig?.length ? options.kubeconfig : kubeconfigFiles();
-  const kubeconfigPath = options.demo || !files.some((file) => existsSync(file)) ? undefined : files;
+  const kubeconfigPath = options.demo
+    ? undefined
+    : options.kubeconfig?.length
+      ? options.kubeconfig
+      : findKubeconfigs();
   const dataDir = options.dataDir ?? defaultDataDir();
   if (!kubeconfigPath) {
     out.info(options.demo ? 'Starting the demo cluster.' : 'No kubeconfig found: starting the demo cluster.');

@@ -1,17 +1,22 @@
 import { delimiter } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findKubeconfig } from './discovery.ts';
+import { findKubeconfigs } from './discovery.ts';
 
-describe('findKubeconfig', () => {
+describe('findKubeconfigs', () => {
   const present =
     (...paths: string[]) =>
     (path: string) =>
       paths.includes(path);
 
   it.each([
-    { name: 'first existing KUBECONFIG entry', env: ['/a', '/b', '/c'], files: ['/b', '/c'], want: '/b' },
     {
-      name: 'KUBECONFIG set but nothing exists',
+      name: 'existing KUBECONFIG entries, in order',
+      env: ['/a', '/b', '/c'],
+      files: ['/c', '/b'],
+      want: ['/b', '/c'],
+    },
+    {
+      name: 'KUBECONFIG set but nothing exists: demo',
       env: ['/a'],
       files: ['/home/u/.kube/config'],
       want: undefined,
@@ -20,11 +25,11 @@ describe('findKubeconfig', () => {
       name: 'no KUBECONFIG, default file exists',
       env: [],
       files: ['/home/u/.kube/config'],
-      want: '/home/u/.kube/config',
+      want: ['/home/u/.kube/config'],
     },
     { name: 'nothing at all: demo', env: [], files: [], want: undefined },
   ])('$name', ({ env, files, want }) => {
     const vars = env.length ? { KUBECONFIG: env.join(delimiter) } : {};
-    expect(findKubeconfig(vars, '/home/u', present(...files))).toBe(want);
+    expect(findKubeconfigs(vars, '/home/u', present(...files))).toEqual(want);
   });
 });
