@@ -108,12 +108,20 @@ async function start(overrides: Partial<ElectronAppDeps> = {}, electronOptions =
     fileExists: () => false,
     platform: 'linux',
     log: () => undefined,
+    loginPath: async () => '/opt/plugins/bin',
     ...overrides,
   });
   return { ...electron, backend, createBackend, handle };
 }
 
 describe('startElectronApp', () => {
+  it('puts the login shell’s PATH first before the backend starts, so exec plugins are found', async () => {
+    const env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin' };
+    const { handle } = await start({ env });
+    await handle?.backend;
+    expect(env.PATH).toBe('/opt/plugins/bin:/usr/bin:/bin');
+  });
+
   it('quits at once, starting nothing, when another instance holds the lock', async () => {
     const { app, handle, createBackend, windows, ipcMain } = await start({}, { lock: false });
     expect(handle).toBeNull();

@@ -15,6 +15,7 @@ import { installContentSecurityPolicy } from './csp.ts';
 import { deferredContractHandler } from './deferred-handler.ts';
 import { registerContractIpc } from './ipc.ts';
 import { findKubeconfigs } from '../core/kube/discovery.ts';
+import { loginShellPath, mergePath } from '../core/kube/login-shell-path.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { guardWebContents } from './navigation-guard.ts';
 import { appPaths } from './paths.ts';
@@ -65,6 +66,8 @@ export interface ElectronAppDeps {
   /** How long quitting waits for the backend to stop before giving up on it. */
   stopTimeoutMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The login shell's PATH, so exec credential plugins are found (default: ask $SHELL). */
+  loginPath?: () => Promise<string | undefined>;
 }
 
 export interface ElectronAppHandle {
@@ -151,16 +154,17 @@ export async function startElectronApp(deps: ElectronAppDeps): Promise<ElectronA
   return { backend, mainWindow: () => mainWindow };
 }
 
-function startBackend(deps: ElectronAppDeps): Promise<HostedBackend> {
+async function startBackend(deps: ElectronAppDeps): Promise<HostedBackend> {
   const env = deps.env ?? process.env;
+  // Before the backend starts: its worker threads copy this environment when they are created.
+  env.PATH = mergePath(env.PATH, await (deps.loginPath ?? loginShellPath)());
   const kubeconfigPath = findKubeconfigs(env, deps.homeDir ?? homedir(), deps.fileExists ?? existsSync);
   const options: BackendOptions = {
     host: 'electron',
     dataDir: deps.electron.app.getPath('userData'),
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
   };
-  // Promise.resolve().then: a factory that throws synchronously still becomes a rejected promise.
-  return Promise.resolve().then(() => deps.createBackend(options));
+  return deps.createBackend(options);
 }
 
 /**

@@ -39,6 +39,7 @@ describe('kubeconfig merging agrees with kubectl', () => {
     { name: 'three files with an exec plugin user', files: [a, b, exec] },
     { name: 'a missing file in the list is skipped', files: [missing, b] },
     { name: 'no current-context anywhere', files: [exec] },
+    { name: 'a token file user', files: [join(fixtures, 'team', 'token-file.yaml'), a] },
   ])('$name', async ({ files }) => {
     expect(listContexts(mergeKubeconfigFiles(files))).toEqual(await kubectlContexts(files));
   });
@@ -95,6 +96,13 @@ describe('loadKubeconfig over a merged list', () => {
     const options: { headers?: Record<string, string> } = {};
     await loaded.kubeConfig.applyToHTTPSOptions(options);
     expect(options.headers?.['Authorization']).toBe('Bearer exec-token-123');
+  });
+
+  it('reads a tokenFile relative to its kubeconfig (client-node alone ignores it)', async () => {
+    const loaded = loadKubeconfig([join(fixtures, 'team', 'token-file.yaml')]);
+    const options: { headers?: Record<string, string> } = {};
+    await loaded.kubeConfig.applyToHTTPSOptions(options);
+    expect(options.headers?.['Authorization']).toBe('Bearer token-from-file');
   });
 
   it('names the context and the known ones when the context does not exist', () => {

@@ -61,6 +61,21 @@ function absolutizeExec(user: Record<string, unknown>, base: string): Record<str
   return { ...user, exec: { ...exec, command: resolve(base, command) } };
 }
 
+/**
+ * client-node ignores `tokenFile`; kubectl reads the token from it. Read it here so bearer-token
+ * files (projected service-account tokens, CI secrets) work the same. The file is re-read
+ * every time the kubeconfig is loaded, which the collector does on reconnect.
+ */
+function inlineTokenFile(user: Record<string, unknown>): Record<string, unknown> {
+  const file = user['tokenFile'];
+  if (typeof file !== 'string' || file === '' || typeof user['token'] === 'string') return user;
+  try {
+    return { ...user, token: readFileSync(file, 'utf8').trim() };
+  } catch (error) {
+    throw new Error(`tokenFile ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 function entries(value: unknown, section: 'cluster' | 'user' | 'context', base: string): NamedEntry[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new Error(`"${section}s" must be a list`);
@@ -73,7 +88,7 @@ function entries(value: unknown, section: 'cluster' | 'user' | 'context', base: 
       throw new Error(`${section}s[${index}].${section} must be a map`);
     if (section === 'context' || !body) return { ...item, name: item['name'] };
     let fixed = absolutize(body, pathFields[section], base);
-    if (section === 'user') fixed = absolutizeExec(fixed, base);
+    if (section === 'user') fixed = inlineTokenFile(absolutizeExec(fixed, base));
     return { ...item, name: item['name'], [section]: fixed };
   });
 }
