@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import {
   contractError,
   errorReply,
+  methodTimeoutMs,
   type EventEnvelope,
   type ReplyEnvelope,
   type RequestId,
@@ -99,16 +100,20 @@ export class WorkerBridge {
       );
     }
     const id = this.nextId++;
+    const deadlineMs = methodTimeoutMs(request.method, requestTimeoutMs);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         resolve(
           errorReply(
             request.id,
-            contractError('Unavailable', `The collector did not answer ${request.method} within 30 s.`),
+            contractError(
+              'Unavailable',
+              `The collector did not answer ${request.method} within ${Math.round(deadlineMs / 1000)} s.`,
+            ),
           ),
         );
-      }, requestTimeoutMs);
+      }, deadlineMs);
       this.pending.set(id, { callerId: request.id, resolve, timer });
       worker.postMessage({ kind: 'request', id, method: request.method, params: request.params });
     });

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { connectionStatusSchema, historyStatusSchema, nodesSnapshotSchema } from './model.ts';
+import { reportProgressSchema } from './reports.ts';
 
 /** Events the backend pushes to the UI without being asked. */
 export const events = {
   connection: connectionStatusSchema,
   history: historyStatusSchema,
   nodes: nodesSnapshotSchema,
+  reportProgress: reportProgressSchema,
 } as const;
 
 export type Events = typeof events;

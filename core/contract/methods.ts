@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appStatusSchema, nodeSamplePointSchema, nodesSnapshotSchema } from './model.ts';
+import { reportsBuildParamsSchema, reportsBuildResultSchema, reportsCatalogResultSchema } from './reports.ts';
 
 /**
  * The requests the UI may make: for each method, the schema of its params and of its result.
@@ -26,12 +27,35 @@ export const methods = {
       .strict(),
     result: z.object({ node: z.string(), points: z.array(nodeSamplePointSchema) }),
   },
+  /** Which report sections exist and which are available yet. */
+  'reports.catalog': {
+    params: z.object({}).strict(),
+    result: reportsCatalogResultSchema,
+  },
+  /** Builds a report file; progress arrives as `reportProgress` events. */
+  'reports.build': {
+    params: reportsBuildParamsSchema,
+    result: reportsBuildResultSchema,
+  },
 } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type ParamsOf<M extends MethodName> = z.infer<Methods[M]['params']>;
 export type ResultOf<M extends MethodName> = z.infer<Methods[M]['result']>;
+
+/**
+ * Methods that may legitimately take longer than a hop's usual deadline: a report over days of
+ * history of a large cluster reads and draws a lot. Every hop (the renderer's transports, the
+ * worker bridge) asks here, so a slow method is declared once.
+ */
+const slowMethodTimeoutMs: Partial<Record<MethodName, number>> = { 'reports.build': 180_000 };
+
+/** How long to wait for a reply to `method`, given the hop's usual deadline. */
+export function methodTimeoutMs(method: string, usualMs: number): number {
+  const slow = isMethodName(method) ? slowMethodTimeoutMs[method] : undefined;
+  return slow === undefined ? usualMs : Math.max(slow, usualMs);
+}
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);

@@ -1,4 +1,4 @@
-import type { ContractTransport, ReplyEnvelope } from '../../../core/contract/index.ts';
+import { methodTimeoutMs, type ContractTransport, type ReplyEnvelope } from '../../../core/contract/index.ts';
 import { linkUp, type HostTransport } from './hostLink.ts';
 import { describeEnvelope, hostFailureReply, timeoutReply } from './replies.ts';
 import { defaultRequestTimeoutMs } from './wsTransport.ts';
@@ -31,9 +31,10 @@ export function createIpcTransport(
     kind: 'electron',
     request(envelope) {
       const { id, method } = describeEnvelope(envelope);
+      const deadlineMs = methodTimeoutMs(method, requestTimeoutMs);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<ReplyEnvelope>((resolve) => {
-        timer = setTimeout(() => resolve(timeoutReply(id, method, requestTimeoutMs)), requestTimeoutMs);
+        timer = setTimeout(() => resolve(timeoutReply(id, method, deadlineMs)), deadlineMs);
       });
       const reply = bridge.request(envelope).catch((cause: unknown) => hostFailureReply(id, method, cause));
       return Promise.race([reply, timeout]).finally(() => clearTimeout(timer));

@@ -2,6 +2,7 @@ import {
   contractError,
   errorReply,
   eventEnvelopeSchema,
+  methodTimeoutMs,
   replyEnvelopeSchema,
   type EventEnvelope,
   type ReplyEnvelope,
@@ -158,8 +159,9 @@ export function createWsTransport(options: WsTransportOptions): HostTransport {
       } catch (cause) {
         return Promise.resolve(hostFailureReply(id, method, cause));
       }
+      const deadlineMs = methodTimeoutMs(method, timeoutMs);
       return new Promise<ReplyEnvelope>((resolve) => {
-        const timer = setTimeout(() => settle(id, timeoutReply(id, method, timeoutMs)), timeoutMs);
+        const timer = setTimeout(() => settle(id, timeoutReply(id, method, deadlineMs)), deadlineMs);
         const entry: Pending = { method, text, sent: false, timer, resolve };
         pending.set(id, entry);
         transmit(id, entry);
