@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { NodeSampleQueries } from './node-sample-queries.ts';
 import { NodeSampleStore, type NodeSample, type SeriesQuery } from './node-samples.ts';
 import { openHistory } from './open.ts';
 import { applyRetention } from './retention.ts';
@@ -6,6 +7,8 @@ import { applyRetention } from './retention.ts';
 /** The history database as the worker uses it: one connection, one writer. */
 export class HistoryStore {
   readonly nodeSamples: NodeSampleStore;
+  /** Range reads over all nodes (reports). */
+  readonly nodeQueries: NodeSampleQueries;
   private sampleCount: number;
 
   private constructor(
@@ -14,6 +17,7 @@ export class HistoryStore {
     readonly recoveredFrom: string | undefined,
   ) {
     this.nodeSamples = new NodeSampleStore(db);
+    this.nodeQueries = new NodeSampleQueries(db);
     this.sampleCount = this.nodeSamples.count();
   }
 
