@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectReportData } from './collect.ts';
+import type { ReportData } from './model.ts';
+import { resolvePeriod } from './period.ts';
+import { renderReport } from './render.ts';
+import { parseCsv, storyNow, storySource, type StorySource } from './test-support.ts';
+
+let story: StorySource;
+let data: ReportData;
+
+beforeAll(() => {
+  story = storySource({
+    cluster: { name: 'prod-eu', context: 'ops<b>"quoted"</b>', server: 'https://10.0.0.1:6443', demo: false },
+  });
+  data = collectReportData(story.source, {
+    sections: ['cluster-summary', 'audit-log'],
+    range: resolvePeriod({ period: '24h' }, storyNow),
+    generatedAt: storyNow,
+  });
+});
+afterAll(() => story.close());
+
+const nodeNames = ['node-01', 'node-03', 'node-04', 'node-new', 'node-gone'];
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('renderReport', () => {
+  it('HTML: one self-contained page with inline SVG charts, no scripts, nothing fetched', async () => {
+    const file = await renderReport(data, 'html');
+    expect(file).toMatchObject({ mimeType: 'text/html', fileName: expect.stringMatching(/\.html$/) });
+    const html = text(file.bytes);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html.match(/<svg class="chart"/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(html).not.toMatch(/<script|<link|<img|src=|url\(/i);
+    for (const name of nodeNames) expect(html).toContain(name);
+    // The context is the user's text: escaped everywhere it appears.
+    expect(html).toContain('ops&lt;b&gt;&quot;quoted&quot;&lt;/b&gt;');
+    expect(html).not.toContain('<b>"quoted"');
+    expect(html).toContain('Action audit log (available when one-click actions lands)');
+  });
+
+  it('PDF: a title page and numbered content pages, text in Helvetica', async () => {
+    const file = await renderReport(data, 'pdf');
+    expect(file.mimeType).toBe('application/pdf');
+    const raw = Buffer.from(file.bytes).toString('latin1');
+    expect(raw.startsWith('%PDF-1.')).toBe(true);
+    expect(raw.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(raw).toContain('/BaseFont /Helvetica');
+  });
+
+  it.skipIf(!hasPoppler)(
+    'PDF: its text holds the cluster, the context, the node names and page numbers',
+    async () => {
+      const file = await renderReport(data, 'pdf');
+      const dir = mkdtempSync(join(tmpdir(), 'foresight-pdf-'));
+      writeFileSync(join(dir, 'r.pdf'), file.bytes);
+      const pdfText = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      expect(pdfText).toContain('prod-eu');
+      expect(pdfText).toContain('ops<b>"quoted"</b>');
+      for (const name of nodeNames) expect(pdfText).toContain(name);
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }))?.[1],
+      );
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(pdfText).toContain(`Page 1 of ${pages}`);
+      expect(pdfText).toContain(`Page ${pages} of ${pages}`);
+    },
+  );
+
+  it('CSV: one file per table, zipped, each with a header row and one row per record', async () => {
+    const file = await renderReport(data, 'csv');
+    expect(file).toMatchObject({
+      mimeType: 'application/zip',
+      fileName: expect.stringMatching(/-csv\.zip$/),
+    });
+    const files = unzipSync(file.bytes);
+    expect(Object.keys(files).sort()).toEqual([
+      'changes.csv',
+      'cluster-usage.csv',
+      'node-usage.csv',
+      'nodes.csv',
+      'report.csv',
+    ]);
+    const nodes = parseCsv(strFromU8(files['nodes.csv'] as Uint8Array));
+    expect(nodes[0]?.slice(0, 6)).toEqual([
+      'node',
+      'roles',
+      'health',
+      'ready',
+      'cordoned',
+      'cpu_allocatable_millicores',
+    ]);
+    expect(nodes.slice(1).map((row) => row[0])).toEqual(
+      data.sections['cluster-summary']?.nodes.map((n) => n.name),
+    );
+    for (const row of nodes) expect(row).toHaveLength(nodes[0]?.length ?? 0);
+    const node01 = nodes.find((row) => row[0] === 'node-01');
+    expect(node01?.[5]).toBe('4000');
+    const info = parseCsv(strFromU8(files['report.csv'] as Uint8Array));
+    expect(info).toContainEqual(['context', 'ops<b>"quoted"</b>']);
+    expect(info).toContainEqual(['not_included:audit-log', 'available when one-click actions lands']);
+  });
+
+  it('JSON: the model itself, valid against the published schema', async () => {
+    const file = await renderReport(data, 'json');
+    const parsed: unknown = JSON.parse(text(file.bytes));
+    const schema = JSON.parse(readFileSync(new URL('./report-data.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(data)));
+    expect(validate({ ...(parsed as object), schemaVersion: 2 })).toBe(false);
+  });
+});

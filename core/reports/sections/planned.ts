@@ -1,0 +1,44 @@
+import type { PlannedSection } from './types.ts';
+
+/**
+ * Sections whose features have not landed yet. The Reports page lists them, disabled, with
+ * "available when <feature> lands"; a feature moves its entry into the registry when it does.
+ */
+export const plannedSections: readonly PlannedSection[] = [
+  {
+    id: 'node-risk',
+    title: 'Node risk',
+    description: 'Each node’s risk of trouble, with its reasons and lead time.',
+    feature: 'node risk',
+  },
+  {
+    id: 'timeline',
+    title: 'Timeline',
+    description: 'Predictions and incidents over the period, side by side.',
+    feature: 'the prediction timeline',
+  },
+  {
+    id: 'placement',
+    title: 'Placement advice',
+    description: 'Where each pending pod should go, and why.',
+    feature: 'placement advice',
+  },
+  {
+    id: 'scaling',
+    title: 'Scaling and right-sizing',
+    description: 'Replica, HPA and request recommendations, with what they cost or save.',
+    feature: 'scaling advice',
+  },
+  {
+    id: 'evaluation',
+    title: 'Model evaluation',
+    description: 'How well the risk model predicted: ROC/PR, confusion matrix, feature importance.',
+    feature: 'model evaluation',
+  },
+  {
+    id: 'audit-log',
+    title: 'Action audit log',
+    description: 'Every action taken from Foresight: who, what, when, dry-run and outcome.',
+    feature: 'one-click actions',
+  },
+];

@@ -1,0 +1,59 @@
+import type { ReportSectionId, ReportSectionInfo } from '../../contract/reports.ts';
+import { reportSectionIds } from '../../contract/reports.ts';
+import type { ReportSections } from '../model.ts';
+import type { ReportSource } from '../source.ts';
+import { clusterSummarySection } from './cluster-summary/index.ts';
+import { plannedSections } from './planned.ts';
+import type { ReportSectionPlugin, SectionAvailability } from './types.ts';
+
+/** The sections that can be built, keyed by id; each key's data type is its model's. */
+export type BuildableSections = {
+  [K in keyof ReportSections]-?: ReportSectionPlugin<NonNullable<ReportSections[K]>>;
+};
+
+export const buildableSections: BuildableSections = {
+  'cluster-summary': clusterSummarySection,
+};
+
+export type BuildableSectionId = keyof BuildableSections;
+
+export function isBuildable(id: ReportSectionId): id is BuildableSectionId {
+  return Object.prototype.hasOwnProperty.call(buildableSections, id);
+}
+
+function planned(id: ReportSectionId) {
+  return plannedSections.find((section) => section.id === id);
+}
+
+/** Whether a section can go into a report from this source, and if not, why. */
+export function sectionAvailability(
+  id: ReportSectionId,
+  source: ReportSource | undefined,
+): SectionAvailability {
+  if (isBuildable(id)) {
+    return source ? buildableSections[id].availability(source) : { available: true };
+  }
+  const feature = planned(id)?.feature ?? id;
+  return { available: false, reason: `available when ${feature} lands` };
+}
+
+export function sectionTitle(id: ReportSectionId): string {
+  return isBuildable(id) ? buildableSections[id].title : (planned(id)?.title ?? id);
+}
+
+/** Every section in report order, with whether it is available: what the Reports page lists. */
+export function reportCatalog(source?: ReportSource): ReportSectionInfo[] {
+  return reportSectionIds.map((id) => {
+    const availability = sectionAvailability(id, source);
+    const description = isBuildable(id)
+      ? buildableSections[id].description
+      : (planned(id)?.description ?? '');
+    return {
+      id,
+      title: sectionTitle(id),
+      description,
+      available: availability.available,
+      ...(availability.available ? {} : { reason: availability.reason }),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import type { NodesSnapshot } from '../contract/index.ts';
+import type { NodeBucket, NodeSpan, TimeRange } from '../history/node-sample-queries.ts';
+
+export type { NodeBucket, NodeSpan, TimeRange };
+
+/** Which cluster a report is about. Names and the server address only: never credentials. */
+export interface ReportCluster {
+  /** The kubeconfig's cluster entry name. */
+  name: string;
+  context: string;
+  /** The API server address, without any user-info or query it may carry. */
+  server: string;
+  demo: boolean;
+}
+
+/** The history reads a report needs; the worker passes its own store's queries. */
+export interface ReportHistoryReads {
+  coverage(range: TimeRange): { first: number; last: number } | null;
+  nodeBuckets(range: TimeRange, bucketMs: number): NodeBucket[];
+  nodeSpans(range: TimeRange): NodeSpan[];
+}
+
+/**
+ * Everything a report may read, and nothing else. It runs in the worker, which owns the
+ * database; the kubeconfig never reaches it, so no report can leak what is in there.
+ */
+export interface ReportSource {
+  cluster: ReportCluster;
+  /** The live snapshot, or null before the first successful collection. */
+  snapshot: NodesSnapshot | null;
+  /** Undefined when the history database cannot be used; `historyProblem` then says why. */
+  history: ReportHistoryReads | undefined;
+  historyProblem?: string;
+  /** Foresight's version, printed on the report. */
+  version: string;
+}
+
+/** A server address fit to print: scheme, host and path; user-info and query are dropped. */
+export function printableServer(server: string): string {
+  try {
+    const url = new URL(server);
+    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return server.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, '');
+  }
+}
