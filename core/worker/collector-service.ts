@@ -7,6 +7,7 @@ import {
   type NodesSnapshot,
   type PayloadOf,
   type ReplyEnvelope,
+  type ReportsBuildParams,
   type ValidRequest,
 } from '../contract/index.ts';
 import type { ClusterReader } from '../kube/cluster-client.ts';
@@ -18,6 +19,7 @@ import { backoffDelay } from './backoff.ts';
 import type { WorkerConfig } from './config.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { HistoryKeeper } from './history-keeper.ts';
+import { ReportHandler } from './report-handler.ts';
 
 export interface CollectorDeps {
   now?: () => number;
@@ -48,6 +50,9 @@ export class CollectorService {
   private failures = 0;
   private stopped = false;
   private cycle: Promise<void> | undefined;
+  /** The kubeconfig's name for the cluster, printed on reports. */
+  private clusterName: string | undefined;
+  private readonly reports: ReportHandler;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -57,6 +62,19 @@ export class CollectorService {
     this.now = deps.now ?? Date.now;
     this.connection = new ConnectionTracker(
       { context: config.context ?? '(current)', server: '', demo: config.demo },
+      this.now,
+    );
+    this.reports = new ReportHandler(
+      {
+        version: config.version,
+        cluster: () => {
+          const { context, server, demo } = this.connection.status;
+          return { name: this.clusterName ?? context, context, server, demo };
+        },
+        snapshot: () => (this.snapshot.at > 0 ? this.snapshot : null),
+        history: () => ({ reads: this.history?.reads(), problem: this.historyStatus().message }),
+      },
+      (progress) => this.push('reportProgress', progress),
       this.now,
     );
   }
@@ -72,6 +90,7 @@ export class CollectorService {
         { context: loaded.context, server: loaded.server, demo: this.config.demo },
         this.now,
       );
+      this.clusterName = loaded.kubeConfig.getCurrentCluster()?.name;
       this.reader = (this.deps.createReader ?? createClusterReader)(loaded);
       const dbPath = historyPath(this.config.dataDir, { demo: this.config.demo, server: loaded.server });
       this.history = new HistoryKeeper(dbPath, this.config.retentionDays, this.now);
@@ -136,7 +155,8 @@ export class CollectorService {
     this.schedule(nextDelay);
   }
 
-  handle(request: ValidRequest): ReplyEnvelope {
+  /** Synchronous but for report builds, which render files asynchronously. */
+  handle(request: ValidRequest): ReplyEnvelope | Promise<ReplyEnvelope> {
     const { id } = request;
     switch (request.method) {
       case 'app.status':
@@ -181,6 +201,10 @@ export class CollectorService {
           },
         };
       }
+      case 'reports.catalog':
+        return this.reports.catalog(id);
+      case 'reports.build':
+        return this.reports.build(id, request.params as ReportsBuildParams);
       default:
         return errorReply(
           id,

@@ -12,7 +12,8 @@ if (!port) throw new Error('core/worker/entry.ts must run in a worker thread');
 
 const service = new CollectorService(workerData as WorkerConfig, (event) => port.postMessage(event));
 
-port.on('message', (message: unknown) => {
+// Report builds answer asynchronously; everything else is answered at once.
+const answer = async (message: unknown): Promise<void> => {
   if (message && typeof message === 'object' && (message as { kind?: unknown }).kind === 'stop') {
     void service.stop().then(() => process.exit(0));
     return;
@@ -23,12 +24,14 @@ port.on('message', (message: unknown) => {
     return;
   }
   try {
-    port.postMessage(service.handle(validation.request));
+    port.postMessage(await service.handle(validation.request));
   } catch (error) {
     port.postMessage(
       errorReply(validation.request.id, contractError('Internal', `Worker failed: ${String(error)}`)),
     );
   }
-});
+};
+
+port.on('message', (message: unknown) => void answer(message));
 
 service.start();

@@ -1,6 +1,7 @@
 import type { HistoryStatus, NodeRow } from '../contract/index.ts';
 import { HistoryUnavailableError } from '../history/open.ts';
 import { HistoryStore } from '../history/store.ts';
+import type { NodeSampleQueries } from '../history/node-sample-queries.ts';
 import type { NodeSample } from '../history/node-samples.ts';
 
 const retryOpenMs = 30_000;
@@ -87,6 +88,11 @@ export class HistoryKeeper {
     if (!this.store || this.now() < this.nextRetention) return;
     this.nextRetention = this.now() + retentionEveryMs;
     this.store.applyRetention(this.now(), this.retentionDays);
+  }
+
+  /** The range queries reports use, or undefined while the database cannot be opened. */
+  reads(): NodeSampleQueries | undefined {
+    return this.ensureOpen() ? this.store?.nodeQueries : undefined;
   }
 
   series(node: string, since: number, limit: number) {
