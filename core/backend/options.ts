@@ -1,7 +1,7 @@
 /** How a host (Electron, the web host, a test) asks for a backend. */
 export interface BackendOptions {
   /** Which host runs this backend; reported to the UI. */
-  host: 'electron' | 'web' | 'test';
+  host: 'electron' | 'web' | 'cli' | 'test';
   /** Where Foresight keeps its history database and the demo kubeconfig. */
   dataDir: string;
   /**

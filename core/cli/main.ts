@@ -4,6 +4,9 @@ import { consoleOutput, type CommandOutput } from './output.ts';
 import { runWebCommand } from './web-command.ts';
 import { runDemoServerCommand } from './demo-server-command.ts';
 import { runContextsCommand } from './contexts-command.ts';
+import { runReportCommand } from './report-command.ts';
+import { parseReportOptions } from './report-options.ts';
+import { UsageError } from './usage-error.ts';
 
 const usage = `Usage: foresight <command> [options]
 
@@ -18,6 +21,13 @@ Commands:
                  --interval-ms MS      how often to collect (default 5000)
   contexts       Print the contexts of your kubeconfig as JSON, merged as kubectl merges them.
                  --kubeconfig FILE     read these files (repeatable) instead of $KUBECONFIG
+  report         Export a report of the cluster to a file, then exit.
+                 --format html|pdf|csv|json   (required)
+                 --out FILE            where to write it (required)
+                 --since DURATION      the period, ending now: 30m, 6h, 24h (default), 7d
+                 --sections A,B        e.g. cluster-summary (default: every available section)
+                 --demo                report on the demo cluster (history in a temporary folder)
+                 --kubeconfig FILE --context NAME --data-dir DIR   as for web
   demo-server    Run the demo cluster's Kubernetes API in the foreground for kubectl.
                  --port N --nodes N --seed S --speed X --kubeconfig-out FILE
   --version      Print the version.
@@ -32,7 +42,7 @@ function numberOption(value: string | undefined, name: string): number | undefin
   return parsed;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const sharedOptions = {
   demo: { type: 'boolean' },
@@ -45,6 +55,10 @@ const sharedOptions = {
   speed: { type: 'string' },
   'interval-ms': { type: 'string' },
   'kubeconfig-out': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  since: { type: 'string' },
+  sections: { type: 'string' },
   help: { type: 'boolean' },
   version: { type: 'boolean' },
 } as const;
@@ -99,6 +113,27 @@ export async function main(argv: string[], out: CommandOutput = consoleOutput): 
       );
       stopOnSignal(stop, out);
       return -1;
+    }
+    if (command === 'report') {
+      const report = parseReportOptions({
+        format: values.format,
+        out: values.out,
+        since: values.since,
+        sections: values.sections,
+      });
+      return await runReportCommand(
+        {
+          ...report,
+          demo: values.demo ?? false,
+          kubeconfig: values.kubeconfig,
+          context: values.context,
+          dataDir: values['data-dir'],
+          seed: shape.seed,
+          nodes: shape.nodes,
+          speed: shape.speed,
+        },
+        out,
+      );
     }
     if (command === 'contexts') return runContextsCommand(values.kubeconfig ?? [], out);
     if (command === 'demo-server') {

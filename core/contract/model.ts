@@ -63,7 +63,7 @@ export type NodeSamplePoint = z.infer<typeof nodeSamplePointSchema>;
 
 export const appStatusSchema = z.object({
   version: z.string(),
-  host: z.enum(['electron', 'web', 'test']),
+  host: z.enum(['electron', 'web', 'cli', 'test']),
   connection: connectionStatusSchema,
   history: historyStatusSchema,
 });

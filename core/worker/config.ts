@@ -1,6 +1,6 @@
 /** What the backend tells the collector worker when it starts it (passed as workerData). */
 export interface WorkerConfig {
-  host: 'electron' | 'web' | 'test';
+  host: 'electron' | 'web' | 'cli' | 'test';
   version: string;
   /** One file, or a KUBECONFIG-style list merged the kubectl way. */
   kubeconfigPath: string | string[];
