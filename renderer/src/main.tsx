@@ -6,16 +6,20 @@ import { Root } from './app/Root.tsx';
 import { sectionFromHash } from './sections.ts';
 import { connectStores, createStores } from './stores/connectStores.ts';
 import { createNavigationStore } from './stores/navigationStore.ts';
+import { createReportsStore } from './stores/reportsStore.ts';
+import { deliverFile } from './reports/deliverFile.ts';
 import './styles/theme.css';
 import './styles/shell.css';
 import './styles/sections.css';
 import './styles/table.css';
+import './styles/reports.css';
 
 const transport = createTransport();
 const api = createApiClient(transport);
 const stores = {
   ...createStores(),
   navigation: createNavigationStore(sectionFromHash(window.location.hash)),
+  reports: createReportsStore({ api, deliver: (file) => deliverFile(file) }),
 };
 connectStores(api, transport, stores);
 

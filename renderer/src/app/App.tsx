@@ -4,6 +4,7 @@ import { NavBar } from '../components/NavBar.tsx';
 import { NodesSection } from '../sections/NodesSection.tsx';
 import { OverviewSection } from '../sections/OverviewSection.tsx';
 import { PlaceholderSection } from '../sections/PlaceholderSection.tsx';
+import { ReportsSection } from '../sections/ReportsSection.tsx';
 import { SettingsSection } from '../sections/SettingsSection.tsx';
 import type { SectionId } from '../sections.ts';
 import { useConnection, useNavigation } from './storesContext.ts';
@@ -14,6 +15,8 @@ function Section({ id }: { id: SectionId }) {
       return <OverviewSection />;
     case 'nodes':
       return <NodesSection />;
+    case 'reports':
+      return <ReportsSection />;
     case 'settings':
       return <SettingsSection />;
     default:

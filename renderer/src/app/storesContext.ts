@@ -5,9 +5,11 @@ import type { Stores } from '../stores/connectStores.ts';
 import type { HistoryState } from '../stores/historyStore.ts';
 import type { NavigationState, NavigationStore } from '../stores/navigationStore.ts';
 import type { NodesState } from '../stores/nodesStore.ts';
+import type { ReportsState, ReportsStore } from '../stores/reportsStore.ts';
 
 export interface AppStores extends Stores {
   navigation: NavigationStore;
+  reports: ReportsStore;
 }
 
 /** Stores arrive by context rather than as module singletons, so a test or story can pass its own. */
@@ -31,6 +33,10 @@ export function useHistory<T>(selector: (state: HistoryState) => T): T {
 
 export function useNodes<T>(selector: (state: NodesState) => T): T {
   return useStore(useStores().nodes, selector);
+}
+
+export function useReports<T>(selector: (state: ReportsState) => T): T {
+  return useStore(useStores().reports, selector);
 }
 
 export function useNavigation<T>(selector: (state: NavigationState) => T): T {

@@ -20,10 +20,6 @@ const plans: Partial<Record<SectionId, { title: string; text: string }>> = {
       'Cordon, taint, drain and scale with one click: a dry-run first, your RBAC checked, ' +
       'PodDisruptionBudgets respected, every action audited and undoable, with the equivalent kubectl command.',
   },
-  reports: {
-    title: 'Reports',
-    text: 'Export what Foresight shows — nodes, risk, placement and scaling advice — as HTML, PDF, CSV or JSON.',
-  },
 };
 
 export function PlaceholderSection({ section }: { section: SectionId }) {
