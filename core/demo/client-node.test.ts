@@ -2,7 +2,7 @@ import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, Metrics } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKubeconfigYaml } from './kubeconfig.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
-import { asArray, asRecord } from './test-support.ts';
+import { asArray, asRecord } from './testing/http.ts';
 
 /** @kubernetes/client-node 1.x, the client the app itself uses, as an independent check of the API. */
 

@@ -1,61 +1,90 @@
-import type { Simulation } from '../sim/simulation.ts';
-import { jsonReply } from './respond.ts';
-import type { Router } from './router.ts';
+import { apiResources, type ApiResource } from '../sim/store/api-resources.ts';
 
 /**
  * Discovery: what clients read before anything else to learn which resources exist and how they
- * are called. kubectl maps `get nodes` and `top nodes` through these documents. The server
- * answers the legacy (v1) discovery format; clients asking for aggregated discovery fall back to it.
+ * are called. kubectl maps `get deploy`, `top nodes` and `drain` (which looks for the
+ * pods/eviction subresource) through these documents. Built from the resource table, so every
+ * resource the store holds is announced with its verbs, short names, categories and subresources.
+ * The server answers the legacy (v1) discovery format; clients asking for aggregated discovery
+ * fall back to it.
  */
 
-export const METRICS_GROUP = 'metrics.k8s.io';
-export const METRICS_VERSION = 'v1beta1';
-const METRICS_GROUP_VERSION = `${METRICS_GROUP}/${METRICS_VERSION}`;
-
-interface ApiResource {
+interface DiscoveryResource {
   name: string;
   singularName: string;
   namespaced: boolean;
+  group?: string;
+  version?: string;
   kind: string;
-  verbs: string[];
-  shortNames?: string[];
-  categories?: string[];
+  verbs: readonly string[];
+  shortNames?: readonly string[];
+  categories?: readonly string[];
 }
 
-/** Only the verbs the demo really serves: clients must not be told they can watch. */
-const READ = ['get', 'list'];
-
-export const CORE_V1_RESOURCES: readonly ApiResource[] = [
-  {
-    name: 'namespaces',
-    singularName: 'namespace',
-    namespaced: false,
-    kind: 'Namespace',
-    verbs: READ,
-    shortNames: ['ns'],
-  },
-  { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', verbs: READ, shortNames: ['no'] },
-  {
-    name: 'pods',
-    singularName: 'pod',
-    namespaced: true,
-    kind: 'Pod',
-    verbs: READ,
-    shortNames: ['po'],
-    categories: ['all'],
-  },
-];
-
-export const METRICS_RESOURCES: readonly ApiResource[] = [
-  { name: 'nodes', singularName: '', namespaced: false, kind: 'NodeMetrics', verbs: READ },
-  { name: 'pods', singularName: '', namespaced: true, kind: 'PodMetrics', verbs: READ },
-];
-
-const metricsGroup = {
-  name: METRICS_GROUP,
-  versions: [{ groupVersion: METRICS_GROUP_VERSION, version: METRICS_VERSION }],
-  preferredVersion: { groupVersion: METRICS_GROUP_VERSION, version: METRICS_VERSION },
+/** How each subresource is served: its verbs, and its own kind where it has one. */
+const SUBRESOURCES: Readonly<
+  Record<string, { verbs: readonly string[]; group?: string; version?: string; kind?: string }>
+> = {
+  status: { verbs: ['get', 'patch', 'update'] },
+  scale: { verbs: ['get', 'patch', 'update'], group: 'autoscaling', version: 'v1', kind: 'Scale' },
+  eviction: { verbs: ['create'], group: 'policy', version: 'v1', kind: 'Eviction' },
+  binding: { verbs: ['create'], kind: 'Binding' },
 };
+
+export function resourceList(group: string, version: string): DiscoveryResource[] {
+  const out: DiscoveryResource[] = [];
+  for (const resource of apiResources) {
+    if (resource.group !== group || resource.version !== version) continue;
+    out.push({
+      name: resource.plural,
+      singularName: resource.singular,
+      namespaced: resource.namespaced,
+      kind: resource.kind,
+      verbs: resource.verbs,
+      ...(resource.shortNames.length > 0 ? { shortNames: resource.shortNames } : {}),
+      ...(resource.categories ? { categories: resource.categories } : {}),
+    });
+    for (const sub of resource.subresources) {
+      const served = SUBRESOURCES[sub];
+      if (!served) continue;
+      out.push({
+        name: `${resource.plural}/${sub}`,
+        singularName: '',
+        namespaced: resource.namespaced,
+        ...(served.group !== undefined ? { group: served.group, version: served.version } : {}),
+        kind: served.kind ?? resource.kind,
+        verbs: served.verbs,
+      });
+    }
+  }
+  return out;
+}
+
+/** The named groups with their versions, preferred first (core is served at /api, not here). */
+export function apiGroups(): { name: string; versions: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const resource of apiResources) {
+    if (resource.group === '') continue;
+    const versions = groups.get(resource.group) ?? [];
+    if (!versions.includes(resource.version)) versions.push(resource.version);
+    groups.set(resource.group, versions);
+  }
+  return [...groups].map(([name, versions]) => ({ name, versions }));
+}
+
+export function apiGroupJson(group: { name: string; versions: string[] }) {
+  const versions = group.versions.map((version) => ({ groupVersion: `${group.name}/${version}`, version }));
+  return { name: group.name, versions, preferredVersion: versions[0] };
+}
+
+export function isServedGroupVersion(group: string, version: string): boolean {
+  return apiResources.some((r) => r.group === group && r.version === version);
+}
+
+/** The resource a path's group, version and plural name, if the server has it. */
+export function servedResource(group: string, version: string, plural: string): ApiResource | undefined {
+  return apiResources.find((r) => r.group === group && r.version === version && r.plural === plural);
+}
 
 export function versionInfo(kubernetesVersion: string) {
   const [major = '1', minor = '0'] = kubernetesVersion.replace(/^v/, '').split('.');
@@ -70,41 +99,4 @@ export function versionInfo(kubernetesVersion: string) {
     compiler: 'gc',
     platform: 'linux/amd64',
   };
-}
-
-export function addDiscoveryRoutes(router: Router, sim: Simulation): void {
-  router
-    .add('/version', { GET: () => jsonReply(versionInfo(sim.cluster.kubernetesVersion)) })
-    .add('/api', {
-      GET: (ctx) =>
-        jsonReply({
-          kind: 'APIVersions',
-          versions: ['v1'],
-          serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: ctx.headers.host ?? '' }],
-        }),
-    })
-    .add('/api/v1', {
-      GET: () =>
-        jsonReply({
-          kind: 'APIResourceList',
-          apiVersion: 'v1',
-          groupVersion: 'v1',
-          resources: CORE_V1_RESOURCES,
-        }),
-    })
-    .add('/apis', {
-      GET: () => jsonReply({ kind: 'APIGroupList', apiVersion: 'v1', groups: [metricsGroup] }),
-    })
-    .add(`/apis/${METRICS_GROUP}`, {
-      GET: () => jsonReply({ kind: 'APIGroup', apiVersion: 'v1', ...metricsGroup }),
-    })
-    .add(`/apis/${METRICS_GROUP_VERSION}`, {
-      GET: () =>
-        jsonReply({
-          kind: 'APIResourceList',
-          apiVersion: 'v1',
-          groupVersion: METRICS_GROUP_VERSION,
-          resources: METRICS_RESOURCES,
-        }),
-    });
 }

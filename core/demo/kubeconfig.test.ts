@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKubeconfigYaml, writeKubeconfigFile } from './kubeconfig.ts';
-import { asArray, asRecord } from './test-support.ts';
+import { asArray, asRecord } from './testing/http.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -35,6 +35,28 @@ describe('demoKubeconfigYaml', () => {
     expect(asArray(config.contexts)[0]).toEqual({
       name: 'foresight-demo',
       context: { cluster: 'foresight-demo', user: 'foresight-demo-admin', namespace: 'default' },
+    });
+  });
+
+  it('adds a read-only viewer context when given a viewer token', () => {
+    const config = asRecord(
+      yaml.load(
+        demoKubeconfigYaml({
+          url: 'https://127.0.0.1:4443',
+          token: 'tok',
+          viewerToken: 'view',
+          caCertPem: CA,
+        }),
+      ),
+    );
+    expect(config['current-context']).toBe('foresight-demo');
+    expect(config.users).toEqual([
+      { name: 'foresight-demo-admin', user: { token: 'tok' } },
+      { name: 'foresight-demo-viewer', user: { token: 'view' } },
+    ]);
+    expect(asArray(config.contexts)[1]).toEqual({
+      name: 'foresight-demo-viewer',
+      context: { cluster: 'foresight-demo', user: 'foresight-demo-viewer', namespace: 'default' },
     });
   });
 

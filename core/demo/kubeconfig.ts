@@ -6,10 +6,16 @@ import yaml from 'js-yaml';
 export const DEMO_CLUSTER_NAME = 'foresight-demo';
 export const DEMO_USER_NAME = 'foresight-demo-admin';
 export const DEMO_CONTEXT_NAME = 'foresight-demo';
+/** A second context with read-only credentials, to see what RBAC refusals look like. */
+export const DEMO_VIEWER_USER_NAME = 'foresight-demo-viewer';
+export const DEMO_VIEWER_CONTEXT_NAME = 'foresight-demo-viewer';
 
 export interface DemoKubeconfigInput {
   url: string;
+  /** The admin user's token (the current context). */
   token: string;
+  /** The viewer's token; without it the kubeconfig has the admin context only. */
+  viewerToken?: string;
   /** The server's certificate (its own CA). Required for kubectl: see certificate.ts. */
   caCertPem?: string;
 }
@@ -20,7 +26,7 @@ export interface DemoKubeconfigInput {
  * insists on TLS settings even for http. The two cannot be combined: kubectl refuses a CA
  * together with the insecure flag.
  */
-export function demoKubeconfigYaml({ url, token, caCertPem }: DemoKubeconfigInput): string {
+export function demoKubeconfigYaml({ url, token, viewerToken, caCertPem }: DemoKubeconfigInput): string {
   const cluster =
     caCertPem === undefined
       ? { server: url, 'insecure-skip-tls-verify': true }
@@ -30,12 +36,23 @@ export function demoKubeconfigYaml({ url, token, caCertPem }: DemoKubeconfigInpu
       apiVersion: 'v1',
       kind: 'Config',
       clusters: [{ name: DEMO_CLUSTER_NAME, cluster }],
-      users: [{ name: DEMO_USER_NAME, user: { token } }],
+      users: [
+        { name: DEMO_USER_NAME, user: { token } },
+        ...(viewerToken === undefined ? [] : [{ name: DEMO_VIEWER_USER_NAME, user: { token: viewerToken } }]),
+      ],
       contexts: [
         {
           name: DEMO_CONTEXT_NAME,
           context: { cluster: DEMO_CLUSTER_NAME, user: DEMO_USER_NAME, namespace: 'default' },
         },
+        ...(viewerToken === undefined
+          ? []
+          : [
+              {
+                name: DEMO_VIEWER_CONTEXT_NAME,
+                context: { cluster: DEMO_CLUSTER_NAME, user: DEMO_VIEWER_USER_NAME, namespace: 'default' },
+              },
+            ]),
       ],
       'current-context': DEMO_CONTEXT_NAME,
       preferences: {},

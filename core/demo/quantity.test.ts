@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCpuMillis, formatCpuNanocores, formatMetricsBytes } from './quantity.ts';
+import {
+  formatBytes,
+  formatCpuMillis,
+  formatCpuNanocores,
+  formatMetricsBytes,
+  parseQuantity,
+} from './quantity.ts';
 
 const KI = 1024;
 const MI = 1024 ** 2;
@@ -46,5 +52,24 @@ describe('quantities', () => {
     [2 * GI + 100, '2Gi'],
   ])('formatMetricsBytes(%d) = %s (whole KiB)', (bytes, expected) => {
     expect(formatMetricsBytes(bytes)).toBe(expected);
+  });
+});
+
+describe('parseQuantity', () => {
+  it.each([
+    ['250m', 0.25],
+    ['2', 2],
+    ['1.5', 1.5],
+    ['128Mi', 128 * 1024 ** 2],
+    ['1G', 1e9],
+    ['1e3', 1000],
+    ['100n', 1e-7],
+    ['12345Ki', 12345 * 1024],
+  ])('%s = %d', (text, value) => {
+    expect(parseQuantity(text)).toBeCloseTo(value, 12);
+  });
+
+  it.each(['', 'abc', '1Q', '--1', '1.2.3'])('%j is not a quantity', (text) => {
+    expect(parseQuantity(text)).toBeUndefined();
   });
 });

@@ -47,3 +47,33 @@ export function formatCpuNanocores(nanocores: number): string {
 export function formatCount(count: number): string {
   return String(Math.round(count));
 }
+
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+const SUFFIX_FACTORS: Readonly<Record<string, number>> = {
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5,
+  Ei: 1024 ** 6,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+/** A resource.Quantity ("250m", "1.5", "128Mi", "1e3") in base units; undefined when malformed. */
+export function parseQuantity(text: string): number | undefined {
+  const match = QUANTITY.exec(text.trim());
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const suffix = match[2];
+  if (suffix === undefined) return number;
+  if (suffix[0] === 'e' || suffix[0] === 'E') return number * 10 ** Number(suffix.slice(1));
+  return number * (SUFFIX_FACTORS[suffix] ?? 1);
+}

@@ -5,12 +5,27 @@ import type { ServerResponse } from 'node:http';
  * 150,000 pods is never one string in memory and a page of 500 converts only those 500.
  */
 export type Reply =
-  | { type: 'json'; status: number; body: unknown }
+  | { type: 'json'; status: number; body: unknown; headers?: Readonly<Record<string, string>> }
   | { type: 'text'; status: number; body: string }
-  | { type: 'stream'; status: number; chunks: Iterable<string> };
+  | { type: 'stream'; status: number; chunks: Iterable<string> }
+  | { type: 'watch'; start: (sink: WatchSink) => void };
 
-export function jsonReply(body: unknown, status = 200): Reply {
-  return { type: 'json', status, body };
+/**
+ * Where a watch writes: one JSON object per line, flushed as it is written, until the watch
+ * ends it, the client hangs up, or a fault drops the connection.
+ */
+export interface WatchSink {
+  send(event: unknown): void;
+  /** Ends the response cleanly (timeoutSeconds, 410 after its ERROR event). */
+  end(): void;
+  /** Drops the connection without a proper end, as a dying load balancer would. */
+  destroy(): void;
+  onClose(listener: () => void): void;
+  readonly closed: boolean;
+}
+
+export function jsonReply(body: unknown, status = 200, headers?: Readonly<Record<string, string>>): Reply {
+  return headers ? { type: 'json', status, body, headers } : { type: 'json', status, body };
 }
 
 export function textReply(body: string, status = 200): Reply {
@@ -45,6 +60,10 @@ export function listReply<T>(
 }
 
 export async function sendReply(res: ServerResponse, reply: Reply): Promise<void> {
+  if (reply.type === 'watch') {
+    startWatch(res, reply.start);
+    return;
+  }
   if (reply.type === 'stream') {
     res.writeHead(reply.status, { 'Content-Type': 'application/json' });
     for (const chunk of reply.chunks) {
@@ -56,10 +75,46 @@ export async function sendReply(res: ServerResponse, reply: Reply): Promise<void
   }
   const body = reply.type === 'json' ? JSON.stringify(reply.body) : reply.body;
   res.writeHead(reply.status, {
+    ...(reply.type === 'json' ? reply.headers : {}),
     'Content-Type': reply.type === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
   });
   res.end(body);
+}
+
+function startWatch(res: ServerResponse, start: (sink: WatchSink) => void): void {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  // Headers out now: clients (kubectl, client-node) treat the watch as established from here.
+  res.flushHeaders();
+  const listeners: (() => void)[] = [];
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const listener of listeners.splice(0)) listener();
+  };
+  res.on('close', close);
+  const sink: WatchSink = {
+    send(event) {
+      if (!closed && !res.destroyed) res.write(`${JSON.stringify(event)}\n`);
+    },
+    end() {
+      if (!closed) res.end();
+      close();
+    },
+    destroy() {
+      if (!closed) res.socket?.destroy();
+      close();
+    },
+    onClose(listener) {
+      if (closed) listener();
+      else listeners.push(listener);
+    },
+    get closed() {
+      return closed;
+    },
+  };
+  start(sink);
 }
 
 /** Resolves when the socket can take more, or when it is gone (the client hung up). */

@@ -1,7 +1,7 @@
 import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './server.ts';
-import { asArray, asRecord, frozenSimulation, httpGet, nameOf } from './test-support.ts';
+import { asArray, asRecord, frozenSimulation, httpGet, nameOf } from './testing/http.ts';
 
 /** The server as a whole: authentication, discovery, errors, and both listeners. */
 
@@ -82,7 +82,66 @@ describe('discovery', () => {
       namespaced: false,
       shortNames: ['ns'],
     });
-    for (const resource of byName.values()) expect(resource.verbs).toEqual(['get', 'list']);
+    expect(byName.get('pods')?.verbs).toEqual(
+      expect.arrayContaining(['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']),
+    );
+    // kubectl drain evicts only when discovery names policy/v1 Eviction as a pods subresource.
+    expect(byName.get('pods/eviction')).toEqual({
+      name: 'pods/eviction',
+      singularName: '',
+      namespaced: true,
+      group: 'policy',
+      version: 'v1',
+      kind: 'Eviction',
+      verbs: ['create'],
+    });
+    expect(byName.get('nodes/status')).toMatchObject({ kind: 'Node', verbs: ['get', 'patch', 'update'] });
+  });
+
+  it('announces every group of the resource table with its resources', async () => {
+    const groups = asArray(asRecord((await get('/apis')).json).groups).map((g) => String(asRecord(g).name));
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        'apps',
+        'batch',
+        'policy',
+        'autoscaling',
+        'metrics.k8s.io',
+        'authorization.k8s.io',
+      ]),
+    );
+    const apps = asRecord((await get('/apis/apps/v1')).json);
+    const byName = new Map(asArray(apps.resources).map((r) => [String(asRecord(r).name), asRecord(r)]));
+    expect(byName.get('deployments')).toMatchObject({
+      kind: 'Deployment',
+      shortNames: ['deploy'],
+      categories: ['all'],
+    });
+    expect(byName.get('deployments/scale')).toMatchObject({
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+    });
+    expect(asRecord((await get('/apis/autoscaling')).json)).toMatchObject({
+      kind: 'APIGroup',
+      preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' },
+    });
+  });
+
+  it('publishes an OpenAPI v3 index whose documents declare fieldValidation on PATCH', async () => {
+    const index = asRecord(asRecord((await get('/openapi/v3')).json).paths);
+    const url = String(asRecord(index['apis/apps/v1']).serverRelativeURL);
+    expect(url).toMatch(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]+$/);
+    const document = asRecord((await get(url)).json);
+    const patch = asRecord(
+      asRecord(asRecord(document.paths)['/apis/apps/v1/namespaces/{namespace}/deployments/{name}']).patch,
+    );
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+    });
+    expect(asArray(patch.parameters).map((p) => asRecord(p).name)).toContain('fieldValidation');
   });
 
   it('announces metrics.k8s.io/v1beta1 with node and pod metrics', async () => {
@@ -102,28 +161,28 @@ describe('discovery', () => {
 describe('protocol', () => {
   it.each([
     ['/api/v2', 404, 'NotFound'],
-    ['/apis/apps/v1/deployments', 404, 'NotFound'],
+    ['/apis/apps/v2/deployments', 404, 'NotFound'],
+    ['/apis/example.com/v1/widgets', 404, 'NotFound'],
+    ['/api/v1/namespaces/default/widgets', 404, 'NotFound'],
+    ['/api/v1/nodes/node-01/eviction', 404, 'NotFound'],
     ['/openapi/v2', 404, 'NotFound'],
-    ['/openapi/v3', 404, 'NotFound'],
   ])('answers unknown path %s with %i', async (path, code, reason) => {
     const res = await get(path);
     expect(res.status).toBe(code);
     expect(res.json).toMatchObject({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason, code });
   });
 
-  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])(
-    'answers %s on a served path with 405 MethodNotAllowed',
-    async (method) => {
-      const res = await httpGet(`${server.url}/api/v1/nodes/node-01`, { token: server.token, method });
-      expect(res.status).toBe(405);
-      expect(res.json).toMatchObject({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 });
-    },
-  );
-
-  it('refuses watches clearly rather than answering with a list', async () => {
-    const res = await get('/api/v1/pods?watch=true');
+  it.each([
+    ['POST', '/apis/metrics.k8s.io/v1beta1/nodes'],
+    ['DELETE', '/apis/metrics.k8s.io/v1beta1/nodes/node-01'],
+    ['GET', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'],
+    ['POST', '/api/v1/namespaces/default/pods/x/status'],
+    ['OPTIONS', '/api/v1/nodes/node-01'],
+    ['POST', '/api/v1/pods'],
+  ])('answers %s %s with 405 MethodNotAllowed', async (method, path) => {
+    const res = await httpGet(`${server.url}${path}`, { token: server.token, method });
     expect(res.status).toBe(405);
-    expect(String(asRecord(res.json).message)).toContain('watch is not supported');
+    expect(res.json).toMatchObject({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 });
   });
 
   it('serves the same API over TLS with a certificate the kubeconfig trusts', async () => {

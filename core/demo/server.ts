@@ -1,3 +1,4 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -6,20 +7,24 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { isIP, type AddressInfo } from 'node:net';
-import { createSimulation, type Simulation } from '../sim/simulation.ts';
-import { createToken, hasBearerToken } from './auth.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { ADMIN_USER, Authorizer, VIEWER_USER, type UserInfo } from './auth/authorizer.ts';
+import { authenticate, createToken } from './auth/tokens.ts';
 import { createSelfSignedCertificate } from './certificate.ts';
-import { addCoreV1Routes } from './core-v1.ts';
-import { addDiscoveryRoutes } from './discovery.ts';
+import type { ClusterBackend } from './cluster-backend.ts';
+import { Faults } from './faults.ts';
 import { demoKubeconfigYaml, writeKubeconfigFile } from './kubeconfig.ts';
-import { addMetricsRoutes } from './metrics.ts';
-import { jsonReply, sendReply, textReply, type Reply } from './respond.ts';
-import { Router } from './router.ts';
-import { ApiError, internalError, methodNotAllowed, unauthorized } from './status.ts';
-import { DemoStore } from './store.ts';
+import { createLegacyBackend, legacySimulationBackend } from './legacy/sim-backend.ts';
+import { PodTerminator } from './pod-terminator.ts';
+import { handleRequest } from './request-handler.ts';
+import { sendReply } from './respond.ts';
+import type { ApiContext } from './rest/context.ts';
+import { WatchCache } from './rest/watch-cache.ts';
 
 export interface DemoServerOptions {
-  /** Serve this simulation; otherwise one is created from the options below. */
+  /** Serve this cluster; otherwise today's simulation is built from the options below. */
+  backend?: ClusterBackend;
+  /** Serve this (today's) simulation, converted into a store once. */
   simulation?: Simulation;
   seed?: number;
   nodes?: number;
@@ -30,6 +35,10 @@ export interface DemoServerOptions {
   /** Port of the TLS listener the kubeconfig points at; 0 (default) picks a free one. */
   tlsPort?: number;
   host?: string;
+  /** How often watches that allow bookmarks get one (default 60 s, as kube-apiserver). */
+  bookmarkIntervalMs?: number;
+  /** How long a watch without timeoutSeconds stays open (default 30 minutes). */
+  watchTimeoutSeconds?: number;
 }
 
 export interface DemoServer {
@@ -41,39 +50,64 @@ export interface DemoServer {
   readonly tlsPort: number;
   /** The server's self-signed certificate, which is also its CA. */
   readonly caCertPem: string;
-  /** The bearer token every API request must carry, on either listener. */
+  /** The admin's bearer token (may do anything). */
   readonly token: string;
-  readonly simulation: Simulation;
+  /** The viewer's bearer token (may read everything, change nothing). */
+  readonly viewerToken: string;
+  readonly backend: ClusterBackend;
+  /** Fault injection knobs (also at POST /__foresight/faults with the admin token). */
+  readonly faults: Faults;
   kubeconfigYaml(): string;
   writeKubeconfig(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Probes answer without a token, as kubelet and load balancers expect. */
-const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 const YEAR_MS = 365 * 24 * 3_600_000;
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /**
- * A Kubernetes-compatible API for a simulated cluster on 127.0.0.1, guarded by a bearer token.
- * The same API is served twice: over plain http, and over TLS for the kubeconfig, because
- * kubectl only sends credentials over TLS (see certificate.ts).
+ * A Kubernetes-compatible API server for a simulated cluster on 127.0.0.1: a generic REST layer
+ * over the backend's ObjectStore, driven by the resource table (core/sim/store/api-resources.ts),
+ * with bearer-token users and RBAC. The same API is served twice: over plain http, and over TLS
+ * for the kubeconfig, because kubectl only sends credentials over TLS (see certificate.ts).
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const simulation =
-    options.simulation ??
-    createSimulation({
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.nodes === undefined ? {} : { nodes: options.nodes }),
-      ...(options.podsPerNode === undefined ? {} : { podsPerNode: options.podsPerNode }),
-      ...(options.speed === undefined ? {} : { speed: options.speed }),
-    });
+  const backend =
+    options.backend ??
+    (options.simulation
+      ? legacySimulationBackend(options.simulation)
+      : createLegacyBackend({
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(options.nodes === undefined ? {} : { nodes: options.nodes }),
+          ...(options.podsPerNode === undefined ? {} : { podsPerNode: options.podsPerNode }),
+          ...(options.speed === undefined ? {} : { speed: options.speed }),
+        }));
   const host = options.host ?? '127.0.0.1';
   const token = createToken();
-  const router = new Router();
-  const store = new DemoStore(simulation);
-  addDiscoveryRoutes(router, simulation);
-  addCoreV1Routes(router, store);
-  addMetricsRoutes(router, store);
+  const viewerToken = createToken();
+  const tokens: { token: string; user: UserInfo }[] = [
+    { token, user: ADMIN_USER },
+    { token: viewerToken, user: VIEWER_USER },
+  ];
+  const faults = new Faults();
+  const authorizer = new Authorizer();
+  faults.onChange(() => {
+    authorizer.denyRules = faults.denyRules;
+  });
+  const watchCache = new WatchCache(backend.store);
+  const terminator = backend.finishesPodDeletion ? undefined : new PodTerminator(backend.store);
+  const ctx: ApiContext = {
+    backend,
+    store: backend.store,
+    watchCache,
+    faults,
+    authorizer,
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
+    defaultWatchTimeoutSeconds: options.watchTimeoutSeconds ?? 1800,
+    nameSuffix: () =>
+      Array.from({ length: 5 }, () => NAME_ALPHABET[randomInt(NAME_ALPHABET.length)]).join(''),
+    newUid: () => randomUUID(),
+  };
 
   const certificate = createSelfSignedCertificate({
     commonName: 'foresight-demo',
@@ -82,9 +116,19 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     notBeforeMs: Date.now() - 3_600_000, // tolerate a little clock skew
     notAfterMs: Date.now() + YEAR_MS,
   });
-  const handler = (req: IncomingMessage, res: ServerResponse) => void respond(req, res, router, token);
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    void handleRequest(ctx, req, (authorization) => authenticate(authorization, tokens)).then(
+      (reply) => sendReply(res, reply).catch(() => res.destroy()),
+      () => res.destroy(),
+    );
+  };
   const httpServer = createHttpServer(handler);
   const httpsServer = createHttpsServer({ key: certificate.keyPem, cert: certificate.certPem }, handler);
+  const shutdown = () => {
+    terminator?.close();
+    watchCache.close();
+    backend.close?.();
+  };
   let port: number;
   let tlsPort: number;
   try {
@@ -92,12 +136,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     tlsPort = await listen(httpsServer, options.tlsPort ?? 0, host);
   } catch (error) {
     await Promise.all([close(httpServer), close(httpsServer)]);
+    shutdown();
     throw error;
   }
 
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   const httpsUrl = `https://${hostInUrl}:${tlsPort}`;
-  const kubeconfigYaml = () => demoKubeconfigYaml({ url: httpsUrl, token, caCertPem: certificate.certPem });
+  const kubeconfigYaml = () =>
+    demoKubeconfigYaml({ url: httpsUrl, token, viewerToken, caCertPem: certificate.certPem });
   return {
     url: `http://${hostInUrl}:${port}`,
     port,
@@ -105,11 +151,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     tlsPort,
     caCertPem: certificate.certPem,
     token,
-    simulation,
+    viewerToken,
+    backend,
+    faults,
     kubeconfigYaml,
     writeKubeconfig: (path) => writeKubeconfigFile(path, kubeconfigYaml()),
     close: async () => {
       await Promise.all([close(httpServer), close(httpsServer)]);
+      shutdown();
     },
   };
 }
@@ -128,43 +177,7 @@ function close(server: Server): Promise<void> {
   if (!server.listening) return Promise.resolve();
   return new Promise((resolve, reject) => {
     server.close((err) => (err ? reject(err) : resolve()));
-    // Keep-alive connections (kubectl, client-node) would otherwise hold close() open.
+    // Keep-alive connections and open watches would otherwise hold close() open.
     server.closeAllConnections();
   });
-}
-
-async function respond(
-  req: IncomingMessage,
-  res: ServerResponse,
-  router: Router,
-  token: string,
-): Promise<void> {
-  let reply: Reply;
-  try {
-    reply = route(req, req.method ?? 'GET', router, token);
-  } catch (error) {
-    reply = errorReply(error);
-  }
-  try {
-    await sendReply(res, reply);
-  } catch {
-    // Headers may be out already (a list failed mid-stream): all that is left is to hang up.
-    res.destroy();
-  }
-}
-
-function route(req: IncomingMessage, method: string, router: Router, token: string): Reply {
-  const url = new URL(req.url ?? '/', 'http://demo.invalid');
-  if (HEALTH_PATHS.has(url.pathname)) {
-    if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed(method, url.pathname);
-    return textReply('ok');
-  }
-  if (!hasBearerToken(req.headers.authorization, token)) throw unauthorized();
-  return router.handle(method, url.pathname, url.searchParams, req.headers);
-}
-
-function errorReply(error: unknown): Reply {
-  const apiError =
-    error instanceof ApiError ? error : internalError(error instanceof Error ? error.message : String(error));
-  return jsonReply(apiError.toStatus(), apiError.code);
 }

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContinue, encodeContinue, paginate, parsePageRequest } from './pagination.ts';
-import { buildSortedIndex, fullRange, prefixRange } from './sorted-index.ts';
-import { ApiError } from './status.ts';
+import { ApiError } from '../status.ts';
+import {
+  decodeContinue,
+  encodeContinue,
+  paginate as paginateKeys,
+  parsePageRequest,
+  prefixRange,
+  type KeyRange,
+  type PageRequest,
+} from './pagination.ts';
 
 const names = ['b/x', 'a/z', 'a/y', 'c/k', 'b/a', 'a/a', 'ab/q', 'c/z', 'b/m'];
-const index = buildSortedIndex(names, (n) => n);
+const index = { keys: [...names].sort() };
+const fullRange = (keys: readonly string[]): KeyRange => ({ from: 0, to: keys.length });
+const paginate = (
+  idx: typeof index,
+  range: KeyRange,
+  request: PageRequest,
+  rv: number,
+  matches: ((n: string) => boolean) | undefined,
+) => paginateKeys(idx.keys, range, request, rv, (key) => key, matches);
 
 function allPages(limit: number, range = fullRange(index.keys), matches?: (n: string) => boolean) {
   const seen: string[] = [];
@@ -21,7 +36,7 @@ function allPages(limit: number, range = fullRange(index.keys), matches?: (n: st
   return { seen, pages };
 }
 
-describe('sorted index', () => {
+describe('key ranges', () => {
   it('orders by code unit and finds namespace ranges', () => {
     expect(index.keys).toEqual(['a/a', 'a/y', 'a/z', 'ab/q', 'b/a', 'b/m', 'b/x', 'c/k', 'c/z']);
     const a = prefixRange(index.keys, 'a/');
@@ -110,5 +125,19 @@ describe('continue tokens and limits', () => {
 
   it.each(['limit=-1', 'limit=ten', 'limit=1.5'])('rejects %j', (query) => {
     expect(() => parsePageRequest(new URLSearchParams(query))).toThrow(/limit must be/);
+  });
+});
+
+describe('paginate over a changing key set', () => {
+  it('skips keys whose object is gone by the time the page is read', () => {
+    const page = paginateKeys(
+      ['a', 'b', 'c'],
+      { from: 0, to: 3 },
+      { limit: 0, continueToken: undefined },
+      1,
+      (key) => (key === 'b' ? undefined : key),
+      undefined,
+    );
+    expect(page.items).toEqual(['a', 'c']);
   });
 });

@@ -1,5 +1,4 @@
-import { lowerBound, type IndexRange, type SortedIndex } from './sorted-index.ts';
-import { badRequest } from './status.ts';
+import { badRequest } from '../status.ts';
 
 /**
  * `limit` and `continue`, as the API server does them: a page holds at most `limit` matching
@@ -65,33 +64,67 @@ export function decodeContinue(token: string): ContinueState {
   return { v, rv, start };
 }
 
+/** First position in sorted `keys` whose key is >= `key`. */
+export function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Half-open range of positions in a sorted key list. */
+export interface KeyRange {
+  from: number;
+  to: number;
+}
+
+/** The positions whose keys start with `prefix` (contiguous, because the keys are sorted). */
+export function prefixRange(keys: readonly string[], prefix: string): KeyRange {
+  // U+FFFF sorts after every character a Kubernetes name may contain.
+  return { from: lowerBound(keys, prefix), to: lowerBound(keys, `${prefix}\uffff`) };
+}
+
+/**
+ * One page of the objects under `keys[range]`. Items are collected synchronously, as references:
+ * the store never mutates a stored object, so the page stays consistent while it is streamed
+ * out even if controllers write in between.
+ */
 export function paginate<T>(
-  index: SortedIndex<T>,
-  range: IndexRange,
+  keys: readonly string[],
+  range: KeyRange,
   request: PageRequest,
   currentResourceVersion: number,
+  lookup: (key: string) => T | undefined,
   matches: ((item: T) => boolean) | undefined,
 ): Page<T> {
   let position = range.from;
   let resourceVersion = currentResourceVersion;
   if (request.continueToken !== undefined) {
     const state = decodeContinue(request.continueToken);
-    position = Math.max(range.from, lowerBound(index.keys, state.start));
+    position = Math.max(range.from, lowerBound(keys, state.start));
     resourceVersion = state.rv;
   }
+  const accept = (key: string): T | undefined => {
+    const item = lookup(key);
+    return item !== undefined && (!matches || matches(item)) ? item : undefined;
+  };
 
   const limit = request.limit > 0 ? request.limit : Infinity;
   const items: T[] = [];
   while (position < range.to && items.length < limit) {
-    const item = index.items[position++] as T;
-    if (!matches || matches(item)) items.push(item);
+    const item = accept(keys[position++] as string);
+    if (item !== undefined) items.push(item);
   }
   // Look ahead for the next match, so a token is only handed out when there is more to get.
-  while (matches && position < range.to && !matches(index.items[position] as T)) position++;
+  while (matches && position < range.to && accept(keys[position] as string) === undefined) position++;
 
   const page: Page<T> = { items, resourceVersion };
   if (position < range.to) {
-    page.continueToken = encodeContinue({ rv: resourceVersion, start: index.keys[position] as string });
+    page.continueToken = encodeContinue({ rv: resourceVersion, start: keys[position] as string });
     if (!matches) page.remainingItemCount = range.to - position;
   }
   return page;

@@ -6,7 +6,7 @@ import {
   parseLabelSelector,
   type LabelRequirement,
 } from './selectors.ts';
-import { ApiError } from './status.ts';
+import { ApiError } from '../status.ts';
 
 describe('parseLabelSelector', () => {
   it.each<[string, LabelRequirement[]]>([

@@ -1,4 +1,4 @@
-import { badRequest } from './status.ts';
+import { badRequest } from '../status.ts';
 
 /**
  * Label and field selectors, with the grammar and semantics of k8s.io/apimachinery

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stableUid } from '../sim/ids.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
-import { asArray, asRecord, frozenSimulation, httpGet, itemsOf, nameOf } from './test-support.ts';
+import { stableUid } from '../../sim/ids.ts';
+import type { Simulation } from '../../sim/simulation.ts';
+import { startDemoServer, type DemoServer } from '../server.ts';
+import { legacySimulationBackend } from './sim-backend.ts';
+import { asArray, asRecord, frozenSimulation, httpGet, itemsOf, nameOf } from '../testing/http.ts';
 
 /** core/v1 nodes, pods and namespaces: object shapes, lists, pagination, selectors, tables. */
 
 const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 
 let server: DemoServer;
+let sim: Simulation;
 const get = (path: string, accept?: string) =>
   httpGet(`${server.url}${path}`, { token: server.token, ...(accept ? { accept } : {}) });
 
 beforeAll(async () => {
   // 100 nodes x 20 pods: the 2,000-pod cluster the pagination tests walk through.
-  server = await startDemoServer({ simulation: frozenSimulation({ seed: 4, nodes: 100, podsPerNode: 20 }) });
+  sim = frozenSimulation({ seed: 4, nodes: 100, podsPerNode: 20 });
+  server = await startDemoServer({ backend: legacySimulationBackend(sim) });
 });
 afterAll(async () => {
   await server.close();
@@ -45,7 +49,7 @@ describe('nodes', () => {
     const body = asRecord(res.json);
     expect(body.kind).toBe('NodeList');
     expect(body.apiVersion).toBe('v1');
-    expect(asRecord(body.metadata).resourceVersion).toBe(String(server.simulation.resourceVersion()));
+    expect(asRecord(body.metadata).resourceVersion).toBe(String(server.backend.store.resourceVersion));
     const names = itemsOf(body).map(nameOf);
     expect(names).toHaveLength(100);
     expect(names).toEqual([...names].sort());
@@ -53,7 +57,6 @@ describe('nodes', () => {
   });
 
   it('shows a node the way the kubelet reports it', async () => {
-    const sim = server.simulation;
     const node = sim.cluster.nodes[5]!;
     const body = asRecord((await get(`/api/v1/nodes/${node.name}`)).json);
     expect(body).toMatchObject({
@@ -62,7 +65,7 @@ describe('nodes', () => {
       metadata: {
         name: node.name,
         uid: stableUid(sim.seed, 'node', node.index),
-        resourceVersion: String(node.resourceVersion),
+        resourceVersion: expect.stringMatching(/^\d+$/),
         labels: { 'kubernetes.io/hostname': node.name, 'topology.kubernetes.io/zone': node.zone },
       },
       status: {
@@ -91,20 +94,26 @@ describe('nodes', () => {
     expect(asRecord(body.spec).unschedulable).toBeUndefined();
   });
 
-  it('shows cordoning in the next response', async () => {
-    const sim = server.simulation;
-    sim.setUnschedulable('node-07', true);
+  it('shows cordoning (a patch through the API) in the next response', async () => {
+    const cordon = (unschedulable: boolean) =>
+      httpGet(`${server.url}/api/v1/nodes/node-07`, {
+        token: server.token,
+        method: 'PATCH',
+        body: { spec: { unschedulable: unschedulable || null } },
+        contentType: 'application/strategic-merge-patch+json',
+      });
+    expect((await cordon(true)).status).toBe(200);
     try {
       const spec = asRecord(asRecord((await get('/api/v1/nodes/node-07')).json).spec);
       expect(spec.unschedulable).toBe(true);
-      expect(spec.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]);
       const listed = itemsOf((await get('/api/v1/nodes?fieldSelector=spec.unschedulable=true')).json).map(
         nameOf,
       );
       expect(listed).toEqual(['node-07']);
     } finally {
-      sim.setUnschedulable('node-07', false);
+      await cordon(false);
     }
+    expect(asRecord(asRecord((await get('/api/v1/nodes/node-07')).json).spec).unschedulable).toBeUndefined();
   });
 
   it('taints the control plane', async () => {
@@ -115,7 +124,6 @@ describe('nodes', () => {
 
 describe('pods', () => {
   it('shows a pod with its owner, resources and status', async () => {
-    const sim = server.simulation;
     const pod = sim.cluster.pods.find(
       (p) => p.workload.containers.length === 2 && p.workload.qosClass === 'Burstable',
     )!;
@@ -179,7 +187,7 @@ describe('pods', () => {
     expect(names).toHaveLength(2000);
     expect(new Set(names).size).toBe(2000);
     expect(names).toEqual([...names].sort());
-    const expected = server.simulation.cluster.pods.map((p) => `${p.namespace}/${p.name}`).sort();
+    const expected = sim.cluster.pods.map((p) => `${p.namespace}/${p.name}`).sort();
     expect(names).toEqual(expected);
   });
 
@@ -189,7 +197,7 @@ describe('pods', () => {
     expect(unpaged.length).toBeGreaterThan(10);
     const { names } = await listAll(path, 7);
     expect(names).toEqual(unpaged);
-    const expected = server.simulation.cluster.pods
+    const expected = sim.cluster.pods
       .filter(
         (p) =>
           p.namespace === 'shop' &&
@@ -210,7 +218,6 @@ describe('pods', () => {
     ['spec.nodeName!=node-05,status.phase=Running', (p: { node: string }) => p.node !== 'node-05'],
     ['metadata.namespace=payments', (p: { namespace: string }) => p.namespace === 'payments'],
   ])('filters with fieldSelector %s', async (selector, predicate) => {
-    const sim = server.simulation;
     const items = itemsOf((await get(`/api/v1/pods?fieldSelector=${encodeURIComponent(selector)}`)).json);
     const expected = sim.cluster.pods
       .filter((p) => predicate({ node: sim.cluster.nodes[p.nodeIndex]!.name, namespace: p.namespace }))
@@ -261,7 +268,7 @@ describe('server-side printing', () => {
   });
 
   it('prints pods with READY, STATUS and RESTARTS', async () => {
-    const pod = server.simulation.cluster.pods[0]!;
+    const pod = sim.cluster.pods[0]!;
     const body = asRecord(
       (await get(`/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`, TABLE_ACCEPT)).json,
     );

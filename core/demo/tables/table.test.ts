@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, parseIncludeObject, wantsTable } from './tables.ts';
+import { humanDuration, parseIncludeObject, wantsTable } from './table.ts';
 
 const S = 1000;
 const M = 60 * S;

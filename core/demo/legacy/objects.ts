@@ -1,7 +1,7 @@
-import { stableUid } from '../sim/ids.ts';
-import { nodeInternalIP, nodePodCIDR, podIP } from '../sim/network.ts';
-import { noise3 } from '../sim/random.ts';
-import type { Simulation } from '../sim/simulation.ts';
+import { stableUid } from '../../sim/ids.ts';
+import { nodeInternalIP, nodePodCIDR, podIP } from '../../sim/network.ts';
+import { noise3 } from '../../sim/random.ts';
+import type { Simulation } from '../../sim/simulation.ts';
 import type {
   ContainerSpec,
   NodeResources,
@@ -11,44 +11,16 @@ import type {
   SimPod,
   SimWorkload,
   Taint,
-} from '../sim/types.ts';
-import { formatBytes, formatCount, formatCpuMillis } from './quantity.ts';
+} from '../../sim/types.ts';
+import type { KubeObject } from '../../sim/store/kube-object.ts';
+import { formatBytes, formatCount, formatCpuMillis } from '../quantity.ts';
 
 /**
- * Simulation records as Kubernetes v1 JSON, field for field what a kubeadm/EKS cluster returns
- * (trimmed of fields no client of ours or kubectl's needs, such as managedFields and images).
- * Built on demand, one object at a time: a list page converts only the objects it returns.
+ * Today's simulation records as Kubernetes v1 JSON, field for field what a kubeadm/EKS cluster
+ * returns (trimmed of fields no client of ours or kubectl's needs, such as managedFields and
+ * images). Used once, to load the ObjectStore the server serves (see sim-backend.ts); goes away
+ * when core/sim keeps its cluster as Kubernetes JSON itself.
  */
-
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  generateName?: string;
-  /** Absent only on metrics objects, which metrics-server builds on the fly. */
-  uid?: string;
-  resourceVersion?: string;
-  creationTimestamp: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-}
-
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller: boolean;
-  blockOwnerDeletion: boolean;
-}
-
-/** Any served object: typed metadata, the rest (spec, status, usage…) as JSON. */
-export interface KubeObject {
-  kind: string;
-  apiVersion: string;
-  metadata: ObjectMeta;
-  [field: string]: unknown;
-}
 
 /** RFC 3339 at whole seconds, as the API server writes metav1.Time. */
 export function timestamp(ms: number): string {

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from './server.ts';
-import { asArray, asRecord, frozenSimulation, httpGet, itemsOf, nameOf } from './test-support.ts';
+import type { Simulation } from '../../sim/simulation.ts';
+import { startDemoServer, type DemoServer } from '../server.ts';
+import { legacySimulationBackend } from './sim-backend.ts';
+import { asArray, asRecord, frozenSimulation, httpGet, itemsOf, nameOf } from '../testing/http.ts';
 
 let server: DemoServer;
+let sim: Simulation;
 const get = (path: string, accept?: string) =>
   httpGet(`${server.url}${path}`, { token: server.token, ...(accept ? { accept } : {}) });
 
 beforeAll(async () => {
   // 100 nodes x 20 pods: usage compared with the frozen simulation.
-  server = await startDemoServer({ simulation: frozenSimulation({ seed: 4, nodes: 100, podsPerNode: 20 }) });
+  sim = frozenSimulation({ seed: 4, nodes: 100, podsPerNode: 20 });
+  server = await startDemoServer({ backend: legacySimulationBackend(sim) });
 });
 afterAll(async () => {
   await server.close();
@@ -31,7 +35,6 @@ describe('metrics.k8s.io', () => {
   };
 
   it('reports node usage in metrics-server formats, equal to the simulation', async () => {
-    const sim = server.simulation;
     const body = asRecord((await get('/apis/metrics.k8s.io/v1beta1/nodes')).json);
     expect(body).toMatchObject({ kind: 'NodeMetricsList', apiVersion: 'metrics.k8s.io/v1beta1' });
     const items = itemsOf(body);
@@ -57,7 +60,6 @@ describe('metrics.k8s.io', () => {
   });
 
   it('reports pod usage per container, across and within namespaces', async () => {
-    const sim = server.simulation;
     const all = itemsOf((await get('/apis/metrics.k8s.io/v1beta1/pods')).json);
     expect(all).toHaveLength(2000);
     const inShop = itemsOf((await get('/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods')).json);

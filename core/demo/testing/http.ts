@@ -1,8 +1,8 @@
 /**
- * Helpers shared by the demo server's tests (not a test file itself). Kept here, next to the
- * tests, because nothing outside core/demo needs them.
+ * HTTP helpers shared by the demo server's tests (not a test file itself). Kept in core/demo
+ * because nothing outside it needs them.
  */
-import { createSimulation, type Simulation, type SimulationOptions } from '../sim/simulation.ts';
+import { createSimulation, type Simulation, type SimulationOptions } from '../../sim/simulation.ts';
 
 export interface HttpResult {
   status: number;
@@ -12,14 +12,29 @@ export interface HttpResult {
   json: unknown;
 }
 
-export async function httpGet(
-  url: string,
-  options: { token?: string; accept?: string; method?: string } = {},
-): Promise<HttpResult> {
+export interface HttpOptions {
+  token?: string;
+  accept?: string;
+  method?: string;
+  /** Sent as JSON unless it is a string. */
+  body?: unknown;
+  contentType?: string;
+}
+
+export async function httpGet(url: string, options: HttpOptions = {}): Promise<HttpResult> {
   const headers: Record<string, string> = {};
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.accept !== undefined) headers.accept = options.accept;
-  const response = await fetch(url, { method: options.method ?? 'GET', headers });
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] = options.contentType ?? 'application/json';
+  }
+  const response = await fetch(url, {
+    method: options.method ?? 'GET',
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await response.text();
   let json: unknown;
   try {
@@ -57,4 +72,19 @@ export function itemsOf(body: unknown): Record<string, unknown>[] {
 
 export function nameOf(object: Record<string, unknown>): string {
   return String(asRecord(object.metadata, 'metadata').name);
+}
+
+/** A client bound to one server and token: `api.get(path)`, `api.send('PATCH', path, body, type)`. */
+export function apiClient(baseUrl: string, token: string) {
+  return {
+    get: (path: string, accept?: string) =>
+      httpGet(`${baseUrl}${path}`, { token, ...(accept === undefined ? {} : { accept }) }),
+    send: (method: string, path: string, body?: unknown, contentType?: string) =>
+      httpGet(`${baseUrl}${path}`, {
+        token,
+        method,
+        ...(body === undefined ? {} : { body }),
+        ...(contentType === undefined ? {} : { contentType }),
+      }),
+  };
 }

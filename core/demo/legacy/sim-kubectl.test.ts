@@ -4,8 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from './server.ts';
-import { asRecord, itemsOf, nameOf } from './test-support.ts';
+import { createLegacyBackend, type LegacyBackend } from './sim-backend.ts';
+import { startDemoServer, type DemoServer } from '../server.ts';
+import { asRecord, itemsOf, nameOf } from '../testing/http.ts';
 
 /** Real kubectl, the independent client DESIGN.md asks the demo to satisfy. */
 
@@ -13,6 +14,7 @@ const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const TIMEOUT_MS = 20_000;
 
 let server: DemoServer;
+let backend: LegacyBackend;
 let dir: string;
 let kubeconfigPath: string;
 
@@ -49,7 +51,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'foresight-kubectl-'));
   kubeconfigPath = join(dir, 'kubeconfig.yaml');
   // 12 x 50 = 600 pods: more than kubectl's default chunk of 500, so `get pods` pages.
-  server = await startDemoServer({ seed: 9, nodes: 12, podsPerNode: 50 });
+  backend = createLegacyBackend({ seed: 9, nodes: 12, podsPerNode: 50 });
+  server = await startDemoServer({ backend });
   await server.writeKubeconfig(kubeconfigPath);
 });
 afterAll(async () => {
@@ -62,37 +65,27 @@ describe('kubectl against the demo server', { timeout: 60_000 }, () => {
     const body = asRecord(JSON.parse(await ok('get', 'nodes', '-o', 'json')));
     expect(body.kind).toBe('List');
     const names = itemsOf(body).map(nameOf);
-    expect(names).toEqual(server.simulation.cluster.nodes.map((n) => n.name).sort());
+    expect(names).toEqual(backend.simulation.cluster.nodes.map((n) => n.name).sort());
     expect(itemsOf(body)[0]?.kind).toBe('Node');
   });
 
   it('names every pod in every namespace, across pages', async () => {
     const lines = (await ok('get', 'pods', '-A', '-o', 'name')).trim().split('\n');
     expect(lines).toHaveLength(600);
-    expect(new Set(lines)).toEqual(new Set(server.simulation.cluster.pods.map((p) => `pod/${p.name}`)));
+    expect(new Set(lines)).toEqual(new Set(backend.simulation.cluster.pods.map((p) => `pod/${p.name}`)));
   });
 
   it('prints the nodes table', async () => {
     const lines = (await ok('get', 'nodes')).trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s*$/);
     const rows = lines.slice(1).map((l) => l.split(/\s+/));
-    expect(rows.map((r) => r[0])).toEqual(server.simulation.cluster.nodes.map((n) => n.name).sort());
+    expect(rows.map((r) => r[0])).toEqual(backend.simulation.cluster.nodes.map((n) => n.name).sort());
     expect(rows[0]?.slice(0, 3)).toEqual(['control-plane-1', 'Ready', 'control-plane']);
-    for (const row of rows) expect(row[4]).toBe(server.simulation.cluster.kubernetesVersion);
-  });
-
-  it('shows a cordoned node as SchedulingDisabled', async () => {
-    server.simulation.setUnschedulable('node-03', true);
-    try {
-      const row = (await ok('get', 'node', 'node-03', '--no-headers')).trim().split(/\s+/);
-      expect(row.slice(0, 2)).toEqual(['node-03', 'Ready,SchedulingDisabled']);
-    } finally {
-      server.simulation.setUnschedulable('node-03', false);
-    }
+    for (const row of rows) expect(row[4]).toBe(backend.simulation.cluster.kubernetesVersion);
   });
 
   it('filters pods by label and field like the API server', async () => {
-    const sim = server.simulation;
+    const sim = backend.simulation;
     const node = sim.cluster.nodes[4]!;
     const out = await ok('get', 'pods', '-A', '--field-selector', `spec.nodeName=${node.name}`, '-o', 'name');
     const expected = sim.cluster.pods.filter((p) => p.nodeIndex === node.index).map((p) => `pod/${p.name}`);
@@ -110,7 +103,7 @@ describe('kubectl against the demo server', { timeout: 60_000 }, () => {
 
   it('reads the server version', async () => {
     const version = asRecord(JSON.parse(await ok('version', '-o', 'json')));
-    expect(asRecord(version.serverVersion).gitVersion).toBe(server.simulation.cluster.kubernetesVersion);
+    expect(asRecord(version.serverVersion).gitVersion).toBe(backend.simulation.cluster.kubernetesVersion);
   });
 
   it('shows node usage with kubectl top', async () => {
@@ -119,7 +112,7 @@ describe('kubectl against the demo server', { timeout: 60_000 }, () => {
     const rows = lines.slice(1).map((l) => l.split(/\s+/));
     expect(rows).toHaveLength(12);
     for (const [name, cpu, cpuPercent, memory, memoryPercent] of rows) {
-      expect(server.simulation.findNode(name!)).toBeDefined();
+      expect(backend.simulation.findNode(name!)).toBeDefined();
       expect(cpu).toMatch(/^\d+m$/);
       expect(memory).toMatch(/^\d+Mi$/);
       expect(Number(cpuPercent?.replace('%', ''))).toBeGreaterThan(0);
@@ -130,7 +123,7 @@ describe('kubectl against the demo server', { timeout: 60_000 }, () => {
   it('shows pod usage with kubectl top pods', async () => {
     const lines = (await ok('top', 'pods', '-n', 'payments')).trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)/);
-    const expected = server.simulation.cluster.pods
+    const expected = backend.simulation.cluster.pods
       .filter((p) => p.namespace === 'payments')
       .map((p) => p.name);
     expect(

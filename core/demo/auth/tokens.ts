@@ -15,3 +15,14 @@ export function hasBearerToken(authorization: string | undefined, token: string)
   // Constant time, so response timing does not reveal how much of a guess was right.
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** The user whose token the Authorization header carries, or undefined (401). */
+export function authenticate<U>(
+  authorization: string | undefined,
+  tokens: readonly { token: string; user: U }[],
+): U | undefined {
+  // Every token is compared, so timing does not reveal which one nearly matched.
+  let found: U | undefined;
+  for (const { token, user } of tokens) if (hasBearerToken(authorization, token)) found = user;
+  return found;
+}

@@ -1,0 +1,88 @@
+import { apiVersionOf, resourceKey, type ApiResource } from '../../sim/store/api-resources.ts';
+import type { KubeObject } from '../../sim/store/kube-object.ts';
+import { jsonReply, listReply, type Reply } from '../respond.ts';
+import { notFound } from '../status.ts';
+import { printerFor } from '../tables/printers.ts';
+import { parseIncludeObject, tableRow, wantsTable } from '../tables/table.ts';
+import type { ApiContext, ApiRequest } from './context.ts';
+import { parseObjectFilter } from './object-filter.ts';
+import { paginate, parsePageRequest, prefixRange, type Page } from './pagination.ts';
+
+/** GET of one object and of lists: selectors, limit/continue, and Tables for kubectl. */
+
+export function getObject(ctx: ApiContext, req: ApiRequest): Reply {
+  const object = findObject(ctx, req.resource, req.info.namespace, req.info.name);
+  if (wantsTable(req.headers.accept)) {
+    return tableReply(ctx, req, { items: [object], resourceVersion: ctx.store.resourceVersion });
+  }
+  return jsonReply(object);
+}
+
+/** The stored object, or 404 in the API server's words. */
+export function findObject(
+  ctx: ApiContext,
+  resource: ApiResource,
+  namespace: string,
+  name: string,
+): KubeObject {
+  const object = ctx.store.get(resourceKey(resource), resource.namespaced ? namespace : undefined, name);
+  if (!object) throw notFound(resource.plural, name, resource.group);
+  return object;
+}
+
+export function listObjects(ctx: ApiContext, req: ApiRequest): Reply {
+  const page = listPage(ctx, req.resource, req.info.namespace, req.query);
+  if (wantsTable(req.headers.accept)) return tableReply(ctx, req, page);
+  return listReply(
+    { kind: `${req.resource.kind}List`, apiVersion: apiVersionOf(req.resource), metadata: listMeta(page) },
+    'items',
+    page.items,
+    (item) => item,
+  );
+}
+
+/** One page of a list request's objects (all of them without `limit`). */
+export function listPage(
+  ctx: ApiContext,
+  resource: ApiResource,
+  namespace: string,
+  query: URLSearchParams,
+): Page<KubeObject> {
+  const filter = parseObjectFilter(query, resource);
+  const key = resourceKey(resource);
+  const keys = ctx.store.keysOf(key).all;
+  const range =
+    resource.namespaced && namespace ? prefixRange(keys, `${namespace}/`) : { from: 0, to: keys.length };
+  const lookup = (storageKey: string): KubeObject | undefined => {
+    const slash = resource.namespaced ? storageKey.indexOf('/') : -1;
+    return slash < 0
+      ? ctx.store.get(key, undefined, storageKey)
+      : ctx.store.get(key, storageKey.slice(0, slash), storageKey.slice(slash + 1));
+  };
+  return paginate(keys, range, parsePageRequest(query), ctx.store.resourceVersion, lookup, filter);
+}
+
+export function listMeta(page: Page<unknown>): Record<string, unknown> {
+  return {
+    resourceVersion: String(page.resourceVersion),
+    ...(page.continueToken === undefined ? {} : { continue: page.continueToken }),
+    ...(page.remainingItemCount === undefined ? {} : { remainingItemCount: page.remainingItemCount }),
+  };
+}
+
+function tableReply(ctx: ApiContext, req: ApiRequest, page: Page<KubeObject>): Reply {
+  const printer = printerFor(resourceKey(req.resource));
+  const include = parseIncludeObject(req.query.get('includeObject'));
+  const now = ctx.backend.now();
+  return listReply(
+    {
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: listMeta(page),
+      columnDefinitions: printer.columns,
+    },
+    'rows',
+    page.items,
+    (item) => tableRow(printer, item, now, include),
+  );
+}
