@@ -1,11 +1,11 @@
 // The Electron main entry, bundled to dist/node/electron-main.mjs. All logic is in start-app.ts.
-import { app, BrowserWindow, Menu, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, ipcMain, session, shell } from 'electron';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../core/backend/index.ts';
 import { startElectronApp } from './start-app.ts';
 
-const electron = { app, BrowserWindow, Menu, ipcMain, session, shell };
+const electron = { app, BrowserWindow, Menu, ipcMain, session, shell, dialog };
 startElectronApp({ electron, createBackend, mainDir: dirname(fileURLToPath(import.meta.url)) }).catch(
   (error: unknown) => {
     console.error('Foresight failed to start:', error);

@@ -5,6 +5,7 @@ import {
   CONTRACT_CHANNELS,
   CONTRACT_EVENT_CHANNEL,
   CONTRACT_REQUEST_CHANNEL,
+  SAVE_FILE_CHANNEL,
 } from './channels.ts';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -37,11 +38,11 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer }));
 
-let bridge: ContractTransport;
+let bridge: ContractTransport & { saveFile(file: unknown): Promise<unknown> };
 
 beforeAll(async () => {
   await import('./preload.ts');
-  bridge = fake.exposed.get(BRIDGE_KEY) as ContractTransport;
+  bridge = fake.exposed.get(BRIDGE_KEY) as typeof bridge;
 });
 
 function emitFromMain(channel: string, ...args: unknown[]): void {
@@ -63,10 +64,10 @@ const nodesEvent: EventEnvelope = {
 };
 
 describe('preload', () => {
-  it('exposes exactly request and onEvent as window.foresight, once', () => {
+  it('exposes exactly request, onEvent and saveFile as window.foresight, once', () => {
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledWith('foresight', expect.anything());
-    expect(Object.keys(bridge).sort()).toEqual(['onEvent', 'request']);
+    expect(Object.keys(bridge).sort()).toEqual(['onEvent', 'request', 'saveFile']);
     expect(typeof bridge.request).toBe('function');
     expect(typeof bridge.onEvent).toBe('function');
     expect(Object.values(bridge)).not.toContain(fake.ipcRenderer);
@@ -90,6 +91,16 @@ describe('preload', () => {
     emitFromMain(CONTRACT_EVENT_CHANNEL, nodesEvent);
     expect(received).toHaveLength(1);
     expect(fake.listeners.get(CONTRACT_EVENT_CHANNEL)?.size).toBe(0);
+  });
+
+  it('saves files on the save channel, passing on only the name, type and bytes', async () => {
+    const file = { fileName: 'r.pdf', mimeType: 'application/pdf', base64: 'JVBERg==', path: '/etc/passwd' };
+    await bridge.saveFile(file);
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(SAVE_FILE_CHANNEL, {
+      fileName: 'r.pdf',
+      mimeType: 'application/pdf',
+      base64: 'JVBERg==',
+    });
   });
 
   it('refuses a listener that is not a function', () => {

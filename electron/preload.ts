@@ -2,14 +2,26 @@
 // a few electron modules, so this file imports nothing at run time but electron and channels.ts.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ContractTransport, EventEnvelope, ReplyEnvelope } from '../core/contract/index.ts';
-import { BRIDGE_KEY, CONTRACT_EVENT_CHANNEL, CONTRACT_REQUEST_CHANNEL } from './channels.ts';
+import {
+  BRIDGE_KEY,
+  CONTRACT_EVENT_CHANNEL,
+  CONTRACT_REQUEST_CHANNEL,
+  SAVE_FILE_CHANNEL,
+} from './channels.ts';
+
+/** A file the page made, to be saved where the user picks in the native dialog. */
+interface FileToSave {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
 
 /**
- * The page's whole view of the main process: send a request, listen for events. ipcRenderer and
- * its event objects never reach the page (an event's `sender` is ipcRenderer itself), so the
- * page cannot use any other channel.
+ * The page's whole view of the main process: send a request, listen for events, save a file
+ * through the save dialog. ipcRenderer and its event objects never reach the page (an event's
+ * `sender` is ipcRenderer itself), so the page cannot use any other channel.
  */
-const bridge: ContractTransport = {
+const bridge: ContractTransport & { saveFile(file: FileToSave): Promise<unknown> } = {
   request(envelope: unknown): Promise<ReplyEnvelope> {
     return ipcRenderer.invoke(CONTRACT_REQUEST_CHANNEL, envelope) as Promise<ReplyEnvelope>;
   },
@@ -20,6 +32,11 @@ const bridge: ContractTransport = {
     return () => {
       ipcRenderer.removeListener(CONTRACT_EVENT_CHANNEL, forward);
     };
+  },
+  saveFile(file: FileToSave): Promise<unknown> {
+    // Only the three fields cross, whatever else the page put on the object; main checks them.
+    const { fileName, mimeType, base64 } = file ?? ({} as FileToSave);
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, mimeType, base64 });
   },
 };
 

@@ -2,6 +2,7 @@ import type {
   App,
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
+  Dialog,
   IpcMain,
   Menu,
   Session,
@@ -14,6 +15,7 @@ import type { ContractHandler } from '../core/contract/index.ts';
 import { installContentSecurityPolicy } from './csp.ts';
 import { deferredContractHandler } from './deferred-handler.ts';
 import { registerContractIpc } from './ipc.ts';
+import { registerSaveFileIpc } from './save-file.ts';
 import { findKubeconfigs } from '../core/kube/discovery.ts';
 import { loginShellPath, mergePath } from '../core/kube/login-shell-path.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -52,6 +54,7 @@ export interface ElectronModules {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   session: { readonly defaultSession: Session };
   shell: Pick<Shell, 'openExternal'>;
+  dialog: Pick<Dialog, 'showSaveDialog'>;
 }
 
 export interface ElectronAppDeps {
@@ -115,6 +118,17 @@ export async function startElectronApp(deps: ElectronAppDeps): Promise<ElectronA
     handler: deferredContractHandler(backend),
     isTrustedSender,
     eventTargets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+  });
+
+  registerSaveFileIpc({
+    ipcMain,
+    isTrustedSender,
+    defaultDirectory: () => app.getPath('downloads'),
+    // Modal to the app window when there is one, so the dialog cannot get lost behind it.
+    showSaveDialog: (options) =>
+      mainWindow && !mainWindow.isDestroyed()
+        ? deps.electron.dialog.showSaveDialog(mainWindow, options)
+        : deps.electron.dialog.showSaveDialog(options),
   });
 
   stopBackendOnQuit(app, backend, deps.stopTimeoutMs ?? 5000, log);
