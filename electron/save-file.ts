@@ -36,7 +36,9 @@ export interface SaveFileIpcOptions {
 
 /** The suggested name without any folder part, so the page cannot steer where the dialog opens. */
 export function safeFileName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/')).replace(/[<>:"|?*\u0000-\u001f]/g, '-');
+  const base = [...basename(name.replace(/\\/g, '/'))]
+    .map((char) => (char < ' ' || '<>:"|?*'.includes(char) ? '-' : char))
+    .join('');
   return base && base !== '.' && base !== '..' ? base : 'foresight-report';
 }
 
