@@ -15,7 +15,7 @@ import { createClusterReader } from '../kube/cluster-client.ts';
 import { CollectionError, collectOnce } from '../kube/collect.ts';
 import { loadKubeconfig } from '../kube/kubeconfig.ts';
 import { historyPath } from '../history/history-path.ts';
-import { backoffDelay } from './backoff.ts';
+import { backoffDelay } from '../kube/backoff.ts';
 import type { WorkerConfig } from './config.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { HistoryKeeper } from './history-keeper.ts';
