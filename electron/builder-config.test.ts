@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { minimatch } from 'minimatch';
 import yaml from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -99,13 +102,30 @@ describe('electron-builder.yml', () => {
 
   it('has no inclusion pattern that reaches tests or sources', () => {
     const inclusions = config.files.filter((pattern) => !pattern.startsWith('!'));
-    expect(inclusions.sort()).toEqual(['dist/node/**/*', 'dist/renderer/**/*', 'package.json']);
+    expect(inclusions.sort()).toEqual([
+      'dist/node/**/*',
+      'dist/renderer/**/*',
+      'models/pretrained/**/*',
+      'package.json',
+    ]);
   });
 
   it.each([
     ['dist/node/electron-main.mjs', true],
     ['dist/node/preload.cjs', true],
     ['dist/node/collector-worker.mjs', true],
+    ['dist/node/demo-worker.mjs', true],
+    ['dist/node/cli.mjs', true],
+    ['models/pretrained/node-risk/model.json', true],
+    ['models/pretrained/node-risk/weights.bin', true],
+    ['models/train.ts', false],
+    ['models/pretrained/README.md', false],
+    ['core/reports/pdf.ts', false],
+    ['core/reports/report-data.schema.json', false],
+    ['renderer/src/sections/ReportsSection.tsx', false],
+    ['test/e2e/reports.spec.ts', false],
+    ['bin/foresight.mjs', false],
+    ['scripts/build-node.mjs', false],
     ['dist/renderer/index.html', true],
     ['dist/renderer/assets/index-abc123.js', true],
     ['package.json', true],
@@ -142,7 +162,79 @@ describe('electron-builder.yml', () => {
     ['node_modules/file-uri-to-path/test/tests.json', false],
     ['node_modules/ws/README.md', false],
     ['node_modules/js-yaml/dist/js-yaml.mjs.map', false],
+    ['node_modules/pdfkit/js/pdfkit.js', true],
+    ['node_modules/pdfkit/js/data/Helvetica.afm', true],
+    ['node_modules/pdfkit/js/data/Helvetica-Bold.afm', true],
+    ['node_modules/pdfkit/js/pdfkit.standalone.js', false],
+    ['node_modules/pdfkit/js/pdfkit.es.js', false],
+    ['node_modules/pdfkit/js/pdfkit.js.map', false],
+    ['node_modules/fontkit/dist/main.cjs', true],
+    ['node_modules/fontkit/dist/module.mjs', true],
+    ['node_modules/fontkit/dist/browser.cjs', false],
+    ['node_modules/fontkit/src/index.js', false],
+    ['node_modules/fflate/lib/node.cjs', true],
   ])('dependency file %s ships: %s', (path, ships) => {
     expect(shipsModuleFile(path)).toBe(ships);
+  });
+});
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+
+/** How Node resolves `name` for `import` and for `require`, from the project (the bundles' view). */
+function entryFiles(name: string): string[] {
+  const esm = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(name)}))`],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  const files = [createRequire(join(root, 'package.json')).resolve(name)];
+  if (esm.status === 0) files.push(fileURLToPath(esm.stdout.trim()));
+  return files.map((file) => relative(root, file));
+}
+
+/** Is this file kept out of app.asar (so native code can load and plain fs can read it)? */
+const unpacked = (file: string) =>
+  config.asarUnpack.some((pattern) => minimatch(file, pattern, { dot: true }));
+
+describe('what the app loads at run time is packaged', () => {
+  it.each(Object.keys(pkg.dependencies))('the entry points of %s, for import and require', (name) => {
+    for (const file of entryFiles(name)) expect(shipsModuleFile(file), file).toBe(true);
+  });
+
+  it('the modules pdfkit requires, as Node resolves them from pdfkit', () => {
+    const fromPdfkit = createRequire(join(root, 'node_modules/pdfkit/js/pdfkit.js'));
+    const source = readFileSync(join(root, 'node_modules/pdfkit/js/pdfkit.js'), 'utf8');
+    const required = [...source.matchAll(/require\('([^'./][^']*)'\)/g)].map((m) => m[1] as string);
+    const packages = required.filter((name) => !['events', 'fs', 'stream', 'zlib'].includes(name));
+    expect(packages).toEqual(expect.arrayContaining(['fontkit', 'linebreak', 'png-js']));
+    for (const name of packages) {
+      const file = relative(root, fromPdfkit.resolve(name));
+      expect(shipsModuleFile(file), file).toBe(true);
+    }
+  });
+
+  it('every font metrics file pdfkit reads at run time: shipped, and outside app.asar', () => {
+    const source = readFileSync(join(root, 'node_modules/pdfkit/js/pdfkit.js'), 'utf8');
+    const afm = [...new Set([...source.matchAll(/\/data\/([\w-]+\.afm)/g)].map((m) => m[1] as string))];
+    expect(afm).toEqual(expect.arrayContaining(['Helvetica.afm', 'Helvetica-Bold.afm']));
+    for (const name of afm) {
+      const file = `node_modules/pdfkit/js/data/${name}`;
+      expect(existsSync(join(root, file)), file).toBe(true);
+      expect(shipsModuleFile(file), file).toBe(true);
+      expect(unpacked(file), file).toBe(true);
+    }
+  });
+
+  it('better-sqlite3’s native addon: shipped, and outside app.asar', () => {
+    const file = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    expect(shipsModuleFile(file)).toBe(true);
+    expect(unpacked(file)).toBe(true);
+    expect(unpacked('node_modules/zod/index.js')).toBe(false);
   });
 });
