@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { connectionStatusSchema, historyStatusSchema, nodesSnapshotSchema } from './model.ts';
 import { reportProgressSchema } from './reports.ts';
+import { contextsListSchema } from './contexts.ts';
 
 /** Events the backend pushes to the UI without being asked. */
 export const events = {
@@ -8,6 +9,8 @@ export const events = {
   history: historyStatusSchema,
   nodes: nodesSnapshotSchema,
   reportProgress: reportProgressSchema,
+  /** The context list changed: a kubeconfig file changed, or another context was selected. */
+  contexts: contextsListSchema,
 } as const;
 
 export type Events = typeof events;

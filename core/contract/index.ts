@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './model.ts';
 export * from './methods.ts';
 export * from './reports.ts';
+export * from './contexts.ts';
 export * from './events.ts';
 export * from './envelope.ts';
 export * from './validate.ts';

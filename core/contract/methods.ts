@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appStatusSchema, nodeSamplePointSchema, nodesSnapshotSchema } from './model.ts';
+import { contextRefSchema, contextsListSchema } from './contexts.ts';
 import { reportsBuildParamsSchema, reportsBuildResultSchema, reportsCatalogResultSchema } from './reports.ts';
 
 /**
@@ -26,6 +27,16 @@ export const methods = {
       })
       .strict(),
     result: z.object({ node: z.string(), points: z.array(nodeSamplePointSchema) }),
+  },
+  /** The contexts of the merged kubeconfig and the demo, and which one is connected. */
+  'contexts.list': {
+    params: z.object({}).strict(),
+    result: contextsListSchema,
+  },
+  /** Connects to another context (or the demo) without a restart; the choice is remembered. */
+  'contexts.select': {
+    params: contextRefSchema,
+    result: contextsListSchema,
   },
   /** Which report sections exist and which are available yet. */
   'reports.catalog': {
