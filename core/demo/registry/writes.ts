@@ -129,11 +129,16 @@ export function updateObject(
   if (!options.status) applyDefaults(key, prepared);
   prepared.metadata.resourceVersion = current.metadata.resourceVersion;
 
-  const causes = validateObject(resource, key, prepared, current);
+  // Compare with the stored object as kube-apiserver sees it: defaulted on the way out of
+  // storage. Objects controllers wrote straight into the store may lack defaults; a label patch
+  // must not read as an attempt to change a pod's spec.
+  const stored = structuredClone(current);
+  if (!options.status) applyDefaults(key, stored);
+  const causes = validateObject(resource, key, prepared, stored);
   if (causes.length > 0) throw invalid(resource.kind, resource.group, name, causes);
 
   // A write that changes nothing stores nothing, so `kubectl apply` twice is quiet.
-  if (sameContent(prepared, current)) return current;
+  if (sameContent(prepared, stored)) return current;
 
   // The last finalizer gone from an object being deleted: now it really goes.
   if (
