@@ -1,5 +1,5 @@
+import type { ApiException } from '@kubernetes/client-node';
 import {
-  ApiException,
   CoreV1Api,
   KubeConfig,
   PatchStrategy,
@@ -86,7 +86,7 @@ describe('client-node against the store-backed server', { timeout: 30_000 }, () 
 
   it('resumes a watch from a resourceVersion too old to serve with ERROR 410', async () => {
     const small = await startFixtureServer({
-      backend: (await import('./testing/fixture.ts')).standardCluster({ historyLimit: 3 }),
+      backend: standardCluster({ historyLimit: 3 }),
     });
     try {
       for (let i = 0; i < 5; i++) {
