@@ -5,6 +5,8 @@ import { createApiClient, createTransport } from './api/index.ts';
 import { Root } from './app/Root.tsx';
 import { sectionFromHash } from './sections.ts';
 import { connectStores, createStores } from './stores/connectStores.ts';
+import { connectContexts } from './stores/connectContexts.ts';
+import { createContextsStore } from './stores/contextsStore.ts';
 import { createNavigationStore } from './stores/navigationStore.ts';
 import { createReportsStore } from './stores/reportsStore.ts';
 import { deliverFile } from './reports/deliverFile.ts';
@@ -16,12 +18,16 @@ import './styles/reports.css';
 
 const transport = createTransport();
 const api = createApiClient(transport);
+const base = createStores();
 const stores = {
-  ...createStores(),
+  ...base,
   navigation: createNavigationStore(sectionFromHash(window.location.hash)),
   reports: createReportsStore({ api, deliver: (file) => deliverFile(file) }),
+  // Another cluster's nodes must not linger under the new one's name while it connects.
+  contexts: createContextsStore({ api, onSwitch: () => base.nodes.getState().reset() }),
 };
 connectStores(api, transport, stores);
+connectContexts(api, transport, stores.contexts);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

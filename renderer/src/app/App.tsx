@@ -1,4 +1,5 @@
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
+import { ContextPicker } from '../components/ContextPicker.tsx';
 import { Banners } from '../components/Banners.tsx';
 import { NavBar } from '../components/NavBar.tsx';
 import { NodesSection } from '../sections/NodesSection.tsx';
@@ -36,7 +37,10 @@ export function App() {
           <span className="brand-mark" aria-hidden="true" />
           Foresight
         </span>
-        <ConnectionIndicator />
+        <span className="topbar-right">
+          <ContextPicker />
+          <ConnectionIndicator />
+        </span>
       </header>
       <Banners />
       <div className="body">

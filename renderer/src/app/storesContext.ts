@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionState } from '../stores/connectionStore.ts';
+import type { ContextsState, ContextsStore } from '../stores/contextsStore.ts';
 import type { Stores } from '../stores/connectStores.ts';
 import type { HistoryState } from '../stores/historyStore.ts';
 import type { NavigationState, NavigationStore } from '../stores/navigationStore.ts';
@@ -10,6 +11,7 @@ import type { ReportsState, ReportsStore } from '../stores/reportsStore.ts';
 export interface AppStores extends Stores {
   navigation: NavigationStore;
   reports: ReportsStore;
+  contexts: ContextsStore;
 }
 
 /** Stores arrive by context rather than as module singletons, so a test or story can pass its own. */
@@ -41,4 +43,8 @@ export function useReports<T>(selector: (state: ReportsState) => T): T {
 
 export function useNavigation<T>(selector: (state: NavigationState) => T): T {
   return useStore(useStores().navigation, selector);
+}
+
+export function useContexts<T>(selector: (state: ContextsState) => T): T {
+  return useStore(useStores().contexts, selector);
 }

@@ -17,6 +17,8 @@ export interface NodesState {
   loadError: string | null;
   applySnapshot(snapshot: NodesSnapshot): void;
   setLoadError(message: string | null): void;
+  /** Forgets the snapshot and trends (another cluster is being connected). */
+  reset(): void;
   sortBy(key: NodeSortKey): void;
   setFilter(filter: string): void;
 }
@@ -48,6 +50,7 @@ export function createNodesStore(): StoreApi<NodesState> {
         return { snapshot, trends: appendTrends(state.trends, snapshot), loadError: null };
       }),
     setLoadError: (loadError) => set({ loadError }),
+    reset: () => set({ snapshot: null, trends: new Map(), loadError: null }),
     sortBy: (key) => set((state) => ({ sort: nextSort(state.sort, key) })),
     setFilter: (filter) => set({ filter }),
   }));
