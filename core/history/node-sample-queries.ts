@@ -32,7 +32,6 @@ export interface NodeSpan {
 }
 
 interface BucketRow {
-  name: string;
   bucket: number;
   cpu: number | null;
   cpu_peak: number | null;
@@ -43,50 +42,51 @@ interface BucketRow {
 }
 
 interface SpanRow {
-  name: string;
-  first: number;
-  last: number;
+  first: number | null;
+  last: number | null;
   samples: number;
   measured: number;
   seen_before: number;
 }
 
+type NodeRange = { id: number; since: number; until: number };
+
 /**
  * Range reads over every node at once, for reports: aggregated in SQLite so a week of samples
  * never crosses into JavaScript row by row. Read-only; the worker's one connection runs them.
+ *
+ * They go node by node on purpose: each node's range is one sequential scan of the primary key
+ * (node, time), where a single query over the time index visits rows in time order and fetches
+ * each from the table by key, about four times slower (200 nodes x 24 h: 1.3 s against 4.7 s).
  */
 export class NodeSampleQueries {
   private readonly firstAt: Database.Statement<[number, number], { at: number | null }>;
   private readonly lastAt: Database.Statement<[number, number], { at: number | null }>;
-  private readonly buckets: Database.Statement<
-    [{ origin: number; width: number; since: number; until: number }],
-    BucketRow
-  >;
-  private readonly spans: Database.Statement<[{ since: number; until: number }], SpanRow>;
+  private readonly nodes: Database.Statement<[], { id: number; name: string }>;
+  private readonly buckets: Database.Statement<[NodeRange & { width: number }], BucketRow>;
+  private readonly span: Database.Statement<[NodeRange], SpanRow>;
 
   constructor(db: Database.Database) {
     // Two statements, not min() and max() in one: SQLite answers each alone from the ts index.
     this.firstAt = db.prepare('SELECT min(ts) AS at FROM node_samples WHERE ts >= ? AND ts < ?');
     this.lastAt = db.prepare('SELECT max(ts) AS at FROM node_samples WHERE ts >= ? AND ts < ?');
-    // JS numbers bind as REAL, so the bucket number is truncated explicitly (ts >= origin: floor).
+    this.nodes = db.prepare('SELECT id, name FROM nodes ORDER BY name');
+    // JS numbers bind as REAL, so the bucket number is truncated explicitly (ts >= since: floor).
     this.buckets = db.prepare(
-      `SELECT n.name AS name, CAST((s.ts - @origin) / @width AS INTEGER) AS bucket,
-              avg(s.cpu_millis) AS cpu, max(s.cpu_millis) AS cpu_peak,
-              avg(s.memory_bytes) AS memory, max(s.memory_bytes) AS memory_peak,
-              avg(s.pods) AS pods, count(*) AS samples
-       FROM node_samples s JOIN nodes n ON n.id = s.node_id
-       WHERE s.ts >= @since AND s.ts < @until
-       GROUP BY s.node_id, bucket
-       ORDER BY n.name, bucket`,
+      `SELECT CAST((ts - @since) / @width AS INTEGER) AS bucket,
+              avg(cpu_millis) AS cpu, max(cpu_millis) AS cpu_peak,
+              avg(memory_bytes) AS memory, max(memory_bytes) AS memory_peak,
+              avg(pods) AS pods, count(*) AS samples
+       FROM node_samples
+       WHERE node_id = @id AND ts >= @since AND ts < @until
+       GROUP BY bucket
+       ORDER BY bucket`,
     );
-    this.spans = db.prepare(
-      `SELECT n.name AS name, min(s.ts) AS first, max(s.ts) AS last, count(*) AS samples,
-              count(s.cpu_millis) AS measured,
-              EXISTS (SELECT 1 FROM node_samples p WHERE p.node_id = s.node_id AND p.ts < @since) AS seen_before
-       FROM node_samples s JOIN nodes n ON n.id = s.node_id
-       WHERE s.ts >= @since AND s.ts < @until
-       GROUP BY s.node_id
-       ORDER BY n.name`,
+    this.span = db.prepare(
+      `SELECT min(ts) AS first, max(ts) AS last, count(*) AS samples, count(cpu_millis) AS measured,
+              EXISTS (SELECT 1 FROM node_samples WHERE node_id = @id AND ts < @since) AS seen_before
+       FROM node_samples
+       WHERE node_id = @id AND ts >= @since AND ts < @until`,
     );
   }
 
@@ -103,28 +103,40 @@ export class NodeSampleQueries {
    */
   nodeBuckets(range: TimeRange, bucketMs: number): NodeBucket[] {
     const width = Math.max(1, Math.round(bucketMs));
-    const start = Math.round(range.since);
-    return this.buckets.all({ origin: start, width, since: start, until: range.until }).map((row) => ({
-      node: row.name,
-      at: start + row.bucket * width,
-      cpuMillis: row.cpu,
-      cpuPeakMillis: row.cpu_peak,
-      memoryBytes: row.memory,
-      memoryPeakBytes: row.memory_peak,
-      pods: row.pods,
-      samples: row.samples,
-    }));
+    const since = Math.round(range.since);
+    const result: NodeBucket[] = [];
+    for (const { id, name } of this.nodes.all()) {
+      for (const row of this.buckets.all({ id, since, until: range.until, width })) {
+        result.push({
+          node: name,
+          at: since + row.bucket * width,
+          cpuMillis: row.cpu,
+          cpuPeakMillis: row.cpu_peak,
+          memoryBytes: row.memory,
+          memoryPeakBytes: row.memory_peak,
+          pods: row.pods,
+          samples: row.samples,
+        });
+      }
+    }
+    return result;
   }
 
-  /** Per node: first and last sample in the range, counts, and whether it was sampled before. */
+  /** Per node sampled in the range: first and last sample, counts, and whether it was sampled before. */
   nodeSpans(range: TimeRange): NodeSpan[] {
-    return this.spans.all({ since: range.since, until: range.until }).map((row) => ({
-      node: row.name,
-      first: row.first,
-      last: row.last,
-      samples: row.samples,
-      measured: row.measured,
-      seenBefore: row.seen_before === 1,
-    }));
+    const result: NodeSpan[] = [];
+    for (const { id, name } of this.nodes.all()) {
+      const row = this.span.get({ id, since: range.since, until: range.until });
+      if (!row || row.first === null || row.last === null || row.samples === 0) continue;
+      result.push({
+        node: name,
+        first: row.first,
+        last: row.last,
+        samples: row.samples,
+        measured: row.measured,
+        seenBefore: row.seen_before === 1,
+      });
+    }
+    return result;
   }
 }
