@@ -132,3 +132,53 @@ export const SIDECARS: readonly { name: string; image: string; share: number }[]
   { name: 'envoy', image: 'docker.io/envoyproxy/envoy:v1.31.2', share: 0.15 },
   { name: 'log-shipper', image: 'docker.io/fluent/fluent-bit:3.1.9', share: 0.08 },
 ];
+
+/** Node agents every node runs, as DaemonSets that tolerate every taint. */
+export interface DaemonSetTemplate {
+  namespace: string;
+  name: string;
+  image: string;
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+  priorityClassName?: string;
+}
+
+export const DAEMON_SETS: readonly DaemonSetTemplate[] = [
+  {
+    namespace: 'kube-system',
+    name: 'kube-proxy',
+    image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+    requests: { cpuMillis: 100 },
+    limits: {},
+    priorityClassName: 'system-node-critical',
+  },
+  {
+    namespace: 'monitoring',
+    name: 'node-exporter',
+    image: 'quay.io/prometheus/node-exporter:v1.8.2',
+    requests: { cpuMillis: 50, memoryBytes: 64 * MIB },
+    limits: { memoryBytes: 180 * MIB },
+  },
+];
+
+/** One database, to have one StatefulSet; fewer replicas on clusters with fewer workers. */
+export const STATEFUL_SET = {
+  namespace: 'payments',
+  name: 'postgres',
+  image: 'docker.io/library/postgres:16.4',
+  replicas: 3,
+  requests: { cpuMillis: 250, memoryBytes: 512 * MIB },
+  limits: { memoryBytes: 1024 * MIB },
+} as const;
+
+/** A nightly backup that finished before the simulation starts, to have one Job. */
+export const COMPLETED_JOB = {
+  namespace: 'monitoring',
+  name: 'db-backup',
+  image: 'ghcr.io/foresight-demo/db-backup:1.3.0',
+  requests: { cpuMillis: 100, memoryBytes: 128 * MIB },
+  limits: { memoryBytes: 256 * MIB },
+  /** How long before the start it began and how long it ran. */
+  startedBeforeMs: 2 * 3_600_000,
+  durationMs: 95_000,
+} as const;

@@ -7,7 +7,8 @@ import { qosClassOf } from './workloads.ts';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
-const POD_NAME = /^([a-z0-9-]+)-([bcdfghjklmnpqrstvwxz2456789]{10})-([bcdfghjklmnpqrstvwxz2456789]{5})$/;
+// Template hashes are SafeEncodeString of a decimal FNV hash: up to 10 of the characters 4-9, b-f.
+const POD_NAME = /^([a-z0-9-]+)-([456789bcdf]{1,10})-([bcdfghjklmnpqrstvwxz2456789]{5})$/;
 
 function requestedPerNode(cluster: SimCluster) {
   const cpu = new Array<number>(cluster.nodes.length).fill(0);

@@ -1,4 +1,4 @@
-import { noise3, type Rng } from './random.ts';
+import { hashString, noise3, type Rng } from './random.ts';
 
 /**
  * The alphabet Kubernetes uses for generated name parts (k8s.io/apimachinery/pkg/util/rand):
@@ -8,13 +8,48 @@ const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** A random name part like the `7c9d8` in `cart-6b8f9c7d4d-7c9d8`. */
 export function nameSuffix(rng: Rng, length: number): string {
+  return suffixFrom(() => rng.next(), length);
+}
+
+/**
+ * The generated part of a name (`generateName`), from a stateless hash: the same seed, owner and
+ * attempt always give the same suffix, whatever else the simulation did.
+ */
+export function generatedSuffix(seed: number, owner: string, attempt: number, length = 5): string {
+  const salt = hashString(owner);
+  let word = 0;
+  return suffixFrom(() => noise3(seed, salt, attempt, word++), length);
+}
+
+/** Kubernetes' SafeEncodeString: a number's decimal digits mapped into the name alphabet. */
+export function safeEncode(text: string): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += NAME_ALPHABET[Math.floor(rng.next() * NAME_ALPHABET.length)];
+  for (let i = 0; i < text.length; i++) out += NAME_ALPHABET[text.charCodeAt(i) % NAME_ALPHABET.length];
+  return out;
+}
+
+function suffixFrom(next: () => number, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += NAME_ALPHABET[Math.floor(next() * NAME_ALPHABET.length)];
   return out;
 }
 
 /** Object kinds, as the first component of a stable UID, so a node and a pod never share one. */
-export const UID_KIND = { node: 1, pod: 2, namespace: 3, workload: 4, replicaSet: 5 } as const;
+export const UID_KIND = {
+  node: 1,
+  pod: 2,
+  namespace: 3,
+  workload: 4,
+  replicaSet: 5,
+  daemonSet: 6,
+  statefulSet: 7,
+  job: 8,
+  podDisruptionBudget: 9,
+  horizontalPodAutoscaler: 10,
+  /** Objects created while the simulation runs, numbered in creation order. */
+  runtime: 11,
+  service: 12,
+} as const;
 export type UidKind = keyof typeof UID_KIND;
 
 /**

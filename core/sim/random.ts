@@ -117,3 +117,13 @@ function finalize(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** FNV-1a, 32 bits: a stable hash of a string (names, keys) for seeding and template hashes. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { controllerRef } from './kube/pods.ts';
+import type { Deployment, Node, Pod } from './kube/types.ts';
+import { nodeMetricsJson, podMetricsJson } from './metrics-json.ts';
 import { createSimulation, UNSCHEDULABLE_TAINT_KEY } from './simulation.ts';
-import { nodeUsageTableAt, podUsageAt } from './usage.ts';
+import { keys } from './store/api-resources.ts';
+import { podUsageAt } from './usage.ts';
 
-const START = Date.UTC(2025, 5, 1, 9, 0, 0);
+const START = Date.UTC(2025, 5, 2, 14, 0, 0);
 
 function manualTime(start: number) {
   let now = start;
@@ -10,49 +14,121 @@ function manualTime(start: number) {
 }
 
 describe('createSimulation', () => {
-  it('uses seed 1, 12 nodes and 8 pods per node by default', () => {
-    const sim = createSimulation({ startMs: START });
+  it('materializes the default preset: twelve nodes, every kind of workload, owners that exist', () => {
+    const sim = createSimulation({ startMs: START, scenarios: [] });
+    const { store } = sim;
     expect(sim.seed).toBe(1);
-    expect(sim.cluster.nodes).toHaveLength(12);
-    expect(sim.cluster.pods).toHaveLength(96);
-    expect(sim.clock.speed).toBe(1);
+    expect(store.count(keys.nodes)).toBe(12);
+    expect(store.list(keys.namespaces).map((n) => n.metadata.name)).toEqual([
+      'default',
+      'kube-system',
+      'monitoring',
+      'payments',
+      'shop',
+    ]);
+    for (const key of [
+      keys.deployments,
+      keys.replicasets,
+      keys.daemonsets,
+      keys.statefulsets,
+      keys.jobs,
+      keys.poddisruptionbudgets,
+      keys.horizontalpodautoscalers,
+    ]) {
+      expect(store.count(key), key).toBeGreaterThan(0);
+    }
+    // 96 Deployment pods, two DaemonSets on every node, three database replicas and one finished Job pod.
+    expect(store.count(keys.pods)).toBe(96 + 24 + 3 + 1);
+    const uids = new Set<string>();
+    for (const key of Object.values(keys)) for (const o of store.list(key)) uids.add(o.metadata.uid ?? '');
+    for (const pod of store.list(keys.pods) as Pod[]) {
+      const owner = controllerRef(pod);
+      expect(owner && uids.has(owner.uid), pod.metadata.name).toBe(true);
+      expect(pod.spec.nodeName).toBeTruthy();
+    }
   });
 
-  it('dates the cluster before its start', () => {
-    const sim = createSimulation({ startMs: START, nodes: 5, podsPerNode: 4 });
-    for (const node of sim.cluster.nodes) expect(node.createdMs).toBeLessThan(START);
-    for (const pod of sim.cluster.pods) expect(pod.createdMs).toBeLessThan(START);
-  });
-
-  it('runs its clock at the given speed and computes usage at the simulated now', () => {
-    const real = manualTime(1_000);
-    const sim = createSimulation({ startMs: START, speed: 60, realNow: real.read });
-    real.advance(10_000);
-    expect(sim.now()).toBe(START + 600_000);
-    const table = sim.usageNow();
-    expect(table.tMs).toBe(START + 600_000);
-    expect(Array.from(table.cpuMillis)).toEqual(
-      Array.from(nodeUsageTableAt(sim.cluster, START + 600_000).cpuMillis),
+  it('settles what it loaded: every Deployment reports its replicas available, nothing is pending', () => {
+    const sim = createSimulation({ startMs: START, scenarios: [] });
+    for (const d of sim.store.list(keys.deployments) as Deployment[]) {
+      expect(d.status?.availableReplicas, d.metadata.name).toBe(d.spec.replicas);
+      expect(d.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
+        'Available=True',
+        'Progressing=True',
+      ]);
+    }
+    const phases = new Set((sim.store.list(keys.pods) as Pod[]).map((p) => p.status?.phase));
+    expect([...phases].sort()).toEqual(['Running', 'Succeeded']);
+    // A settled cluster does nothing in its first minute but heartbeat.
+    const version = sim.resourceVersion();
+    sim.advance(60_000);
+    const changed = sim.store.changesSince(version);
+    expect('events' in changed && new Set(changed.events.map((e) => e.resource))).toEqual(
+      new Set(['/nodes']),
     );
   });
 
-  it('gives the same usage series for the same options', () => {
-    const a = createSimulation({ seed: 8, startMs: START });
-    const b = createSimulation({ seed: 8, startMs: START });
-    const name = a.cluster.nodes[3]!.name;
-    for (let t = START; t < START + 600_000; t += 5000)
-      expect(a.nodeUsage(name, t)).toEqual(b.nodeUsage(name, t));
+  it('steps in whole ticks and reports the time of the last one', () => {
+    const sim = createSimulation({ startMs: START + 400, scenarios: [], tickMs: 1000 });
+    expect(sim.now()).toBe(START);
+    expect(sim.step(START + 2500)).toBe(2);
+    expect(sim.now()).toBe(START + 2000);
+    expect(sim.advance(10_000)).toBe(10);
+    expect(sim.now()).toBe(START + 12_000);
   });
 
-  it('finds pods and nodes by name and computes their usage', () => {
-    const sim = createSimulation({ startMs: START, nodes: 6, podsPerNode: 5 });
+  it('follows the clock at its speed when run, and stops', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const real = manualTime(1_000);
+    const sim = createSimulation({ startMs: START, speed: 60, realNow: real.read, scenarios: [] });
+    sim.run({ intervalMs: 10 });
+    real.advance(10_000);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(sim.now()).toBe(START + 600_000);
+    expect(sim.lagMs()).toBe(0);
+    sim.stop();
+    real.advance(10_000);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(sim.now()).toBe(START + 600_000);
+    expect(sim.running).toBe(false);
+  });
+
+  it('reports metrics for running pods on nodes whose kubelet answers, in metrics-server shapes', () => {
+    const sim = createSimulation({ startMs: START, scenarios: [] });
+    const nodes = sim.nodeMetrics();
+    expect(nodes.map((n) => n.name)).toEqual(sim.store.list(keys.nodes).map((n) => n.metadata.name));
+    const running = (sim.store.list(keys.pods) as Pod[]).filter((p) => p.status?.phase === 'Running');
+    expect(sim.podMetrics()).toHaveLength(running.length);
+    expect(sim.podMetrics('payments').every((p) => p.namespace === 'payments')).toBe(true);
+    for (const n of nodes) {
+      expect(n.cpuMillis).toBeGreaterThan(0);
+      expect(n.memoryBytes).toBeLessThan(n.capacity.memoryBytes);
+    }
+    const node = nodes[1]!;
+    expect(nodeMetricsJson(node, sim.now())).toMatchObject({
+      kind: 'NodeMetrics',
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      metadata: { name: node.name },
+      timestamp: '2025-06-02T14:00:00Z',
+      usage: { cpu: expect.stringMatching(/^\d+n$/), memory: expect.stringMatching(/^\d+Ki$/) },
+    });
+    const pod = sim.podMetrics()[0]!;
+    expect(podMetricsJson(pod, sim.now())).toMatchObject({
+      kind: 'PodMetrics',
+      metadata: { namespace: pod.namespace, name: pod.name },
+    });
+  });
+});
+
+describe('compatibility for core/demo', () => {
+  it('keeps the planned records and their usage', () => {
+    const sim = createSimulation({ startMs: START, nodes: 6, podsPerNode: 5, scenarios: [] });
     const pod = sim.cluster.pods[7]!;
     expect(sim.findPod(pod.namespace, pod.name)).toBe(pod);
     expect(sim.podUsage(pod.namespace, pod.name, START)).toEqual(podUsageAt(pod, sim.seed, START));
     expect(sim.nodeUsage(sim.cluster.nodes[1]!.name, START)?.cpuMillis).toBeGreaterThan(0);
-    expect(sim.containerUsage(pod, START).map((c) => c.name)).toEqual(
-      pod.workload.containers.map((c) => c.name),
-    );
+    expect(sim.store.get(keys.pods, pod.namespace, pod.name)).toBeDefined();
+    expect(sim.kubernetesVersion).toBe('v1.31.4');
   });
 
   it.each([
@@ -60,39 +136,24 @@ describe('createSimulation', () => {
     ['a pod', (sim: ReturnType<typeof createSimulation>) => sim.podUsage('shop', 'nope')],
     ['a node to cordon', (sim: ReturnType<typeof createSimulation>) => sim.setUnschedulable('nope', true)],
   ])('answers undefined for %s that does not exist', (_what, call) => {
-    expect(call(createSimulation({ startMs: START }))).toBeUndefined();
+    expect(call(createSimulation({ startMs: START, scenarios: [] }))).toBeUndefined();
+  });
+
+  it('cordons through the store: spec.unschedulable, then the controller taints the node', () => {
+    const sim = createSimulation({ startMs: START, scenarios: [] });
+    const record = sim.setUnschedulable('node-02', true);
+    expect(record?.unschedulable).toBe(true);
+    expect(record?.taints.map((t) => t.key)).toEqual([UNSCHEDULABLE_TAINT_KEY]);
+    sim.advance(1000);
+    const node = sim.store.get(keys.nodes, undefined, 'node-02') as Node;
+    expect(node.spec?.unschedulable).toBe(true);
+    expect(node.spec?.taints).toEqual([{ key: UNSCHEDULABLE_TAINT_KEY, effect: 'NoSchedule' }]);
+    sim.setUnschedulable('node-02', false);
+    sim.advance(1000);
+    expect((sim.store.get(keys.nodes, undefined, 'node-02') as Node).spec?.taints).toBeUndefined();
   });
 });
 
-describe('setUnschedulable', () => {
-  it('cordons and uncordons with the taint and a new resourceVersion each time', () => {
-    const sim = createSimulation({ startMs: START });
-    const before = sim.resourceVersion();
-    const node = sim.setUnschedulable('node-02', true);
-    expect(node?.unschedulable).toBe(true);
-    expect(node?.taints.map((t) => `${t.key}:${t.effect}`)).toEqual([
-      `${UNSCHEDULABLE_TAINT_KEY}:NoSchedule`,
-    ]);
-    expect(sim.resourceVersion()).toBe(before + 1);
-    expect(node?.resourceVersion).toBe(before + 1);
-
-    // Cordoning twice changes nothing, as with the API server.
-    sim.setUnschedulable('node-02', true);
-    expect(sim.resourceVersion()).toBe(before + 1);
-    expect(node?.taints).toHaveLength(1);
-
-    sim.setUnschedulable('node-02', false);
-    expect(node?.unschedulable).toBe(false);
-    expect(node?.taints).toEqual([]);
-    expect(sim.resourceVersion()).toBe(before + 2);
-  });
-
-  it('keeps the control-plane taint when the control plane is cordoned and uncordoned', () => {
-    const sim = createSimulation({ startMs: START });
-    sim.setUnschedulable('control-plane-1', true);
-    sim.setUnschedulable('control-plane-1', false);
-    expect(sim.findNode('control-plane-1')?.taints.map((t) => t.key)).toEqual([
-      'node-role.kubernetes.io/control-plane',
-    ]);
-  });
+afterEach(() => {
+  vi.useRealTimers();
 });

@@ -1,5 +1,7 @@
 import { APP_NAMESPACES, SIDECARS, SYSTEM_WORKLOADS, type WorkloadTemplate } from './catalogue.ts';
 import { nameSuffix } from './ids.ts';
+import { podTemplateHash } from './objects/template-hash.ts';
+import { workloadTemplate } from './objects/workload-json.ts';
 import type { Rng } from './random.ts';
 import type {
   ContainerSpec,
@@ -95,18 +97,24 @@ function plan(
       ? clusterCreatedMs
       : rng.int(Math.min(clusterCreatedMs + DAY_MS, latestCreate), latestCreate);
   const rolloutMs = rng.int(createdMs, Math.max(createdMs, nowMs - 10 * 60_000));
+  // Drawn and dropped: the hash now comes from the template, and the streams stay where they were.
+  nameSuffix(rng, 10);
+  const labels = {
+    app: name,
+    'app.kubernetes.io/name': template.name,
+    'app.kubernetes.io/part-of': namespace,
+  };
   const workload: SimWorkload = {
     index,
     namespace,
     name,
-    templateHash: nameSuffix(rng, 10),
+    // The hash the Deployment controller computes, so it finds its ReplicaSet and leaves it be.
+    templateHash: podTemplateHash(
+      workloadTemplate({ namespace, name, labels, containers, pattern: template.pattern }),
+    ),
     replicas,
     pattern: template.pattern,
-    labels: {
-      app: name,
-      'app.kubernetes.io/name': template.name,
-      'app.kubernetes.io/part-of': namespace,
-    },
+    labels,
     containers,
     qosClass: qosClassOf(containers),
     podRequests,

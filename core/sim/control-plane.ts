@@ -1,0 +1,49 @@
+import { DeploymentController } from './controllers/deployment.ts';
+import { GarbageCollector } from './controllers/garbage-collector.ts';
+import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
+import { PodGarbageCollector } from './controllers/pod-gc.ts';
+import { ReplicaSetController } from './controllers/replicaset.ts';
+import { TaintEvictionController } from './controllers/taint-eviction.ts';
+import { KubeletFleet } from './kubelet/fleet.ts';
+import type { IncidentEffects } from './load/effects.ts';
+import type { Component, SimContext } from './runtime/context.ts';
+import { ScenarioDriver } from './scenarios/driver.ts';
+import { INCIDENT_FACTORIES } from './scenarios/index.ts';
+import type { ScenarioSpec } from './scenarios/scenario.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+
+export interface ControlPlane {
+  /** In the order they run each tick. */
+  components: Component[];
+  kubelets: KubeletFleet;
+  scenarios: ScenarioDriver;
+  scheduler: Scheduler;
+}
+
+/**
+ * Everything that acts on the store, in the fixed order of a tick: incidents first (their causes
+ * are in place before anyone looks), then the controller manager's controllers, the scheduler,
+ * and the kubelets last, so a pod created this tick is scheduled this tick and starts on the next.
+ */
+export function buildControlPlane(
+  ctx: SimContext,
+  effects: IncidentEffects,
+  scenarios: readonly ScenarioSpec[],
+  startMs: number,
+): ControlPlane {
+  const kubelets = new KubeletFleet(ctx, startMs);
+  const driver = new ScenarioDriver(ctx, effects, INCIDENT_FACTORIES, scenarios, startMs);
+  const scheduler = new Scheduler(ctx);
+  const components: Component[] = [
+    driver,
+    new NodeLifecycleController(ctx, (node) => kubelets.lastHeartbeat(node)),
+    new TaintEvictionController(ctx),
+    new GarbageCollector(ctx),
+    new PodGarbageCollector(ctx),
+    new DeploymentController(ctx),
+    new ReplicaSetController(ctx),
+    scheduler,
+    kubelets,
+  ];
+  return { components, kubelets, scenarios: driver, scheduler };
+}

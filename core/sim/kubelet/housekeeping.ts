@@ -1,0 +1,202 @@
+import { hashString, noise3 } from '../random.ts';
+import { podShape } from '../kube/pods.ts';
+import type { Container, Pod } from '../kube/types.ts';
+import type { NodeUsageSample, PodUsageSample } from '../load/usage-model.ts';
+import type { SimContext } from '../runtime/context.ts';
+import { evictionMessage, observePressure, rankForEviction } from './eviction.ts';
+import type { Kubelet } from './kubelet.ts';
+import { nodeRef } from './kubelet.ts';
+import type { PodRuntime } from './pod-runtime.ts';
+
+interface ProbeCounters {
+  failures: number;
+  successes: number;
+}
+
+const PROBE_STREAM = 83;
+
+/**
+ * What a kubelet does every ten seconds: reads usage (cAdvisor), lets the kernel OOM-kill
+ * containers above their memory limit, runs readiness probes, and runs the eviction manager.
+ */
+export class Housekeeping {
+  private readonly probes = new Map<string, ProbeCounters>();
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly kubelet: Kubelet,
+  ) {}
+
+  forget(uid: string): void {
+    this.probes.delete(uid);
+  }
+
+  /** Returns true when the node's conditions should be posted. */
+  run(nowMs: number): boolean {
+    const node = this.kubelet.node();
+    if (!node) return false;
+    const pods = this.ctx.cache.podsOn(this.kubelet.nodeName);
+    const sample = this.ctx.usage.nodeUsage(node, pods, nowMs);
+    const byUid = new Map(pods.map((p) => [p.metadata.uid ?? '', p]));
+    for (const usage of sample.pods) {
+      const pod = byUid.get(usage.uid);
+      if (!pod || pod.metadata.deletionTimestamp) continue;
+      this.oomKills(pod, usage, sample, nowMs);
+      this.probe(pod, sample.latencyMs, nowMs);
+    }
+    this.evictions(sample, byUid, nowMs);
+    return this.kubelet.conditionsStale(nowMs);
+  }
+
+  private oomKills(pod: Pod, usage: PodUsageSample, sample: NodeUsageSample, nowMs: number): void {
+    usage.containers.forEach((c, i) => {
+      if (c.limitMemoryBytes === undefined || c.memoryBytes <= c.limitMemoryBytes) return;
+      const rt = this.kubelet.runtimeFor(pod, nowMs);
+      const container = rt.containers[i];
+      if (!container || container.state !== 'running') return;
+      rt.terminate(container, nowMs, 137, 'OOMKilled');
+      const node = this.kubelet.node();
+      if (node) {
+        this.ctx.recorder.record(
+          { component: 'kernel-monitor', host: this.kubelet.nodeName },
+          nodeRef(node),
+          {
+            type: 'Warning',
+            reason: 'OOMKilling',
+            message: oomMessage(
+              pod,
+              c.name,
+              c.limitMemoryBytes,
+              sample.capacity.memoryBytes,
+              container.generation,
+            ),
+          },
+        );
+      }
+      this.kubelet.containerDied(pod, rt, i, nowMs);
+    });
+  }
+
+  private probe(pod: Pod, nodeLatencyMs: number, nowMs: number): void {
+    const index = pod.spec.containers.findIndex((c) => c.readinessProbe);
+    if (index < 0) return;
+    this.probeContainer(pod, index, nodeLatencyMs, nowMs);
+  }
+
+  /** The first probe after a container starts, outside the ten-second rhythm. */
+  probeOne(pod: Pod, rt: PodRuntime, nowMs: number): void {
+    const node = this.kubelet.node();
+    if (!node) return;
+    const sample = this.ctx.usage.nodeUsage(node, [], nowMs);
+    const index = pod.spec.containers.findIndex((c) => c.readinessProbe);
+    if (index >= 0 && rt.containers[index]?.state === 'running')
+      this.probeContainer(pod, index, sample.latencyMs, nowMs, rt);
+  }
+
+  private probeContainer(
+    pod: Pod,
+    index: number,
+    nodeLatencyMs: number,
+    nowMs: number,
+    given?: PodRuntime,
+  ): void {
+    const container = pod.spec.containers[index] as Container;
+    const probe = container.readinessProbe ?? {};
+    const uid = pod.metadata.uid ?? '';
+    const status = pod.status?.containerStatuses?.[index];
+    if (!given && !status?.state?.running) return;
+    const jitter = 0.7 + 0.6 * noise3(this.ctx.seed, PROBE_STREAM, hashString(uid), Math.floor(nowMs / 1000));
+    const failed = nodeLatencyMs * jitter > (probe.timeoutSeconds ?? 1) * 1000;
+    const counters = this.probes.get(uid) ?? { failures: 0, successes: 0 };
+    if (failed) {
+      counters.failures += 1;
+      counters.successes = 0;
+      this.ctx.recorder.record(this.kubelet.source, pod, {
+        type: 'Warning',
+        reason: 'Unhealthy',
+        message: `Readiness probe failed: ${probeError(pod, probe)}`,
+        fieldPath: `spec.containers{${container.name}}`,
+      });
+    } else {
+      counters.successes += 1;
+      counters.failures = 0;
+    }
+    if (counters.failures === 0 && counters.successes > 5) this.probes.delete(uid);
+    else this.probes.set(uid, counters);
+    const ready = given ? (given.containers[index]?.ready ?? false) : (status?.ready ?? false);
+    const becomesReady = !ready && !failed && counters.successes >= (probe.successThreshold ?? 1);
+    const becomesUnready = ready && failed && counters.failures >= (probe.failureThreshold ?? 3);
+    if (!becomesReady && !becomesUnready) return;
+    const rt = given ?? this.kubelet.runtimeFor(pod, nowMs);
+    const c = rt.containers[index];
+    if (!c || c.state !== 'running') return;
+    c.ready = becomesReady;
+    this.kubelet.writePodStatus(pod, rt, nowMs);
+  }
+
+  private evictions(sample: NodeUsageSample, byUid: Map<string, Pod>, nowMs: number): void {
+    const pressures = observePressure(sample);
+    for (const p of pressures) this.kubelet.health.lastPressureMs[p.resource] = nowMs;
+    const pressure = pressures[0];
+    if (!pressure) return;
+    const candidates = sample.pods
+      .map((usage) => ({ usage, pod: byUid.get(usage.uid) }))
+      .filter(
+        (c): c is { usage: PodUsageSample; pod: Pod } =>
+          c.pod !== undefined && !c.pod.metadata.deletionTimestamp,
+      );
+    const victim = rankForEviction(candidates, pressure.resource)[0];
+    const node = this.kubelet.node();
+    if (node) {
+      this.ctx.recorder.record(this.kubelet.source, nodeRef(node), {
+        type: 'Warning',
+        reason: 'EvictionThresholdMet',
+        message: `Attempting to reclaim ${pressure.resource}`,
+      });
+    }
+    if (!victim) return;
+    this.kubelet.evict(
+      victim.pod,
+      this.kubelet.runtimeFor(victim.pod, nowMs),
+      evictionMessage(pressure, victim),
+      nowMs,
+    );
+  }
+}
+
+function probeError(pod: Pod, probe: NonNullable<Container['readinessProbe']>): string {
+  const ip = pod.status?.podIP ?? '';
+  if (probe.httpGet) {
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
+    return `Get "${scheme}://${ip}:${probe.httpGet.port}${probe.httpGet.path ?? '/'}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`;
+  }
+  if (probe.tcpSocket) return `dial tcp ${ip}:${probe.tcpSocket.port}: i/o timeout`;
+  return 'command timed out';
+}
+
+/** The kernel's OOM report, as node-problem-detector forwards it. */
+function oomMessage(
+  pod: Pod,
+  container: string,
+  limitBytes: number,
+  nodeMemoryBytes: number,
+  generation: number,
+): string {
+  const uid = hashString(`${pod.metadata.uid}/${container}/${generation}`);
+  const pid = 1000 + (uid % 60_000);
+  const rssKb = Math.round(limitBytes / 1024);
+  const shape = podShape(pod.spec);
+  const adj =
+    shape.qosClass === 'Guaranteed'
+      ? -997
+      : shape.qosClass === 'BestEffort'
+        ? 1000
+        : Math.min(
+            999,
+            Math.max(
+              2,
+              1000 - Math.trunc((1000 * shape.requests.memoryBytes) / Math.max(1, nodeMemoryBytes)),
+            ),
+          );
+  return `Memory cgroup out of memory: Killed process ${pid} (${container.slice(0, 15)}) total-vm:${Math.round(rssKb * 1.6)}kB, anon-rss:${rssKb}kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:${Math.round(rssKb / 500)}kB oom_score_adj:${adj}`;
+}

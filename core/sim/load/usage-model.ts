@@ -1,0 +1,224 @@
+import { hashString, noise3 } from '../random.ts';
+import { bytes, cpuMillis } from '../kube/quantity.ts';
+import { podShape } from '../kube/pods.ts';
+import type { ContainerStatus, Node, Pod } from '../kube/types.ts';
+import { baseLatencyMs, demandAt, nodeOverheadAt, type Demand } from './curve.ts';
+import type { IncidentEffects } from './effects.ts';
+import { productOf, sumOf } from './effects.ts';
+import { profileFor, type LoadProfile } from './profile.ts';
+
+export interface ContainerUsageSample {
+  name: string;
+  cpuMillis: number;
+  /** What the container's processes hold; above `limitMemoryBytes` the kernel OOM-kills it. */
+  memoryBytes: number;
+  limitMemoryBytes?: number;
+}
+
+export interface PodUsageSample {
+  namespace: string;
+  name: string;
+  uid: string;
+  node: string;
+  cpuMillis: number;
+  memoryBytes: number;
+  /** Logs and emptyDir on the node's disk. */
+  diskBytes: number;
+  containers: ContainerUsageSample[];
+}
+
+export interface NodeUsageSample {
+  name: string;
+  cpuMillis: number;
+  memoryBytes: number;
+  diskBytes: number;
+  /** Round-trip latency from the node, ms: what probes and clients see. */
+  latencyMs: number;
+  /** CPU demand over what the node can give (1 = saturated). */
+  cpuPressure: number;
+  capacity: { cpuMillis: number; memoryBytes: number; diskBytes: number };
+  pods: PodUsageSample[];
+}
+
+interface NodeBase {
+  entity: number;
+  overhead: Demand;
+  diskBaseBytes: number;
+  capacity: NodeUsageSample['capacity'];
+}
+
+const MIB = 1024 ** 2;
+const STREAM = { nodeOverhead: 71, nodeDisk: 72 } as const;
+
+const startTimes = new WeakMap<ContainerStatus, number>();
+
+/** When the container's current run started, or undefined when it is not running. */
+export function containerStartMs(status: ContainerStatus | undefined): number | undefined {
+  const startedAt = status?.state?.running?.startedAt;
+  if (!status || !startedAt) return undefined;
+  let ms = startTimes.get(status);
+  if (ms === undefined) {
+    ms = Date.parse(startedAt);
+    startTimes.set(status, ms);
+  }
+  return ms;
+}
+
+/**
+ * What every pod and node uses at a given time: the profile's demand, plus what incidents add,
+ * split over containers by their requests, throttled at CPU limits and by a saturated node. The
+ * kubelet acts on it (OOM kills, pressure, evictions) and metrics-server reports it.
+ */
+export class UsageModel {
+  private readonly profiles = new Map<string, LoadProfile>();
+  private readonly nodeBases = new Map<string, NodeBase>();
+
+  constructor(
+    private readonly seed: number,
+    /** Where trends start: the simulation's start. */
+    private readonly epochMs: number,
+    readonly effects: IncidentEffects,
+  ) {}
+
+  profile(pod: Pod): LoadProfile {
+    const uid = pod.metadata.uid ?? '';
+    let profile = this.profiles.get(uid);
+    if (!profile) {
+      profile = profileFor(this.seed, pod);
+      this.profiles.set(uid, profile);
+    }
+    return profile;
+  }
+
+  /** Drops a deleted pod's profile. */
+  forget(uid: string): void {
+    this.profiles.delete(uid);
+  }
+
+  /** Demand of one running pod, before the node's CPU runs out. */
+  podDemand(pod: Pod, node: string, tMs: number): PodUsageSample {
+    const profile = this.profile(pod);
+    const uid = pod.metadata.uid ?? '';
+    const shape = podShape(pod.spec);
+    const demand = demandAt(this.seed, profile, tMs, this.epochMs);
+    const factor = productOf(this.effects.loadFactors.get(profile.workload), tMs);
+    // Traffic drives CPU fully and memory a little (buffers, caches, connections).
+    const cpuTotal = demand.cpuMillis * factor + sumOf(this.effects.cpuBurns.get(uid), tMs);
+    const memoryTotal = demand.memoryBytes * (1 + 0.15 * (factor - 1));
+    const statuses = pod.status?.containerStatuses;
+    const requestCpu = shape.requests.cpuMillis;
+    const requestMemory = shape.requests.memoryBytes;
+    const n = shape.containers.length || 1;
+    const leaks = this.effects.memoryLeaks.get(uid);
+    const containers: ContainerUsageSample[] = [];
+    let cpu = 0;
+    let memory = 0;
+    shape.containers.forEach((c, i) => {
+      const status = statuses?.[i];
+      const startedMs = containerStartMs(status);
+      if (statuses && startedMs === undefined) {
+        containers.push({ name: c.name, cpuMillis: 0, memoryBytes: 0, ...limit(c.limitMemoryBytes) });
+        return;
+      }
+      const cpuShare = requestCpu > 0 ? c.requestCpuMillis / requestCpu : 1 / n;
+      const memoryShare = requestMemory > 0 ? c.requestMemoryBytes / requestMemory : 1 / n;
+      let cpuMillis = cpuTotal * cpuShare;
+      let memoryBytes = memoryTotal * memoryShare;
+      if (i === 0 && leaks) memoryBytes += sumOf(leaks, tMs, startedMs ?? tMs);
+      if (c.limitCpuMillis !== undefined) cpuMillis = Math.min(cpuMillis, c.limitCpuMillis);
+      memoryBytes = Math.round(memoryBytes);
+      cpu += cpuMillis;
+      memory += memoryBytes;
+      containers.push({ name: c.name, cpuMillis, memoryBytes, ...limit(c.limitMemoryBytes) });
+    });
+    const startMs = pod.status?.startTime ? Date.parse(pod.status.startTime) : tMs;
+    const disk = profile.diskBytes + sumOf(this.effects.diskWriters.get(uid), tMs, startMs);
+    return {
+      namespace: pod.metadata.namespace ?? '',
+      name: pod.metadata.name ?? '',
+      uid,
+      node,
+      cpuMillis: cpu,
+      memoryBytes: memory,
+      diskBytes: Math.round(disk),
+      containers,
+    };
+  }
+
+  /**
+   * A node and its running pods at `tMs`. When the pods want more CPU than the node has, each
+   * gets its share in proportion to its demand (CFS shares are proportional to requests, and
+   * demand roughly follows requests), and latency grows with the overload.
+   */
+  nodeUsage(node: Node, pods: readonly Pod[], tMs: number): NodeUsageSample {
+    const name = node.metadata.name ?? '';
+    const base = this.nodeBase(node);
+    const overhead = nodeOverheadAt(this.seed, base.entity, base.overhead, tMs);
+    const samples: PodUsageSample[] = [];
+    let cpu = 0;
+    let memory = overhead.memoryBytes;
+    let disk = base.diskBaseBytes;
+    for (const pod of pods) {
+      if (pod.status?.phase !== 'Running') continue;
+      const sample = this.podDemand(pod, name, tMs);
+      samples.push(sample);
+      cpu += sample.cpuMillis;
+      memory += sample.memoryBytes;
+      disk += sample.diskBytes;
+    }
+    const room = Math.max(1, base.capacity.cpuMillis - overhead.cpuMillis);
+    const cpuPressure = cpu / room;
+    if (cpuPressure > 1) {
+      const scale = 1 / cpuPressure;
+      for (const s of samples) {
+        s.cpuMillis *= scale;
+        for (const c of s.containers) c.cpuMillis *= scale;
+      }
+      cpu = room;
+    }
+    const contention = cpuPressure > 0.9 ? 400 * (cpuPressure - 0.9) ** 2 : 0;
+    const latencyMs =
+      baseLatencyMs(this.seed, base.entity, tMs) + contention + sumOf(this.effects.latency.get(name), tMs);
+    return {
+      name,
+      cpuMillis: cpu + overhead.cpuMillis,
+      memoryBytes: memory,
+      diskBytes: Math.min(disk, base.capacity.diskBytes),
+      latencyMs,
+      cpuPressure,
+      capacity: base.capacity,
+      pods: samples,
+    };
+  }
+
+  private nodeBase(node: Node): NodeBase {
+    const name = node.metadata.name ?? '';
+    let base = this.nodeBases.get(name);
+    if (base) return base;
+    const entity = hashString(name);
+    const capacity = node.status?.capacity ?? {};
+    const controlPlane = node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
+    const r = (k: number) => noise3(this.seed, STREAM.nodeOverhead, entity, k);
+    const diskBytes = bytes(capacity['ephemeral-storage']) || 100 * 1024 * MIB;
+    base = {
+      entity,
+      // The control plane runs the API server and etcd outside any simulated pod.
+      overhead: controlPlane
+        ? { cpuMillis: 600 + 300 * r(0), memoryBytes: Math.round((2560 + 1024 * r(1)) * MIB) }
+        : { cpuMillis: 120 + 80 * r(0), memoryBytes: Math.round((480 + 320 * r(1)) * MIB) },
+      // Images, the runtime's state and system logs.
+      diskBaseBytes: Math.round(diskBytes * (0.25 + 0.2 * noise3(this.seed, STREAM.nodeDisk, entity, 0))),
+      capacity: {
+        cpuMillis: cpuMillis(capacity['cpu']) || 1000,
+        memoryBytes: bytes(capacity['memory']) || 1024 * MIB,
+        diskBytes,
+      },
+    };
+    this.nodeBases.set(name, base);
+    return base;
+  }
+}
+
+function limit(bytesLimit: number | undefined): { limitMemoryBytes?: number } {
+  return bytesLimit === undefined ? {} : { limitMemoryBytes: bytesLimit };
+}
