@@ -1,9 +1,11 @@
 import { delimiter } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventEnvelope, ReplyEnvelope } from '../core/contract/index.ts';
-import { CONTRACT_REQUEST_CHANNEL } from './channels.ts';
+import { CONTRACT_REQUEST_CHANNEL, SAVE_FILE_CHANNEL } from './channels.ts';
 import {
   startElectronApp,
   type ElectronAppDeps,
@@ -82,8 +84,20 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean } = {}) {
     setApplicationMenu: vi.fn(),
   };
   const shell = { openExternal: vi.fn(async () => undefined) };
-  const modules = { app, BrowserWindow: FakeWindow, Menu, ipcMain, session: { defaultSession }, shell };
-  return { modules, app, windows, ipcMain, ipcHandlers, defaultSession, Menu, shell };
+  const savedTo = join(mkdtempSync(join(tmpdir(), 'foresight-save-')), 'report.pdf');
+  const dialog = {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: savedTo })),
+  };
+  const modules = {
+    app,
+    BrowserWindow: FakeWindow,
+    Menu,
+    ipcMain,
+    session: { defaultSession },
+    shell,
+    dialog,
+  };
+  return { modules, app, windows, ipcMain, ipcHandlers, defaultSession, Menu, shell, dialog, savedTo };
 }
 
 function fakeBackend(stop: () => Promise<void> = async () => undefined) {
@@ -243,6 +257,32 @@ describe('startElectronApp', () => {
 
     await expect(handler({ senderFrame: { url: appUrl, parent: null } }, request)).resolves.toEqual(okReply);
     expect(backend.handle).toHaveBeenCalledWith(request);
+  });
+
+  it('saves a report where the user picks, in a dialog modal to the app window', async () => {
+    const { ipcHandlers, dialog, windows, savedTo } = await start();
+    const save = ipcHandlers.get(SAVE_FILE_CHANNEL);
+    if (!save) throw new Error('no save handler');
+    const file = {
+      fileName: 'r.pdf',
+      mimeType: 'application/pdf',
+      base64: Buffer.from('%PDF-1.7').toString('base64'),
+    };
+    await expect(save({ senderFrame: { url: appUrl, parent: null } }, file)).resolves.toEqual({
+      saved: true,
+      path: savedTo,
+    });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      windows[0],
+      expect.objectContaining({ defaultPath: '/home/op/.config/downloads/r.pdf' }),
+    );
+    expect(readFileSync(savedTo, 'latin1')).toBe('%PDF-1.7');
+    await expect(
+      save({ senderFrame: { url: 'https://evil.example/', parent: null } }, file),
+    ).resolves.toMatchObject({
+      saved: false,
+    });
+    expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
   });
 
   it('stops the backend before quitting, once', async () => {
