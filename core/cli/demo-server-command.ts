@@ -1,31 +1,65 @@
 import { resolve } from 'node:path';
+import type { ScenarioRequest } from '../demo/default-backend.ts';
+import { DEMO_CONTEXT_NAME, DEMO_VIEWER_CONTEXT_NAME } from '../demo/kubeconfig.ts';
 import { startDemoServer } from '../demo/server.ts';
 import type { CommandOutput } from './output.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface DemoServerCommandOptions {
+  /** The TLS port the kubeconfig points at (default: a free one). */
   port?: number;
   nodes?: number;
   seed?: number;
   speed?: number;
+  preset?: string;
+  /** `family` or `family@delay` (delay like 90s, 10m, 2h; default 5m after the start). */
+  scenarios?: readonly string[];
   kubeconfigOut?: string;
 }
 
-/** `foresight demo-server`: the demo cluster's API in the foreground, for kubectl and friends. */
+const DEFAULT_ONSET_MS = 5 * 60_000;
+const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `memoryLeak@10m` → { family: 'memoryLeak', onsetMs: 600000 }. */
+export function parseScenario(text: string): ScenarioRequest {
+  const match = /^([A-Za-z][A-Za-z0-9-]*)(?:@(\d+)(s|m|h))?$/.exec(text);
+  if (!match) {
+    throw new UsageError(`--scenario needs NAME or NAME@DELAY (e.g. memoryLeak@10m), got "${text}".`);
+  }
+  const [, family = '', amount, unit] = match;
+  return {
+    family,
+    onsetMs: amount === undefined ? DEFAULT_ONSET_MS : Number(amount) * (UNITS[unit ?? 's'] ?? 1000),
+  };
+}
+
+/**
+ * `foresight demo-server`: the demo cluster's API in the foreground, for kubectl and friends.
+ * Writes a kubeconfig with an admin and a read-only viewer context and prints how to use it.
+ */
 export async function runDemoServerCommand(
   options: DemoServerCommandOptions,
   out: CommandOutput,
 ): Promise<() => Promise<void>> {
+  const scenarios = (options.scenarios ?? []).map(parseScenario);
   const server = await startDemoServer({
-    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.port !== undefined ? { tlsPort: options.port } : {}),
     ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    ...(options.preset !== undefined ? { preset: options.preset } : {}),
+    ...(scenarios.length > 0 ? { scenarios } : {}),
   });
   const kubeconfigPath = resolve(options.kubeconfigOut ?? 'foresight-demo.kubeconfig');
   await server.writeKubeconfig(kubeconfigPath);
-  out.result(`Demo cluster API at ${server.url}`);
+  out.result(
+    `Demo cluster API at ${server.httpsUrl} (plain http for tools that send the token: ${server.url})`,
+  );
   out.result(`Kubeconfig written to ${kubeconfigPath}`);
-  out.result(`Try: kubectl --kubeconfig ${kubeconfigPath} get nodes`);
+  out.result(`Contexts: ${DEMO_CONTEXT_NAME} (admin), ${DEMO_VIEWER_CONTEXT_NAME} (read-only)`);
+  out.result(`Try:      export KUBECONFIG=${kubeconfigPath}`);
+  out.result('          kubectl get nodes');
+  out.result(`          kubectl --context ${DEMO_VIEWER_CONTEXT_NAME} auth can-i delete pods`);
   out.info('Press Ctrl-C to stop.');
   return () => server.close();
 }

@@ -29,7 +29,11 @@ Commands:
                  --demo                report on the demo cluster (history in a temporary folder)
                  --kubeconfig FILE --context NAME --data-dir DIR   as for web
   demo-server    Run the demo cluster's Kubernetes API in the foreground for kubectl.
-                 --port N --nodes N --seed S --speed X --kubeconfig-out FILE
+                 --port N              TLS port the kubeconfig points at (default: a free one)
+                 --nodes N --seed S --speed X   cluster shape and clock speed
+                 --preset NAME         a simulator preset
+                 --scenario NAME[@DELAY]   stage an incident, e.g. memoryLeak@10m (repeatable)
+                 --kubeconfig-out FILE where to write the kubeconfig (admin and viewer contexts)
   --version      Print the version.
   --help         Print this help.
 `;
@@ -55,6 +59,8 @@ const sharedOptions = {
   speed: { type: 'string' },
   'interval-ms': { type: 'string' },
   'kubeconfig-out': { type: 'string' },
+  preset: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
   format: { type: 'string' },
   out: { type: 'string' },
   since: { type: 'string' },
@@ -137,7 +143,15 @@ export async function main(argv: string[], out: CommandOutput = consoleOutput): 
     }
     if (command === 'contexts') return runContextsCommand(values.kubeconfig ?? [], out);
     if (command === 'demo-server') {
-      const stop = await runDemoServerCommand({ ...shape, kubeconfigOut: values['kubeconfig-out'] }, out);
+      const stop = await runDemoServerCommand(
+        {
+          ...shape,
+          kubeconfigOut: values['kubeconfig-out'],
+          preset: values.preset,
+          scenarios: values.scenario,
+        },
+        out,
+      );
       stopOnSignal(stop, out);
       return -1;
     }

@@ -48,8 +48,10 @@ describe('client-node against the demo server', () => {
       cont = page.metadata?._continue;
       pages++;
     } while (cont && pages < 50);
-    expect(pages).toBe(Math.ceil(1000 / 300));
-    expect(names.size).toBe(1000);
+    const total = server.backend.store.count('/pods');
+    expect(total).toBeGreaterThanOrEqual(1000);
+    expect(pages).toBe(Math.ceil(total / 300));
+    expect(names.size).toBe(total);
   });
 
   it('filters pods on a node, as drain does', async () => {
@@ -57,8 +59,12 @@ describe('client-node against the demo server', () => {
     const pods = await core.listPodForAllNamespaces({ fieldSelector: 'spec.nodeName=node-02' });
     expect(pods.items.length).toBeGreaterThan(0);
     for (const pod of pods.items) expect(pod.spec?.nodeName).toBe('node-02');
-    const ownerKinds = new Set(pods.items.map((p) => p.metadata?.ownerReferences?.[0]?.kind));
-    expect([...ownerKinds]).toEqual(['ReplicaSet']);
+    // Drain decides by the controller: every pod here has one it knows.
+    for (const pod of pods.items) {
+      expect(['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']).toContain(
+        pod.metadata?.ownerReferences?.[0]?.kind,
+      );
+    }
   });
 
   it('raises ApiException 404 with a Status body for a missing pod', async () => {

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../sim/store/object-store.ts';
+import { ObjectStore } from '../sim/store/object-store.ts';
 
 /**
  * What the demo API server needs from the cluster behind it. The server is kube-apiserver: it
@@ -23,8 +23,27 @@ export interface ClusterBackend {
    * stand-in (pod-terminator.ts) so that `kubectl delete pod` and drain still complete.
    */
   readonly finishesPodDeletion: boolean;
+  /** Starts following the real clock (controllers tick on their own); for backends the server made. */
+  run?(): void;
   /** Stops timers the backend runs; the server calls it on close. */
   close?(): void;
+}
+
+/**
+ * Whether a value (typically core/sim's Simulation) can serve as a backend as it is. Checked at
+ * run time so the server serves the simulator's own store the moment it has one.
+ */
+export function isClusterBackend(value: unknown): value is ClusterBackend {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.store instanceof ObjectStore &&
+    typeof v.now === 'function' &&
+    typeof v.nodeMetrics === 'function' &&
+    typeof v.podMetrics === 'function' &&
+    typeof v.kubernetesVersion === 'string' &&
+    typeof v.finishesPodDeletion === 'boolean'
+  );
 }
 
 export interface ResourceUsage {

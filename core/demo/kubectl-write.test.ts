@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '../sim/store/api-resources.ts';
+import type { KubeObject } from '../sim/store/kube-object.ts';
 import { startFixtureServer, type FixtureServer } from './testing/fixture-server.ts';
 import { kubectlFor, type Kubectl } from './testing/kubectl.ts';
 
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 const node = (name: string) => fx.backend.store.get(keys.nodes, undefined, name);
-const spec = (object: { spec?: unknown } | undefined) => (object?.spec ?? {}) as Record<string, unknown>;
+const spec = (object: KubeObject | undefined) => (object?.spec ?? {}) as Record<string, unknown>;
 const podsOn = (nodeName: string) =>
   fx.backend.store
     .list(keys.pods)

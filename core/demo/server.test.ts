@@ -1,5 +1,6 @@
 import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { legacySimulationBackend } from './legacy/sim-backend.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
 import { asArray, asRecord, frozenSimulation, httpGet, nameOf } from './testing/http.ts';
 
@@ -11,7 +12,9 @@ const get = (path: string, accept?: string) =>
 
 beforeAll(async () => {
   // 100 nodes x 20 pods: a mid-sized cluster, frozen in time.
-  server = await startDemoServer({ simulation: frozenSimulation({ seed: 4, nodes: 100, podsPerNode: 20 }) });
+  server = await startDemoServer({
+    backend: legacySimulationBackend(frozenSimulation({ seed: 4, nodes: 100, podsPerNode: 20 })),
+  });
 });
 afterAll(async () => {
   await server.close();

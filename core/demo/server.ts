@@ -7,29 +7,25 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { isIP, type AddressInfo } from 'node:net';
-import type { Simulation } from '../sim/simulation.ts';
 import { ADMIN_USER, Authorizer, VIEWER_USER, type UserInfo } from './auth/authorizer.ts';
 import { authenticate, createToken } from './auth/tokens.ts';
 import { createSelfSignedCertificate } from './certificate.ts';
 import type { ClusterBackend } from './cluster-backend.ts';
+import { createDefaultBackend, type DefaultBackendOptions } from './default-backend.ts';
 import { Faults } from './faults.ts';
 import { demoKubeconfigYaml, writeKubeconfigFile } from './kubeconfig.ts';
-import { createLegacyBackend, legacySimulationBackend } from './legacy/sim-backend.ts';
 import { PodTerminator } from './pod-terminator.ts';
 import { handleRequest } from './request-handler.ts';
 import { sendReply } from './respond.ts';
 import type { ApiContext } from './rest/context.ts';
 import { WatchCache } from './rest/watch-cache.ts';
 
-export interface DemoServerOptions {
-  /** Serve this cluster; otherwise today's simulation is built from the options below. */
+export interface DemoServerOptions extends DefaultBackendOptions {
+  /**
+   * Serve this cluster as it is (its owner runs its clock); otherwise the server builds the
+   * simulation from the options it shares with DefaultBackendOptions and runs it.
+   */
   backend?: ClusterBackend;
-  /** Serve this (today's) simulation, converted into a store once. */
-  simulation?: Simulation;
-  seed?: number;
-  nodes?: number;
-  podsPerNode?: number;
-  speed?: number;
   /** Port of the plain-http listener; 0 (default) picks a free one. */
   port?: number;
   /** Port of the TLS listener the kubeconfig points at; 0 (default) picks a free one. */
@@ -72,16 +68,8 @@ const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
  * for the kubeconfig, because kubectl only sends credentials over TLS (see certificate.ts).
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const backend =
-    options.backend ??
-    (options.simulation
-      ? legacySimulationBackend(options.simulation)
-      : createLegacyBackend({
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(options.nodes === undefined ? {} : { nodes: options.nodes }),
-          ...(options.podsPerNode === undefined ? {} : { podsPerNode: options.podsPerNode }),
-          ...(options.speed === undefined ? {} : { speed: options.speed }),
-        }));
+  const ownBackend = options.backend === undefined;
+  const backend = options.backend ?? createDefaultBackend(options);
   const host = options.host ?? '127.0.0.1';
   const token = createToken();
   const viewerToken = createToken();
@@ -140,6 +128,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     throw error;
   }
 
+  if (ownBackend) backend.run?.();
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   const httpsUrl = `https://${hostInUrl}:${tlsPort}`;
   const kubeconfigYaml = () =>

@@ -10,6 +10,9 @@ export const demoThreadDataSchema = z.object({
   nodes: z.number().int().positive().optional(),
   podsPerNode: z.number().int().nonnegative().optional(),
   speed: z.number().positive().optional(),
+  /** A simulator preset and staged incidents (names are the simulator's to check). */
+  preset: z.string().min(1).optional(),
+  scenarios: z.array(z.object({ family: z.string().min(1), onsetMs: z.number().nonnegative() })).optional(),
   /** Where the thread writes the kubeconfig for the server it started. */
   kubeconfigPath: z.string().min(1),
 });

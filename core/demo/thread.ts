@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       ...(data.nodes === undefined ? {} : { nodes: data.nodes }),
       ...(data.podsPerNode === undefined ? {} : { podsPerNode: data.podsPerNode }),
       ...(data.speed === undefined ? {} : { speed: data.speed }),
+      ...(data.preset === undefined ? {} : { preset: data.preset }),
+      ...(data.scenarios === undefined ? {} : { scenarios: data.scenarios }),
     });
     if (stopping) {
       await server.close();

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from './json.ts';
+import type { JsonObject, JsonValue } from './json.ts';
 import { schemaForKind } from './patch-meta.ts';
 import { applyStrategicMergePatch, StrategicMergeError } from './strategic-merge.ts';
 
 /** Strategic merge patch, case by case, as k8s.io/apimachinery's strategicpatch applies it. */
 
-const pod = {
+/** How the tests read a patched pod. */
+interface PodShape {
+  metadata: { labels: unknown; finalizers: unknown };
+  spec: { containers: { name: string; image: string }[]; tolerations: unknown; volumes?: unknown };
+}
+const read = (value: JsonValue) => value as unknown as PodShape;
+
+const pod: JsonObject = {
   metadata: { name: 'p', labels: { app: 'web', tier: 'front' }, finalizers: ['a', 'b'] },
   spec: {
     containers: [
@@ -29,7 +36,7 @@ const cases: [string, JsonValue, JsonValue, (result: JsonValue) => void][] = [
     'merges maps and deletes keys set to null',
     pod,
     { metadata: { labels: { tier: null, version: 'v2' } } },
-    (r) => expect((r as typeof pod).metadata.labels).toEqual({ app: 'web', version: 'v2' }),
+    (r) => expect(read(r).metadata.labels).toEqual({ app: 'web', version: 'v2' }),
   ],
   [
     'merges containers by name, and env inside them by name',
@@ -49,7 +56,7 @@ const cases: [string, JsonValue, JsonValue, (result: JsonValue) => void][] = [
       },
     },
     (r) =>
-      expect((r as typeof pod).spec.containers).toEqual([
+      expect(read(r).spec.containers).toEqual([
         {
           name: 'main',
           image: 'app:2',
@@ -66,31 +73,31 @@ const cases: [string, JsonValue, JsonValue, (result: JsonValue) => void][] = [
     'appends a container with a new name',
     pod,
     { spec: { containers: [{ name: 'debug', image: 'busybox' }] } },
-    (r) => expect((r as typeof pod).spec.containers.map((c) => c.name)).toEqual(['main', 'sidecar', 'debug']),
+    (r) => expect(read(r).spec.containers.map((c) => c.name)).toEqual(['main', 'sidecar', 'debug']),
   ],
   [
     'removes a list element with $patch: delete',
     pod,
     { spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] } },
-    (r) => expect((r as typeof pod).spec.containers.map((c) => c.name)).toEqual(['main']),
+    (r) => expect(read(r).spec.containers.map((c) => c.name)).toEqual(['main']),
   ],
   [
     'replaces lists without a merge key (tolerations are atomic)',
     pod,
     { spec: { tolerations: [{ key: 'y', operator: 'Equal', value: 'z' }] } },
-    (r) => expect((r as typeof pod).spec.tolerations).toEqual([{ key: 'y', operator: 'Equal', value: 'z' }]),
+    (r) => expect(read(r).spec.tolerations).toEqual([{ key: 'y', operator: 'Equal', value: 'z' }]),
   ],
   [
     'unions finalizers and removes with $deleteFromPrimitiveList',
     pod,
     { metadata: { finalizers: ['c', 'a'], '$deleteFromPrimitiveList/finalizers': ['b'] } },
-    (r) => expect((r as typeof pod).metadata.finalizers).toEqual(['a', 'c']),
+    (r) => expect(read(r).metadata.finalizers).toEqual(['a', 'c']),
   ],
   [
     'replaces an object with $patch: replace',
     pod,
     { metadata: { labels: { $patch: 'replace', only: 'this' } } },
-    (r) => expect((r as typeof pod).metadata.labels).toEqual({ only: 'this' }),
+    (r) => expect(read(r).metadata.labels).toEqual({ only: 'this' }),
   ],
   [
     'keeps only $retainKeys after merging',
@@ -102,7 +109,7 @@ const cases: [string, JsonValue, JsonValue, (result: JsonValue) => void][] = [
     'removes a whole list set to null',
     pod,
     { spec: { volumes: null } },
-    (r) => expect((r as typeof pod).spec.volumes).toBeUndefined(),
+    (r) => expect(read(r).spec.volumes).toBeUndefined(),
   ],
 ];
 
@@ -124,8 +131,8 @@ describe('applyStrategicMergePatch on a Pod', () => {
         },
       },
       schemaForKind('Pod'),
-    ) as typeof pod;
-    expect(result.spec.containers.map((c) => [c.name, c.image])).toEqual([
+    );
+    expect(read(result).spec.containers.map((c) => [c.name, c.image])).toEqual([
       ['sidecar', 'proxy:1'],
       ['main', 'app:3'],
     ]);
