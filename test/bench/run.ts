@@ -1,5 +1,6 @@
 import { benchCollection } from './collection.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
+import { benchReports } from './report.bench.ts';
 
 /**
  * `npm run bench`: prints figures, asserts nothing (the machine is shared and noisy; compare
@@ -12,6 +13,7 @@ const groups: Record<string, () => Promise<void>> = {
     // The upstream Kubernetes scalability limits: 5,000 nodes, 150,000 pods.
     await benchCollection(5000, 30);
   },
+  report: benchReports,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in groups);
