@@ -1,6 +1,8 @@
-import { CoreV1Api, CustomObjectsApi, type V1Node } from '@kubernetes/client-node';
-import { getJson } from './raw-get.ts';
+import { CustomObjectsApi } from '@kubernetes/client-node';
 import type { LoadedKubeconfig } from './kubeconfig.ts';
+import type { ClusterProblem } from './cluster-errors.ts';
+import { reduceNode, type NodeFacts } from './node-facts.ts';
+import { ResourceMirror, type MirrorState, type RawObject } from './resource-mirror.ts';
 
 /** metrics.k8s.io objects, reduced to what Foresight reads. */
 export interface NodeMetrics {
@@ -21,7 +23,11 @@ export interface PodPlacement {
 export interface ClusterReader {
   readonly context: string;
   readonly server: string;
-  listNodes(): Promise<V1Node[]>;
+  start?(): void;
+  stop?(): void;
+  /** Resolves when the first lists are in (mirroring readers). */
+  whenSynced?(): Promise<void>;
+  listNodes(): Promise<NodeFacts[]>;
   listPods(): Promise<PodPlacement[]>;
   listNodeMetrics(): Promise<NodeMetrics[]>;
 }
@@ -29,57 +35,70 @@ export interface ClusterReader {
 /** Page size for list calls: what kubectl uses for chunked lists. */
 export const listPageSize = 500;
 
-async function listAllPages<T>(
-  fetchPage: (cont: string | undefined) => Promise<{ items: T[]; metadata?: { _continue?: string } }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  let cont: string | undefined;
-  do {
-    const page = await fetchPage(cont);
-    for (const item of page.items) all.push(item);
-    cont = page.metadata?._continue || undefined;
-  } while (cont);
-  return all;
+/** How long a cycle waits for a mirror's first list before reporting it as not there yet. */
+const firstSyncWaitMs = 10_000;
+
+/** A mirror that cannot be read: carries the problem, already in words. */
+export class MirrorUnavailableError extends Error {
+  constructor(readonly problem: ClusterProblem) {
+    super(problem.message);
+    this.name = 'MirrorUnavailableError';
+  }
 }
 
-interface RawPodPage {
-  items?: Array<{ spec?: { nodeName?: string }; status?: { phase?: string } }>;
-  metadata?: { continue?: string };
-}
-
-/**
- * Pods are by far the largest list (up to 150,000 in a cluster at the upstream limits), so
- * they are read as plain JSON and reduced to placements page by page: memory stays bounded by
- * one page of full objects.
- */
-async function listPodPlacements(loaded: LoadedKubeconfig): Promise<PodPlacement[]> {
-  const placements: PodPlacement[] = [];
-  let cont: string | undefined;
-  do {
-    const page = (await getJson(loaded.kubeConfig, loaded.server, '/api/v1/pods', {
-      limit: listPageSize,
-      continue: cont,
-    })) as RawPodPage;
-    for (const pod of page.items ?? []) {
-      placements.push({ nodeName: pod.spec?.nodeName, phase: pod.status?.phase });
-    }
-    cont = page.metadata?.continue || undefined;
-  } while (cont);
-  return placements;
+function reducePod(raw: RawObject): PodPlacement {
+  const pod = raw as { spec?: { nodeName?: string }; status?: { phase?: string } };
+  return { nodeName: pod.spec?.nodeName, phase: pod.status?.phase };
 }
 
 function isNodeMetricsList(value: unknown): value is { items: NodeMetrics[] } {
   return !!value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items);
 }
 
+/** The mirror's objects once it has listed and is not failing; otherwise why not. */
+async function readMirror<T>(mirror: ResourceMirror<T>, server: string, what: string): Promise<T[]> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    mirror.whenSynced(),
+    new Promise((resolve) => (timer = setTimeout(resolve, firstSyncWaitMs))),
+  ]);
+  clearTimeout(timer);
+  const state: MirrorState = mirror.state;
+  if (state.phase === 'retrying' && state.problem) throw new MirrorUnavailableError(state.problem);
+  if (state.lists === 0) {
+    throw new MirrorUnavailableError({
+      kind: 'syncing',
+      message: `Still receiving the list of ${what} from ${server} (a large cluster takes a while).`,
+    });
+  }
+  return [...mirror.objects.values()];
+}
+
+/**
+ * Nodes and pods are mirrored by list+watch (one list at start, then only changes, so a cycle
+ * costs nothing per object fetched); metrics.k8s.io has no watch and is polled each cycle.
+ */
 export function createClusterReader(loaded: LoadedKubeconfig): ClusterReader {
-  const core = loaded.kubeConfig.makeApiClient(CoreV1Api);
   const custom = loaded.kubeConfig.makeApiClient(CustomObjectsApi);
+  const common = { kubeConfig: loaded.kubeConfig, server: loaded.server, pageSize: listPageSize };
+  const nodes = new ResourceMirror({ ...common, path: '/api/v1/nodes', reduce: reduceNode });
+  const pods = new ResourceMirror({ ...common, path: '/api/v1/pods', reduce: reducePod });
   return {
     context: loaded.context,
     server: loaded.server,
-    listNodes: () => listAllPages((cont) => core.listNode({ limit: listPageSize, _continue: cont })),
-    listPods: () => listPodPlacements(loaded),
+    start() {
+      nodes.start();
+      pods.start();
+    },
+    stop() {
+      nodes.stop();
+      pods.stop();
+    },
+    whenSynced: async () => {
+      await Promise.all([nodes.whenSynced(), pods.whenSynced()]);
+    },
+    listNodes: () => readMirror(nodes, loaded.server, 'nodes'),
+    listPods: () => readMirror(pods, loaded.server, 'pods'),
     async listNodeMetrics() {
       const list: unknown = await custom.listClusterCustomObject({
         group: 'metrics.k8s.io',

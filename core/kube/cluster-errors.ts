@@ -34,14 +34,21 @@ function statusMessage(body: unknown): string | undefined {
 }
 
 export interface ClusterProblem {
-  /** `unreachable`: no answer at all; `refused`: the server answered no (401/403); `error`: anything else. */
-  kind: 'unreachable' | 'refused' | 'error';
+  /**
+   * `unreachable`: no answer at all; `refused`: the server answered no (401/403); `syncing`: the
+   * first list is still arriving (a large cluster); `error`: anything else.
+   */
+  kind: 'unreachable' | 'refused' | 'syncing' | 'error';
   status?: number;
   message: string;
 }
 
 /** Turns whatever client-node threw into one sentence an operator can act on. */
 export function describeClusterError(error: unknown, server: string, what: string): ClusterProblem {
+  // Already described where it happened (a mirror that cannot list or watch).
+  if (error instanceof Error && 'problem' in error && isProblem((error as { problem: unknown }).problem)) {
+    return (error as { problem: ClusterProblem }).problem;
+  }
   if (error instanceof ApiException) {
     const detail = statusMessage(error.body);
     if (error.code === 401) {
@@ -69,4 +76,8 @@ export function describeClusterError(error: unknown, server: string, what: strin
   if (advice) return { kind: 'unreachable', message: `Cannot reach ${server}: ${advice}` };
   const text = error instanceof Error ? error.message : String(error);
   return { kind: 'unreachable', message: `Cannot reach ${server} while ${what}: ${text}` };
+}
+
+function isProblem(value: unknown): value is ClusterProblem {
+  return !!value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string';
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../contract/index.ts';
 import type { ClusterReader, NodeMetrics, PodPlacement } from '../kube/cluster-client.ts';
+import { reduceNode } from '../kube/node-facts.ts';
+import type { RawObject } from '../kube/resource-mirror.ts';
 import { CollectorService } from './collector-service.ts';
 import type { WorkerConfig } from './config.ts';
 
@@ -47,7 +49,11 @@ function scriptedReader(script: Script): ClusterReader {
   return {
     context: 'ctx',
     server: 'https://10.0.0.1:6443',
-    listNodes: script.nodes ?? (async () => [node('n1'), node('n2')]),
+    // The raw Node JSON goes through the same reduction the list+watch mirror applies.
+    listNodes: async () =>
+      (await (script.nodes ?? (async () => [node('n1'), node('n2')]))()).map((n) =>
+        reduceNode(n as RawObject),
+      ),
     listPods: script.pods ?? (async () => [pod('n1'), pod('n1'), pod('n2', 'Succeeded')]),
     listNodeMetrics:
       script.metrics ??

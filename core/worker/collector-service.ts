@@ -92,6 +92,7 @@ export class CollectorService {
       );
       this.clusterName = loaded.kubeConfig.getCurrentCluster()?.name;
       this.reader = (this.deps.createReader ?? createClusterReader)(loaded);
+      this.reader.start?.();
       const dbPath = historyPath(this.config.dataDir, { demo: this.config.demo, server: loaded.server });
       this.history = new HistoryKeeper(dbPath, this.config.retentionDays, this.now);
       this.history.ensureOpen();
@@ -142,11 +143,17 @@ export class CollectorService {
       this.push('nodes', snapshot);
       this.push('history', this.historyStatus());
     } catch (error) {
-      this.failures += 1;
+      const syncing = error instanceof CollectionError && error.problem.kind === 'syncing';
       const message =
         error instanceof CollectionError ? error.message : `Collection failed: ${String(error)}`;
-      const update = this.connection.update('disconnected', message);
+      const update = this.connection.update(syncing ? 'connecting' : 'disconnected', message);
       if (update) this.push('connection', update);
+      // Still syncing is progress, not failure: look again soon, without backing off.
+      if (syncing) {
+        this.schedule(Math.min(this.config.collectIntervalMs, 1000));
+        return;
+      }
+      this.failures += 1;
       nextDelay = backoffDelay(this.failures, {
         baseMs: Math.min(this.config.collectIntervalMs, 2000),
         maxMs: maxBackoffMs,
@@ -215,6 +222,7 @@ export class CollectorService {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.reader?.stop?.();
     if (this.timer) clearTimeout(this.timer);
     await this.cycle;
     this.history?.close();

@@ -1,4 +1,6 @@
 import type { V1Node } from '@kubernetes/client-node';
+import { reduceNode } from '../kube/node-facts.ts';
+import type { RawObject } from '../kube/resource-mirror.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +42,7 @@ current-context: staging
   const reader: ClusterReader = {
     context: 'staging',
     server: 'https://10.0.0.1:6443',
-    listNodes: async () => [node('n1'), node('n2'), node('n3', false)],
+    listNodes: async () => [node('n1'), node('n2'), node('n3', false)].map((n) => reduceNode(n as RawObject)),
     listPods: async () => [{ nodeName: 'n1', phase: 'Running' }],
     listNodeMetrics: async () => [
       { metadata: { name: 'n1' }, usage: { cpu: '500m', memory: '1Gi' } },
