@@ -1,8 +1,13 @@
+import { DaemonSetController } from './controllers/daemonset.ts';
 import { DeploymentController } from './controllers/deployment.ts';
+import { DisruptionController } from './controllers/disruption.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
+import { HorizontalPodAutoscalerController } from './controllers/hpa.ts';
+import { JobController } from './controllers/job.ts';
 import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { PodGarbageCollector } from './controllers/pod-gc.ts';
 import { ReplicaSetController } from './controllers/replicaset.ts';
+import { StatefulSetController } from './controllers/statefulset.ts';
 import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { KubeletFleet } from './kubelet/fleet.ts';
 import type { IncidentEffects } from './load/effects.ts';
@@ -42,6 +47,15 @@ export function buildControlPlane(
     new PodGarbageCollector(ctx),
     new DeploymentController(ctx),
     new ReplicaSetController(ctx),
+    new StatefulSetController(ctx),
+    new DaemonSetController(ctx),
+    new JobController(ctx),
+    new DisruptionController(ctx),
+    new HorizontalPodAutoscalerController(ctx, (pod, nowMs) => {
+      const node = pod.spec.nodeName;
+      if (!node || pod.status?.phase !== 'Running' || !kubelets.isUp(node)) return undefined;
+      return ctx.usage.podDemand(pod, node, nowMs).cpuMillis;
+    }),
     scheduler,
     kubelets,
   ];

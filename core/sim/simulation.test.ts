@@ -59,12 +59,12 @@ describe('createSimulation', () => {
     }
     const phases = new Set((sim.store.list(keys.pods) as Pod[]).map((p) => p.status?.phase));
     expect([...phases].sort()).toEqual(['Running', 'Succeeded']);
-    // A settled cluster does nothing in its first minute but heartbeat.
+    // A settled cluster does nothing in its first minute but report: node heartbeats, HPA metrics.
     const version = sim.resourceVersion();
     sim.advance(60_000);
     const changed = sim.store.changesSince(version);
     expect('events' in changed && new Set(changed.events.map((e) => e.resource))).toEqual(
-      new Set(['/nodes']),
+      new Set(['/nodes', keys.horizontalpodautoscalers]),
     );
   });
 
