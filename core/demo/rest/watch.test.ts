@@ -166,6 +166,22 @@ describe('watch', () => {
     expect(result.events).toHaveLength(4);
   });
 
+  it('reads timeoutSeconds=0 as the server limit, not as zero', async () => {
+    const short = await startFixtureServer({ watchTimeoutSeconds: 1 });
+    try {
+      const started = Date.now();
+      const result = await readWatch(
+        `${short.server.url}/api/v1/nodes?watch=true&timeoutSeconds=0`,
+        short.server.token,
+      );
+      expect(result.ended).toBe('server');
+      expect(result.events).toHaveLength(4);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('refuses a malformed resourceVersion with 400 before streaming', async () => {
     const result = await watch('/api/v1/pods?watch=true&resourceVersion=abc');
     expect(result.status).toBe(400);

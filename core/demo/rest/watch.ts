@@ -35,7 +35,8 @@ export function watchObjects(ctx: ApiContext, req: ApiRequest): Reply {
   const since = parseResourceVersion(query.get('resourceVersion'));
   const sendInitialEvents = query.get('sendInitialEvents') === 'true';
   const bookmarks = query.get('allowWatchBookmarks') === 'true';
-  const timeoutSeconds = parseTimeout(query.get('timeoutSeconds')) ?? ctx.defaultWatchTimeoutSeconds;
+  // 0, like no value, means the server's own limit (as kube-apiserver reads it).
+  const timeoutSeconds = parseTimeout(query.get('timeoutSeconds')) || ctx.defaultWatchTimeoutSeconds;
   const asTable = wantsTable(req.headers.accept);
   const printer = printerFor(key);
   const include = parseIncludeObject(query.get('includeObject'));
