@@ -41,7 +41,7 @@ export interface PodInfo {
  */
 export interface FilterFailure {
   code: 'Unschedulable' | 'UnschedulableAndUnresolvable';
-  reasons: string[];
+  reasons: readonly string[];
 }
 
 export interface FilterPlugin {
