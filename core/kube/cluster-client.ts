@@ -55,14 +55,17 @@ function isNodeMetricsList(value: unknown): value is { items: NodeMetrics[] } {
   return !!value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items);
 }
 
+/** Waits while the mirror is busy with its first list and nothing has failed yet. */
+async function firstAnswer<T>(mirror: ResourceMirror<T>): Promise<void> {
+  const deadline = Date.now() + firstSyncWaitMs;
+  while (mirror.state.lists === 0 && mirror.state.phase === 'syncing' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The mirror's objects once it has listed and is not failing; otherwise why not. */
 async function readMirror<T>(mirror: ResourceMirror<T>, server: string, what: string): Promise<T[]> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    mirror.whenSynced(),
-    new Promise((resolve) => (timer = setTimeout(resolve, firstSyncWaitMs))),
-  ]);
-  clearTimeout(timer);
+  await firstAnswer(mirror);
   const state: MirrorState = mirror.state;
   if (state.phase === 'retrying' && state.problem) throw new MirrorUnavailableError(state.problem);
   if (state.lists === 0) {
