@@ -27,7 +27,7 @@ function sqliteCode(error: unknown): string | undefined {
 const corruptCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 const lockedCodes = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
 
-function openAndMigrate(path: string, busyTimeoutMs: number): Database.Database {
+function openAndMigrate(path: string, busyTimeoutMs: number, maxSizeBytes?: number): Database.Database {
   const db = new Database(path, { timeout: busyTimeoutMs });
   try {
     db.pragma('journal_mode = WAL');
@@ -36,6 +36,10 @@ function openAndMigrate(path: string, busyTimeoutMs: number): Database.Database 
     // A quick integrity probe: reading the schema fails on a file that is not a database.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     migrate(db);
+    if (maxSizeBytes) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxSizeBytes / pageSize))}`);
+    }
     return db;
   } catch (error) {
     db.close();
@@ -60,7 +64,12 @@ function moveAside(path: string, now: number): string {
  */
 export function openHistory(
   path: string,
-  options: { busyTimeoutMs?: number; now?: number } = {},
+  options: {
+    busyTimeoutMs?: number;
+    now?: number;
+    /** A size the database may not grow past (writes then fail as on a full disk). */
+    maxSizeBytes?: number;
+  } = {},
 ): OpenedHistory {
   const busyTimeoutMs = options.busyTimeoutMs ?? 2000;
   try {
@@ -73,12 +82,12 @@ export function openHistory(
     );
   }
   try {
-    return { db: openAndMigrate(path, busyTimeoutMs) };
+    return { db: openAndMigrate(path, busyTimeoutMs, options.maxSizeBytes) };
   } catch (error) {
     const code = sqliteCode(error);
     if (code && corruptCodes.has(code)) {
       const movedTo = moveAside(path, options.now ?? Date.now());
-      return { db: openAndMigrate(path, busyTimeoutMs), recoveredFrom: movedTo };
+      return { db: openAndMigrate(path, busyTimeoutMs, options.maxSizeBytes), recoveredFrom: movedTo };
     }
     if (code && lockedCodes.has(code)) {
       throw new HistoryUnavailableError(

@@ -21,7 +21,7 @@ export class HistoryStore {
     this.sampleCount = this.nodeSamples.count();
   }
 
-  static open(path: string, options: { busyTimeoutMs?: number } = {}): HistoryStore {
+  static open(path: string, options: { busyTimeoutMs?: number; maxSizeBytes?: number } = {}): HistoryStore {
     const { db, recoveredFrom } = openHistory(path, options);
     return new HistoryStore(db, path, recoveredFrom);
   }

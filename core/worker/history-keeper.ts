@@ -15,7 +15,7 @@ function sqliteCode(error: unknown): string | undefined {
 function describeWriteError(error: unknown, path: string): string {
   const code = sqliteCode(error);
   if (code === 'SQLITE_FULL') {
-    return `The disk holding ${path} is full: new samples are not being saved (nothing saved so far is lost). Free some space; saving resumes by itself.`;
+    return `The history database ${path} cannot grow: the disk is full (or its size limit is reached). New samples are not being saved; nothing saved so far is lost. Free some space; saving resumes by itself.`;
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return `The history database ${path} is locked by another process; samples are not being saved until it is released.`;
@@ -42,6 +42,8 @@ export class HistoryKeeper {
     private readonly path: string,
     private readonly retentionDays: number,
     private readonly now: () => number,
+    /** A cap on the database size, as a disk quota would set one (none by default). */
+    private readonly maxSizeBytes?: number,
   ) {}
 
   /** Opens the database if it is not open and a retry is due; returns whether it is usable. */
@@ -49,7 +51,7 @@ export class HistoryKeeper {
     if (this.store) return true;
     if (this.now() < this.nextOpenAttempt) return false;
     try {
-      this.store = HistoryStore.open(this.path);
+      this.store = HistoryStore.open(this.path, this.maxSizeBytes ? { maxSizeBytes: this.maxSizeBytes } : {});
       this.problem = undefined;
       this.notice = this.store.recoveredFrom
         ? `The history database was damaged; it was moved to ${this.store.recoveredFrom} and a new one was started.`
