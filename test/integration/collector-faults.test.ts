@@ -44,11 +44,11 @@ async function setup(faults: Parameters<DemoServer['faults']['set']>[0] = {}, in
   const connection = () =>
     events.filter((e) => e.name === 'connection').at(-1)?.payload as ConnectionStatus | undefined;
   const nodeName = async () => {
-    const reply = service.handle({ id: 1, method: 'nodes.list', params: {} });
+    const reply = await service.handle({ id: 1, method: 'nodes.list', params: {} });
     return reply.ok ? (reply.result as { nodes: Array<{ name: string }> }).nodes[0]?.name : undefined;
   };
   const series = async (node: string) => {
-    const reply = service.handle({ id: 2, method: 'history.nodeSeries', params: { node, since: 0 } });
+    const reply = await service.handle({ id: 2, method: 'history.nodeSeries', params: { node, since: 0 } });
     if (!reply.ok) throw new Error(reply.error.message);
     return (reply.result as { points: Array<{ at: number; cpuMillis: number | null; pods: number }> }).points;
   };
