@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { printableServer } from '../kube/printable-server.ts';
 
 /**
  * One database per cluster, keyed by its server URL, so switching contexts never mixes
@@ -7,7 +8,8 @@ import { join } from 'node:path';
  */
 export function historyPath(dataDir: string, cluster: { demo: boolean; server?: string }): string {
   if (cluster.demo) return join(dataDir, 'history', 'demo.db');
-  const server = cluster.server ?? 'unknown';
+  // Keyed by where the cluster is, never by credentials a kubeconfig may put in the URL.
+  const server = printableServer(cluster.server ?? 'unknown');
   const slug = server
     .replace(/^[a-z]+:\/\//i, '')
     .replace(/[^a-zA-Z0-9.-]+/g, '_')

@@ -1,4 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
+import { printableServer } from './printable-server.ts';
 
 /** Network error codes worth naming, with what the user can do about each. */
 const networkAdvice: Record<string, string> = {
@@ -44,7 +45,8 @@ export interface ClusterProblem {
 }
 
 /** Turns whatever client-node threw into one sentence an operator can act on. */
-export function describeClusterError(error: unknown, server: string, what: string): ClusterProblem {
+export function describeClusterError(error: unknown, rawServer: string, what: string): ClusterProblem {
+  const server = printableServer(rawServer);
   // Already described where it happened (a mirror that cannot list or watch).
   if (error instanceof Error && 'problem' in error && isProblem((error as { problem: unknown }).problem)) {
     return (error as { problem: ClusterProblem }).problem;

@@ -1,4 +1,5 @@
 import type { NodesSnapshot } from '../contract/index.ts';
+import { printableServer } from '../kube/printable-server.ts';
 import type { NodeBucket, NodeSpan, TimeRange } from '../history/node-sample-queries.ts';
 
 export type { NodeBucket, NodeSpan, TimeRange };
@@ -35,12 +36,4 @@ export interface ReportSource {
   version: string;
 }
 
-/** A server address fit to print: scheme, host and path; user-info and query are dropped. */
-export function printableServer(server: string): string {
-  try {
-    const url = new URL(server);
-    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  } catch {
-    return server.replace(/\/\/[^/@]*@/, '//').replace(/[?#].*$/, '');
-  }
-}
+export { printableServer };

@@ -134,6 +134,47 @@ describe('CollectorService', () => {
     expect(connectionOf(last('connection')).state).toBe('connected');
   });
 
+  it('never shows credentials a kubeconfig put in the server URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foresight-worker-'));
+    const path = join(dir, 'kubeconfig.yaml');
+    writeFileSync(
+      path,
+      `apiVersion: v1
+kind: Config
+clusters: [{name: c, cluster: {server: 'https://admin:hunter2@10.0.0.1:6443'}}]
+users: [{name: u, user: {token: t}}]
+contexts: [{name: ctx, context: {cluster: c, user: u}}]
+current-context: ctx
+`,
+    );
+    const events: EventEnvelope[] = [];
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const service = new CollectorService(
+      {
+        host: 'test',
+        version: '0',
+        kubeconfigPath: path,
+        demo: false,
+        dataDir: dir,
+        collectIntervalMs: 60_000,
+        retentionDays: 7,
+      },
+      (e) => events.push(e),
+      {
+        createReader: (loaded) => ({
+          ...scriptedReader({ nodes: async () => Promise.reject(refused) }),
+          server: loaded.server,
+        }),
+      },
+    );
+    services.push(service);
+    service.start();
+    await service.collect();
+    const shown = JSON.stringify(events);
+    expect(shown).toContain('https://10.0.0.1:6443');
+    expect(shown).not.toContain('hunter2');
+  });
+
   it('degrades, not fails, when metrics-server is missing', async () => {
     const { service, last } = serviceWith({
       metrics: async () => {

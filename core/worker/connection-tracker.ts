@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../contract/index.ts';
+import { printableServer } from '../kube/printable-server.ts';
 
 type State = ConnectionStatus['state'];
 
@@ -10,7 +11,8 @@ export class ConnectionTracker {
     base: { context: string; server: string; demo: boolean },
     private readonly now: () => number,
   ) {
-    this.current = { ...base, state: 'connecting', since: now() };
+    // What the UI shows must never carry credentials a kubeconfig put in the URL.
+    this.current = { ...base, server: printableServer(base.server), state: 'connecting', since: now() };
   }
 
   get status(): ConnectionStatus {
