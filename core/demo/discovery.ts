@@ -1,4 +1,5 @@
-import { apiResources, type ApiResource } from '../sim/store/api-resources.ts';
+import type { ApiResource } from '../sim/store/api-resources.ts';
+import { servedResources } from './versions/codec.ts';
 
 /**
  * Discovery: what clients read before anything else to learn which resources exist and how they
@@ -33,7 +34,7 @@ const SUBRESOURCES: Readonly<
 
 export function resourceList(group: string, version: string): DiscoveryResource[] {
   const out: DiscoveryResource[] = [];
-  for (const resource of apiResources) {
+  for (const resource of servedResources) {
     if (resource.group !== group || resource.version !== version) continue;
     out.push({
       name: resource.plural,
@@ -63,7 +64,7 @@ export function resourceList(group: string, version: string): DiscoveryResource[
 /** The named groups with their versions, preferred first (core is served at /api, not here). */
 export function apiGroups(): { name: string; versions: string[] }[] {
   const groups = new Map<string, string[]>();
-  for (const resource of apiResources) {
+  for (const resource of servedResources) {
     if (resource.group === '') continue;
     const versions = groups.get(resource.group) ?? [];
     if (!versions.includes(resource.version)) versions.push(resource.version);
@@ -78,12 +79,12 @@ export function apiGroupJson(group: { name: string; versions: string[] }) {
 }
 
 export function isServedGroupVersion(group: string, version: string): boolean {
-  return apiResources.some((r) => r.group === group && r.version === version);
+  return servedResources.some((r) => r.group === group && r.version === version);
 }
 
 /** The resource a path's group, version and plural name, if the server has it. */
 export function servedResource(group: string, version: string, plural: string): ApiResource | undefined {
-  return apiResources.find((r) => r.group === group && r.version === version && r.plural === plural);
+  return servedResources.find((r) => r.group === group && r.version === version && r.plural === plural);
 }
 
 export function versionInfo(kubernetesVersion: string) {

@@ -185,6 +185,39 @@ spec:
     expect(run.stderr).toContain('Expected replicas to be 3, was 5');
   });
 
+  it('autoscale creates an HPA (kubectl writes autoscaling/v1)', async () => {
+    expect(
+      await kubectl.ok(
+        'autoscale',
+        'deployment',
+        'web',
+        '-n',
+        'shop',
+        '--min',
+        '2',
+        '--max',
+        '6',
+        '--cpu-percent',
+        '60',
+        '--name',
+        'web-cpu',
+      ),
+    ).toBe('horizontalpodautoscaler.autoscaling/web-cpu autoscaled\n');
+    expect(fx.backend.store.get(keys.horizontalpodautoscalers, 'shop', 'web-cpu')?.spec).toMatchObject({
+      minReplicas: 2,
+      maxReplicas: 6,
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } },
+        },
+      ],
+    });
+    expect(await kubectl.ok('get', 'hpa', 'web-cpu', '-n', 'shop', '--no-headers')).toMatch(
+      /^web-cpu\s+Deployment\/web\s+cpu: <unknown>\/60%\s+2\s+6\s+0\s/,
+    );
+  });
+
   it('delete pod waits for the graceful deletion to finish', async () => {
     expect(await kubectl.ok('delete', 'pod', '-n', 'shop', 'web-5d4f8c7b9-klmno')).toBe(
       'pod "web-5d4f8c7b9-klmno" deleted\n',

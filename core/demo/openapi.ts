@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiResources } from '../sim/store/api-resources.ts';
+import { servedResources } from './versions/codec.ts';
 
 /**
  * A minimal OpenAPI v3 publication: one document per group/version listing each resource's
@@ -19,13 +19,13 @@ const QUERY_PARAMETERS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 
 /** `api/v1`, `apis/apps/v1`, ...: the keys of the /openapi/v3 index. */
 function groupVersionPaths(): string[] {
   const paths = new Set<string>();
-  for (const r of apiResources) paths.add(r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`);
+  for (const r of servedResources) paths.add(r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`);
   return [...paths];
 }
 
 export function groupVersionDocument(path: string, kubernetesVersion: string): object | undefined {
   const paths: Record<string, object> = {};
-  for (const r of apiResources) {
+  for (const r of servedResources) {
     const base = r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`;
     if (base !== path || !r.verbs.includes('patch')) continue;
     const item = r.namespaced

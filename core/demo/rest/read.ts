@@ -4,6 +4,7 @@ import { jsonReply, listReply, type Reply } from '../respond.ts';
 import { notFound } from '../status.ts';
 import { printerFor } from '../tables/printers.ts';
 import { parseIncludeObject, tableRow, wantsTable } from '../tables/table.ts';
+import { codecFor } from '../versions/codec.ts';
 import type { ApiContext, ApiRequest } from './context.ts';
 import { parseObjectFilter } from './object-filter.ts';
 import { paginate, parsePageRequest, prefixRange, type Page } from './pagination.ts';
@@ -15,7 +16,7 @@ export function getObject(ctx: ApiContext, req: ApiRequest): Reply {
   if (wantsTable(req.headers.accept)) {
     return tableReply(ctx, req, { items: [object], resourceVersion: ctx.store.resourceVersion });
   }
-  return jsonReply(object);
+  return jsonReply(codecFor(req.resource).fromStorage(object));
 }
 
 /** The stored object, or 404 in the API server's words. */
@@ -37,7 +38,7 @@ export function listObjects(ctx: ApiContext, req: ApiRequest): Reply {
     { kind: `${req.resource.kind}List`, apiVersion: apiVersionOf(req.resource), metadata: listMeta(page) },
     'items',
     page.items,
-    (item) => item,
+    codecFor(req.resource).fromStorage,
   );
 }
 
@@ -83,6 +84,6 @@ function tableReply(ctx: ApiContext, req: ApiRequest, page: Page<KubeObject>): R
     },
     'rows',
     page.items,
-    (item) => tableRow(printer, item, now, include),
+    (item) => tableRow(printer, item, now, include, codecFor(req.resource).fromStorage),
   );
 }

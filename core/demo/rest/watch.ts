@@ -4,6 +4,7 @@ import type { Reply, WatchSink } from '../respond.ts';
 import { badRequest, expired } from '../status.ts';
 import { printerFor } from '../tables/printers.ts';
 import { parseIncludeObject, tableRow, wantsTable } from '../tables/table.ts';
+import { codecFor } from '../versions/codec.ts';
 import type { ApiContext, ApiRequest } from './context.ts';
 import { parseObjectFilter, type ObjectFilter } from './object-filter.ts';
 import { filteredEventType } from './watch-cache.ts';
@@ -43,14 +44,15 @@ export function watchObjects(ctx: ApiContext, req: ApiRequest): Reply {
   const gone = ctx.faults.takeWatchGone();
   const dropAfter = ctx.faults.current.dropWatchAfterSeconds;
 
+  const view = codecFor(resource).fromStorage;
   const render = (object: KubeObject): unknown => {
-    if (!asTable) return object;
+    if (!asTable) return view(object);
     return {
       kind: 'Table',
       apiVersion: 'meta.k8s.io/v1',
       metadata: { resourceVersion: object.metadata.resourceVersion },
       columnDefinitions: printer.columns,
-      rows: [tableRow(printer, object, ctx.backend.now(), include)],
+      rows: [tableRow(printer, object, ctx.backend.now(), include, view)],
     };
   };
   const bookmark = (annotations?: Record<string, string>) => ({

@@ -5,6 +5,7 @@ import { deleteObject, parseDeleteOptions, type DeleteOutcome } from '../registr
 import { createObject, decodeObject, updateObject } from '../registry/writes.ts';
 import { jsonReply, type Reply } from '../respond.ts';
 import { badRequest, notFound, successStatus } from '../status.ts';
+import { codecFor } from '../versions/codec.ts';
 import { isRecord, parseJson, parseObjectBody } from './body.ts';
 import { isDryRun, type ApiContext, type ApiRequest } from './context.ts';
 import { findObject, listMeta, listPage } from './read.ts';
@@ -12,25 +13,28 @@ import { findObject, listMeta, listPage } from './read.ts';
 /** POST, PUT, PATCH and DELETE of a resource (and PUT/PATCH of its status subresource). */
 
 export async function createHandler(ctx: ApiContext, req: ApiRequest): Promise<Reply> {
+  const codec = codecFor(req.resource);
   const decoded = decodeObject(parseObjectBody(await req.body(), req.headers['content-type']), req.resource);
-  const created = createObject(ctx, req.resource, req.info.namespace, decoded, {
+  const created = createObject(ctx, req.resource, req.info.namespace, codec.toStorage(decoded), {
     dryRun: isDryRun(req.query),
   });
-  return jsonReply(created, 201);
+  return jsonReply(codec.fromStorage(created), 201);
 }
 
 export async function updateHandler(ctx: ApiContext, req: ApiRequest): Promise<Reply> {
+  const codec = codecFor(req.resource);
   const next = decodeObject(parseObjectBody(await req.body(), req.headers['content-type']), req.resource);
   checkIdentity(next, req);
   const current = findObject(ctx, req.resource, req.info.namespace, req.info.name);
-  const updated = updateObject(ctx, req.resource, current, next, {
+  const updated = updateObject(ctx, req.resource, current, codec.toStorage(next, current), {
     dryRun: isDryRun(req.query),
     status: req.info.subresource === 'status',
   });
-  return jsonReply(updated);
+  return jsonReply(codec.fromStorage(updated));
 }
 
 export async function patchHandler(ctx: ApiContext, req: ApiRequest): Promise<Reply> {
+  const codec = codecFor(req.resource);
   const type = patchTypeOf(req.headers['content-type']);
   const patch = parsePatch(type, await req.body());
   const dryRun = isDryRun(req.query);
@@ -43,15 +47,17 @@ export async function patchHandler(ctx: ApiContext, req: ApiRequest): Promise<Re
     }
     const decoded = decodeObject(patch, req.resource);
     checkIdentity(decoded, req);
-    return jsonReply(createObject(ctx, req.resource, req.info.namespace, decoded, { dryRun }), 201);
+    const created = createObject(ctx, req.resource, req.info.namespace, codec.toStorage(decoded), { dryRun });
+    return jsonReply(codec.fromStorage(created), 201);
   }
-  const patched = patchObject(current, type, patch);
+  // The patch applies to the object as the client's version shows it.
+  const patched = patchObject(codec.fromStorage(current), type, patch);
   checkIdentity(patched, req);
-  const updated = updateObject(ctx, req.resource, current, patched, {
+  const updated = updateObject(ctx, req.resource, current, codec.toStorage(patched, current), {
     dryRun,
     status: req.info.subresource === 'status',
   });
-  return jsonReply(updated);
+  return jsonReply(codec.fromStorage(updated));
 }
 
 /** The object's name and namespace must be the URL's, as the API server insists. */
@@ -83,7 +89,9 @@ async function deleteOptionsOf(req: ApiRequest) {
 export async function deleteHandler(ctx: ApiContext, req: ApiRequest): Promise<Reply> {
   const options = await deleteOptionsOf(req);
   const current = findObject(ctx, req.resource, req.info.namespace, req.info.name);
-  return jsonReply(deleteReply(req.resource, deleteObject(ctx, req.resource, current, options)));
+  const outcome = deleteObject(ctx, req.resource, current, options);
+  const object = codecFor(req.resource).fromStorage(outcome.object);
+  return jsonReply(deleteReply(req.resource, { ...outcome, object }));
 }
 
 /**
@@ -104,7 +112,8 @@ function deleteReply(resource: ApiResource, outcome: DeleteOutcome): unknown {
 export async function deleteCollectionHandler(ctx: ApiContext, req: ApiRequest): Promise<Reply> {
   const options = await deleteOptionsOf(req);
   const page = listPage(ctx, req.resource, req.info.namespace, req.query);
-  const items = page.items.map((object) => deleteObject(ctx, req.resource, object, options).object);
+  const view = codecFor(req.resource).fromStorage;
+  const items = page.items.map((object) => view(deleteObject(ctx, req.resource, object, options).object));
   return jsonReply({
     kind: `${req.resource.kind}List`,
     apiVersion: apiVersionOf(req.resource),

@@ -54,12 +54,18 @@ export function rowObject(object: KubeObject, include: IncludeObject): unknown {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata };
 }
 
-/** One table row as JSON. */
-export function tableRow(printer: Printer, object: KubeObject, now: number, include: IncludeObject): unknown {
+/** One table row as JSON; `view` is the object as the requested version shows it. */
+export function tableRow(
+  printer: Printer,
+  object: KubeObject,
+  now: number,
+  include: IncludeObject,
+  view: (object: KubeObject) => KubeObject = (o) => o,
+): unknown {
   const row: Record<string, unknown> = { cells: printer.cells(object, now) };
   const conditions = printer.conditions?.(object);
   if (conditions) row.conditions = conditions;
-  const carried = rowObject(object, include);
+  const carried = rowObject(include === 'Object' ? view(object) : object, include);
   if (carried !== undefined) row.object = carried;
   return row;
 }
