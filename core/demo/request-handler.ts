@@ -83,7 +83,8 @@ async function route(
     group: info.group,
     resource: info.resource,
     subresource: info.subresource,
-    namespace: resource.namespaced || info.resource === 'namespaces' ? info.namespace : '',
+    // A namespace is its own namespace, for RBAC (RequestInfoFactory reads the path that way).
+    namespace: resource.namespaced ? info.namespace : resource.plural === 'namespaces' ? info.name : '',
     name: info.name,
   };
   const decision = ctx.authorizer.authorize(user, attributes);

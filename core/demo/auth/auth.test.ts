@@ -92,6 +92,13 @@ describe('over HTTP', () => {
     });
   });
 
+  it('names a namespace as its own namespace in refusals, as kube-apiserver does', async () => {
+    const res = await fx.viewer.send('DELETE', '/api/v1/namespaces/shop');
+    expect(asRecord(res.json).message).toBe(
+      'namespaces "shop" is forbidden: User "viewer" cannot delete resource "namespaces" in API group "" in the namespace "shop"',
+    );
+  });
+
   it('refuses the viewer every write, and lets it read', async () => {
     expect((await fx.viewer.get('/api/v1/namespaces/shop/pods')).status).toBe(200);
     const create = await fx.viewer.send('POST', '/api/v1/namespaces/shop/configmaps', {
