@@ -24,6 +24,8 @@ export interface PodUsageSample {
   memoryBytes: number;
   /** Logs and emptyDir on the node's disk. */
   diskBytes: number;
+  /** Round-trip latency to the pod, ms (its node's; 0 outside a node sample). */
+  latencyMs: number;
   containers: ContainerUsageSample[];
 }
 
@@ -102,9 +104,9 @@ export class UsageModel {
     const shape = podShape(pod.spec);
     const demand = demandAt(this.seed, profile, tMs, this.epochMs);
     const factor = productOf(this.effects.loadFactors.get(profile.workload), tMs);
-    // Traffic drives CPU fully and memory a little (buffers, caches, connections).
+    // Traffic drives CPU fully and memory a little (buffers, connections).
     const cpuTotal = demand.cpuMillis * factor + sumOf(this.effects.cpuBurns.get(uid), tMs);
-    const memoryTotal = demand.memoryBytes * (1 + 0.15 * (factor - 1));
+    const memoryTotal = demand.memoryBytes * (1 + 0.05 * (factor - 1));
     const statuses = pod.status?.containerStatuses;
     const requestCpu = shape.requests.cpuMillis;
     const requestMemory = shape.requests.memoryBytes;
@@ -141,6 +143,7 @@ export class UsageModel {
       cpuMillis: cpu,
       memoryBytes: memory,
       diskBytes: Math.round(disk),
+      latencyMs: 0,
       containers,
     };
   }

@@ -36,7 +36,14 @@ export class ScenarioDriver implements Component {
       const salt = hashString(id);
       const incident = this.factories[spec.family](
         spec,
-        { ctx: this.ctx, effects: this.effects, random: (draw) => noise3(this.ctx.seed, 90, salt, draw) },
+        {
+          ctx: this.ctx,
+          effects: this.effects,
+          random: (draw) => noise3(this.ctx.seed, 90, salt, draw),
+          busyNodes: new Set(
+            this.active.filter((i) => !i.finished && i.record.node).map((i) => i.record.node as string),
+          ),
+        },
         id,
         nowMs,
       );

@@ -33,6 +33,11 @@ export interface ScenarioSpec {
   target?: { node?: string; namespace?: string; name?: string };
   /** How long the cause lasts once started, for families that do not end by themselves. */
   durationMs?: number;
+  /**
+   * A family's variant: memoryLeak `oom` (a pod with a memory limit: OOM kills) or `pressure`
+   * (no limit: the node runs out, MemoryPressure and eviction).
+   */
+  variant?: string;
 }
 
 export interface IncidentTarget {
@@ -66,6 +71,8 @@ export interface ScenarioEnv {
   readonly effects: IncidentEffects;
   /** Deterministic draws for this incident (0..1), by draw number. */
   random(draw: number): number;
+  /** Nodes other running incidents are on: new ones go elsewhere when they can. */
+  readonly busyNodes: ReadonlySet<string>;
 }
 
 /** A started incident. */
