@@ -35,6 +35,13 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'key/value state for maintenance jobs (compaction watermark)',
+    up(db) {
+      db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`);
+    },
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { NodeSampleQueries } from './node-sample-queries.ts';
 import { NodeSampleStore, type NodeSample, type SeriesQuery } from './node-samples.ts';
 import { openHistory } from './open.ts';
+import { compactSamples } from './compaction.ts';
 import { applyRetention } from './retention.ts';
 
 /** The history database as the worker uses it: one connection, one writer. */
@@ -40,8 +41,9 @@ export class HistoryStore {
     return this.sampleCount;
   }
 
+  /** Hourly upkeep: roll up samples older than a day, then drop what is past retention. */
   applyRetention(now: number, retentionDays: number): number {
-    const removed = applyRetention(this.db, { now, retentionDays });
+    const removed = compactSamples(this.db, { now }) + applyRetention(this.db, { now, retentionDays });
     this.sampleCount -= removed;
     return removed;
   }

@@ -1,4 +1,5 @@
 import { benchCollection } from './collection.bench.ts';
+import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchReports } from './report.bench.ts';
 
@@ -8,6 +9,7 @@ import { benchReports } from './report.bench.ts';
  */
 const groups: Record<string, () => Promise<void>> = {
   ingest: benchIngest,
+  'history-size': () => benchHistorySize(500),
   collection: async () => {
     await benchCollection(12, 8);
     // The upstream Kubernetes scalability limits: 5,000 nodes, 150,000 pods.
