@@ -1,7 +1,7 @@
 import { apiVersionOf, resourceKey, type ApiResource } from '../../sim/store/api-resources.ts';
 import type { KubeObject } from '../../sim/store/kube-object.ts';
 import { jsonReply, listReply, type Reply } from '../respond.ts';
-import { notFound } from '../status.ts';
+import { ApiError, badRequest, expired, notFound } from '../status.ts';
 import { printerFor } from '../tables/printers.ts';
 import { parseIncludeObject, tableRow, wantsTable } from '../tables/table.ts';
 import { codecFor } from '../versions/codec.ts';
@@ -32,6 +32,7 @@ export function findObject(
 }
 
 export function listObjects(ctx: ApiContext, req: ApiRequest): Reply {
+  checkListVersion(req.query, ctx.store.resourceVersion);
   const page = listPage(ctx, req.resource, req.info.namespace, req.query);
   if (wantsTable(req.headers.accept)) return tableReply(ctx, req, page);
   return listReply(
@@ -86,4 +87,25 @@ function tableReply(ctx: ApiContext, req: ApiRequest, page: Page<KubeObject>): R
     page.items,
     (item) => tableRow(printer, item, now, include, codecFor(req.resource).fromStorage),
   );
+}
+
+/**
+ * `resourceVersion` on a list. The store keeps no snapshots, so a list is always of now: fine for
+ * unset, "0" and NotOlderThan up to now; an Exact older version is gone (410); a version from
+ * the future is 504 after kube-apiserver's manner (it would wait a few seconds first).
+ */
+export function checkListVersion(query: URLSearchParams, current: number): void {
+  const raw = query.get('resourceVersion');
+  if (raw === null || raw === '' || query.get('continue')) return;
+  if (!/^\d+$/.test(raw)) throw badRequest(`invalid resource version: ${raw}`);
+  const requested = Number(raw);
+  if (requested > current) {
+    throw new ApiError(504, 'Timeout', `Too large resource version: ${requested}, current: ${current}`, {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    });
+  }
+  if (query.get('resourceVersionMatch') === 'Exact' && requested !== current) {
+    throw expired('The resourceVersion for the provided list is too old.');
+  }
 }
