@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { appStatusSchema, nodeSamplePointSchema, nodesSnapshotSchema } from './model.ts';
+import {
+  appStatusSchema,
+  lifecycleEventSchema,
+  nodeSamplePointSchema,
+  nodesSnapshotSchema,
+} from './model.ts';
 import { contextRefSchema, contextsListSchema } from './contexts.ts';
 import { reportsBuildParamsSchema, reportsBuildResultSchema, reportsCatalogResultSchema } from './reports.ts';
 
@@ -27,6 +32,18 @@ export const methods = {
       })
       .strict(),
     result: z.object({ node: z.string(), points: z.array(nodeSamplePointSchema) }),
+  },
+  /** What happened to a node and its pods: restarts, OOMKills, evictions, condition changes. */
+  'history.nodeEvents': {
+    params: z
+      .object({
+        node: z.string().min(1).max(253),
+        /** Epoch ms; defaults to seven days ago. */
+        since: z.number().int().nonnegative().optional(),
+        limit: z.number().int().positive().max(10_000).optional(),
+      })
+      .strict(),
+    result: z.object({ node: z.string(), events: z.array(lifecycleEventSchema) }),
   },
   /** The contexts of the merged kubeconfig and the demo, and which one is connected. */
   'contexts.list': {

@@ -68,3 +68,26 @@ export const appStatusSchema = z.object({
   history: historyStatusSchema,
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
+
+/** Something that happened to a node or one of its pods (restart, OOMKill, eviction, condition…). */
+export const lifecycleEventSchema = z.object({
+  at: z.number(),
+  kind: z.enum([
+    'PodRestarted',
+    'PodOOMKilled',
+    'PodEvicted',
+    'PodPhase',
+    'PodScheduled',
+    'PodDeleted',
+    'NodeCondition',
+    'NodeCordoned',
+    'NodeUncordoned',
+    'NodeAdded',
+    'NodeRemoved',
+  ]),
+  node: z.string().optional(),
+  namespace: z.string().optional(),
+  pod: z.string().optional(),
+  detail: z.string(),
+});
+export type LifecycleEventInfo = z.infer<typeof lifecycleEventSchema>;

@@ -42,6 +42,24 @@ export const migrations: readonly Migration[] = [
       db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`);
     },
   },
+  {
+    version: 3,
+    description: 'lifecycle events: restarts, OOMKills, evictions, phases, node conditions',
+    up(db) {
+      db.exec(`
+        CREATE TABLE lifecycle_events (
+          ts INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          node TEXT,
+          namespace TEXT,
+          pod TEXT,
+          detail TEXT NOT NULL
+        );
+        CREATE INDEX lifecycle_events_node_ts ON lifecycle_events (node, ts);
+        CREATE INDEX lifecycle_events_ts ON lifecycle_events (ts);
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -16,6 +16,8 @@ export function applyRetention(
   const deleteSlice = db.prepare(
     `DELETE FROM node_samples WHERE (node_id, ts) IN (SELECT node_id, ts FROM node_samples WHERE ts < ? LIMIT ?)`,
   );
+  // Lifecycle events are few next to samples: one statement is enough.
+  db.prepare('DELETE FROM lifecycle_events WHERE ts < ?').run(cutoff);
   let total = 0;
   for (;;) {
     const { changes } = deleteSlice.run(cutoff, slice);

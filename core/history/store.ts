@@ -3,6 +3,7 @@ import { NodeSampleQueries } from './node-sample-queries.ts';
 import { NodeSampleStore, type NodeSample, type SeriesQuery } from './node-samples.ts';
 import { openHistory } from './open.ts';
 import { compactSamples } from './compaction.ts';
+import { LifecycleEventStore } from './lifecycle-events.ts';
 import { applyRetention } from './retention.ts';
 
 /** The history database as the worker uses it: one connection, one writer. */
@@ -10,6 +11,7 @@ export class HistoryStore {
   readonly nodeSamples: NodeSampleStore;
   /** Range reads over all nodes (reports). */
   readonly nodeQueries: NodeSampleQueries;
+  readonly lifecycle: LifecycleEventStore;
   private sampleCount: number;
 
   private constructor(
@@ -19,6 +21,7 @@ export class HistoryStore {
   ) {
     this.nodeSamples = new NodeSampleStore(db);
     this.nodeQueries = new NodeSampleQueries(db);
+    this.lifecycle = new LifecycleEventStore(db);
     this.sampleCount = this.nodeSamples.count();
   }
 

@@ -1,7 +1,10 @@
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import type { LoadedKubeconfig } from './kubeconfig.ts';
 import type { ClusterProblem } from './cluster-errors.ts';
+import type { LifecycleEvent } from './lifecycle.ts';
+import { nodeLifecycle, podLifecycle } from './lifecycle.ts';
 import { reduceNode, type NodeFacts } from './node-facts.ts';
+import { reducePod, type PodFacts } from './pod-facts.ts';
 import { ResourceMirror, type MirrorState, type RawObject } from './resource-mirror.ts';
 
 /** metrics.k8s.io objects, reduced to what Foresight reads. */
@@ -10,11 +13,8 @@ export interface NodeMetrics {
   usage: { cpu?: string; memory?: string };
 }
 
-/** Where a pod runs and whether it still holds resources: all the collector keeps of a pod. */
-export interface PodPlacement {
-  nodeName: string | undefined;
-  phase: string | undefined;
-}
+/** Where a pod runs and whether it still holds resources: what node rows need of a pod. */
+export type PodPlacement = Pick<PodFacts, 'nodeName' | 'phase'>;
 
 /**
  * The reads the collector needs, behind one small interface so that the collection logic can
@@ -44,11 +44,6 @@ export class MirrorUnavailableError extends Error {
     super(problem.message);
     this.name = 'MirrorUnavailableError';
   }
-}
-
-function reducePod(raw: RawObject): PodPlacement {
-  const pod = raw as { spec?: { nodeName?: string }; status?: { phase?: string } };
-  return { nodeName: pod.spec?.nodeName, phase: pod.status?.phase };
 }
 
 function isNodeMetricsList(value: unknown): value is { items: NodeMetrics[] } {
@@ -81,11 +76,25 @@ async function readMirror<T>(mirror: ResourceMirror<T>, server: string, what: st
  * Nodes and pods are mirrored by list+watch (one list at start, then only changes, so a cycle
  * costs nothing per object fetched); metrics.k8s.io has no watch and is polled each cycle.
  */
-export function createClusterReader(loaded: LoadedKubeconfig): ClusterReader {
+export function createClusterReader(
+  loaded: LoadedKubeconfig,
+  onLifecycle: (events: LifecycleEvent[]) => void = () => undefined,
+  now: () => number = Date.now,
+): ClusterReader {
   const custom = loaded.kubeConfig.makeApiClient(CustomObjectsApi);
   const common = { kubeConfig: loaded.kubeConfig, server: loaded.server, pageSize: listPageSize };
-  const nodes = new ResourceMirror({ ...common, path: '/api/v1/nodes', reduce: reduceNode });
-  const pods = new ResourceMirror({ ...common, path: '/api/v1/pods', reduce: reducePod });
+  const nodes = new ResourceMirror<NodeFacts>({
+    ...common,
+    path: '/api/v1/nodes',
+    reduce: reduceNode,
+    onChange: (type, after, before) => onLifecycle(nodeLifecycle(type, after, before, now())),
+  });
+  const pods = new ResourceMirror<PodFacts>({
+    ...common,
+    path: '/api/v1/pods',
+    reduce: reducePod,
+    onChange: (type, after, before) => onLifecycle(podLifecycle(type, after, before, now())),
+  });
   return {
     context: loaded.context,
     server: loaded.server,

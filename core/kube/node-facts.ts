@@ -10,6 +10,8 @@ export interface NodeFacts {
   cpuAllocatableMillis: number;
   memoryAllocatableBytes: number;
   podCapacity: number;
+  /** Condition type → status (True/False/Unknown): Ready, MemoryPressure, DiskPressure… */
+  conditions: Record<string, string>;
 }
 
 const rolePrefix = 'node-role.kubernetes.io/';
@@ -42,5 +44,8 @@ export function reduceNode(raw: RawObject): NodeFacts {
     cpuAllocatableMillis: finiteOr(cpuToMillis(allocatable['cpu']), 0),
     memoryAllocatableBytes: finiteOr(memoryToBytes(allocatable['memory']), 0),
     podCapacity: finiteOr(Number(allocatable['pods']), 0),
+    conditions: Object.fromEntries(
+      (node.status?.conditions ?? []).filter((c) => c.type && c.status).map((c) => [c.type, c.status]),
+    ),
   };
 }

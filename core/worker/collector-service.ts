@@ -11,6 +11,7 @@ import {
   type ValidRequest,
 } from '../contract/index.ts';
 import type { ClusterReader } from '../kube/cluster-client.ts';
+import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import { createClusterReader } from '../kube/cluster-client.ts';
 import { CollectionError, collectOnce } from '../kube/collect.ts';
 import { loadKubeconfig } from '../kube/kubeconfig.ts';
@@ -29,6 +30,7 @@ export interface CollectorDeps {
 
 const maxBackoffMs = 30_000;
 const hourMs = 60 * 60 * 1000;
+const maxBufferedLifecycle = 10_000;
 
 function emptySnapshot(): NodesSnapshot {
   return { at: 0, nodes: [], metricsAvailable: false };
@@ -50,6 +52,8 @@ export class CollectorService {
   private failures = 0;
   private stopped = false;
   private cycle: Promise<void> | undefined;
+  /** Lifecycle events seen since the last history write; bounded while history is unavailable. */
+  private lifecycle: LifecycleEvent[] = [];
   /** The kubeconfig's name for the cluster, printed on reports. */
   private clusterName: string | undefined;
   private readonly reports: ReportHandler;
@@ -91,7 +95,11 @@ export class CollectorService {
         this.now,
       );
       this.clusterName = loaded.kubeConfig.getCurrentCluster()?.name;
-      this.reader = (this.deps.createReader ?? createClusterReader)(loaded);
+      this.reader = (this.deps.createReader ?? createClusterReader)(
+        loaded,
+        (events) => this.noteLifecycle(events),
+        this.now,
+      );
       this.reader.start?.();
       const dbPath = historyPath(this.config.dataDir, { demo: this.config.demo, server: loaded.server });
       this.history = new HistoryKeeper(dbPath, this.config.retentionDays, this.now);
@@ -128,6 +136,12 @@ export class CollectorService {
     }, delayMs);
   }
 
+  private noteLifecycle(events: LifecycleEvent[]): void {
+    this.lifecycle.push(...events);
+    if (this.lifecycle.length > maxBufferedLifecycle)
+      this.lifecycle.splice(0, this.lifecycle.length - maxBufferedLifecycle);
+  }
+
   /** Runs one collection now; exposed for tests and benchmarks. */
   async collect(): Promise<void> {
     if (!this.reader) return;
@@ -136,7 +150,7 @@ export class CollectorService {
       const { snapshot, degraded } = await collectOnce(this.reader, this.now);
       this.failures = 0;
       this.snapshot = snapshot;
-      this.history?.record(snapshot.at, snapshot.nodes);
+      if (this.history?.record(snapshot.at, snapshot.nodes, this.lifecycle)) this.lifecycle = [];
       const message = degraded.map((p) => p.message).join(' ') || undefined;
       const update = this.connection.update(degraded.length ? 'degraded' : 'connected', message, true);
       if (update) this.push('connection', update);
@@ -207,6 +221,25 @@ export class CollectorService {
             })),
           },
         };
+      }
+      case 'history.nodeEvents': {
+        const params = request.params as { node: string; since?: number; limit?: number };
+        const events = this.history?.nodeEvents(
+          params.node,
+          params.since ?? this.now() - 7 * 24 * hourMs,
+          params.limit ?? 1000,
+        );
+        if (!events) {
+          return errorReply(
+            id,
+            contractError('StoreError', this.historyStatus().message ?? 'History is unavailable.'),
+          );
+        }
+        const result = {
+          node: params.node,
+          events: events.map(({ node, ...rest }) => ({ ...rest, ...(node ? { node } : {}) })),
+        };
+        return { kind: 'reply', id, ok: true, result };
       }
       case 'reports.catalog':
         return this.reports.catalog(id);

@@ -3,6 +3,7 @@ import { HistoryUnavailableError } from '../history/open.ts';
 import { HistoryStore } from '../history/store.ts';
 import type { NodeSampleQueries } from '../history/node-sample-queries.ts';
 import type { NodeSample } from '../history/node-samples.ts';
+import type { LifecycleEvent } from '../kube/lifecycle.ts';
 
 const retryOpenMs = 30_000;
 const retentionEveryMs = 60 * 60 * 1000;
@@ -67,8 +68,13 @@ export class HistoryKeeper {
     }
   }
 
-  record(at: number, rows: readonly NodeRow[]): void {
-    if (!this.ensureOpen() || !this.store) return;
+  /**
+   * Records one collection: the node samples and the lifecycle events seen since the last one,
+   * in one go. Returns whether they were saved, so the caller can keep the events for the next
+   * try (samples are not worth keeping: the next collection has fresher ones).
+   */
+  record(at: number, rows: readonly NodeRow[], lifecycle: readonly LifecycleEvent[] = []): boolean {
+    if (!this.ensureOpen() || !this.store) return false;
     const samples: NodeSample[] = rows.map((row) => ({
       node: row.name,
       at,
@@ -78,11 +84,14 @@ export class HistoryKeeper {
     }));
     try {
       this.store.insertNodeSamples(samples);
+      this.store.lifecycle.insert(lifecycle);
       this.problem = undefined;
       this.runRetentionIfDue();
+      return true;
     } catch (error) {
-      // The batch is one transaction: it is either all in or not at all.
+      // Each batch is one transaction: it is either all in or not at all.
       this.problem = describeWriteError(error, this.path);
+      return false;
     }
   }
 
@@ -90,6 +99,11 @@ export class HistoryKeeper {
     if (!this.store || this.now() < this.nextRetention) return;
     this.nextRetention = this.now() + retentionEveryMs;
     this.store.applyRetention(this.now(), this.retentionDays);
+  }
+
+  nodeEvents(node: string, since: number, limit: number): LifecycleEvent[] | undefined {
+    if (!this.ensureOpen() || !this.store) return undefined;
+    return this.store.lifecycle.forNode(node, since, limit);
   }
 
   /** The range queries reports use, or undefined while the database cannot be opened. */

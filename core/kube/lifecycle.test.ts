@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { nodeLifecycle, podLifecycle } from './lifecycle.ts';
+import type { NodeFacts } from './node-facts.ts';
+import type { PodFacts } from './pod-facts.ts';
+
+const pod = (change: Partial<PodFacts> = {}): PodFacts => ({
+  namespace: 'shop',
+  name: 'cart-1',
+  nodeName: 'node-1',
+  phase: 'Running',
+  restarts: 0,
+  lastTermination: undefined,
+  reason: undefined,
+  ...change,
+});
+
+const node = (change: Partial<NodeFacts> = {}): NodeFacts => ({
+  name: 'node-1',
+  ready: true,
+  unschedulable: false,
+  roles: [],
+  cpuAllocatableMillis: 4000,
+  memoryAllocatableBytes: 2 ** 34,
+  podCapacity: 110,
+  conditions: { Ready: 'True', MemoryPressure: 'False' },
+  ...change,
+});
+
+describe('podLifecycle', () => {
+  it.each([
+    {
+      name: 'a restart',
+      before: pod(),
+      after: pod({ restarts: 1, lastTermination: 'Error' }),
+      kinds: ['PodRestarted'],
+    },
+    {
+      name: 'an OOMKill',
+      before: pod({ restarts: 2 }),
+      after: pod({ restarts: 3, lastTermination: 'OOMKilled' }),
+      kinds: ['PodOOMKilled'],
+    },
+    {
+      name: 'an eviction',
+      before: pod(),
+      after: pod({ phase: 'Failed', reason: 'Evicted' }),
+      kinds: ['PodEvicted', 'PodPhase'],
+    },
+    {
+      name: 'being scheduled',
+      before: pod({ nodeName: undefined, phase: 'Pending' }),
+      after: pod(),
+      kinds: ['PodScheduled', 'PodPhase'],
+    },
+    { name: 'nothing that matters', before: pod(), after: pod(), kinds: [] },
+  ])('$name', ({ before, after, kinds }) => {
+    expect(podLifecycle('MODIFIED', after, before, 1).map((e) => e.kind)).toEqual(kinds);
+  });
+
+  it('names the node, namespace and pod, and the transition', () => {
+    const [event] = podLifecycle('MODIFIED', pod({ phase: 'Failed' }), pod(), 42);
+    expect(event).toEqual({
+      at: 42,
+      kind: 'PodPhase',
+      node: 'node-1',
+      namespace: 'shop',
+      pod: 'cart-1',
+      detail: 'Running→Failed',
+    });
+  });
+
+  it('a deleted pod is one PodDeleted', () => {
+    expect(podLifecycle('DELETED', pod(), pod(), 1).map((e) => e.kind)).toEqual(['PodDeleted']);
+  });
+});
+
+describe('nodeLifecycle', () => {
+  it.each([
+    {
+      name: 'NotReady',
+      after: node({ conditions: { Ready: 'False', MemoryPressure: 'False' } }),
+      details: ['Ready=False'],
+    },
+    {
+      name: 'memory pressure',
+      after: node({ conditions: { Ready: 'True', MemoryPressure: 'True' } }),
+      details: ['MemoryPressure=True'],
+    },
+    { name: 'a cordon', after: node({ unschedulable: true }), details: [''] },
+    { name: 'nothing', after: node(), details: [] },
+  ])('$name', ({ after, details }) => {
+    expect(nodeLifecycle('MODIFIED', after, node(), 1).map((e) => e.detail)).toEqual(details);
+  });
+
+  it('a cordon and its undoing are named', () => {
+    expect(nodeLifecycle('MODIFIED', node({ unschedulable: true }), node(), 1)[0]?.kind).toBe('NodeCordoned');
+    expect(nodeLifecycle('MODIFIED', node(), node({ unschedulable: true }), 1)[0]?.kind).toBe(
+      'NodeUncordoned',
+    );
+  });
+});
