@@ -5,7 +5,7 @@ import type { LifecycleEvent } from './lifecycle.ts';
 import { nodeLifecycle, podLifecycle } from './lifecycle.ts';
 import { reduceNode, type NodeFacts } from './node-facts.ts';
 import { reducePod, type PodFacts } from './pod-facts.ts';
-import { ResourceMirror, type MirrorState, type RawObject } from './resource-mirror.ts';
+import { ResourceMirror, type MirrorState } from './resource-mirror.ts';
 
 /** metrics.k8s.io objects, reduced to what Foresight reads. */
 export interface NodeMetrics {
