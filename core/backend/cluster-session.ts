@@ -34,7 +34,9 @@ export async function startClusterSession(
     ...(demo ? {} : { context: target.name }),
     demo: !!demo,
     dataDir: options.dataDir,
-    collectIntervalMs: options.collectIntervalMs ?? 5000,
+    // metrics-server resolves usage every 15 s by default: polling a real cluster faster only
+    // costs its API server. The demo is sampled faster so a newcomer sees it move.
+    collectIntervalMs: options.collectIntervalMs ?? (demo ? 5000 : 15_000),
     retentionDays: options.retentionDays ?? defaultRetentionDays,
   };
   const bridge = new WorkerBridge(config, broadcast, (message) =>

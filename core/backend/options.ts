@@ -13,7 +13,7 @@ export interface BackendOptions {
   context?: string;
   /** Run the built-in demo cluster (default: only when no kubeconfig is given). */
   demo?: DemoOptions | boolean;
-  /** How often the collector samples the cluster, in ms (default 5000). */
+  /** How often the collector polls metrics.k8s.io, in ms (default 15 s; 5 s for the demo). */
   collectIntervalMs?: number;
   /** History retention in days (default 7). */
   retentionDays?: number;

@@ -18,7 +18,7 @@ Commands:
                  --port N              port (default: a free one)
                  --data-dir DIR        where history is kept
                  --seed S --nodes N --speed X   demo cluster shape and clock speed
-                 --interval-ms MS      how often to collect (default 5000)
+                 --interval-ms MS      how often to poll metrics (default 15000; demo 5000)
   contexts       Print the contexts of your kubeconfig as JSON, merged as kubectl merges them.
                  --kubeconfig FILE     read these files (repeatable) instead of $KUBECONFIG
   report         Export a report of the cluster to a file, then exit.
