@@ -20,6 +20,8 @@ import { Scheduler } from './scheduler/scheduler.ts';
 export interface ControlPlane {
   /** In the order they run each tick. */
   components: Component[];
+  /** The controller manager's part: what settles a freshly loaded cluster's statuses. */
+  controllers: Component[];
   kubelets: KubeletFleet;
   scenarios: ScenarioDriver;
   scheduler: Scheduler;
@@ -39,18 +41,21 @@ export function buildControlPlane(
   const kubelets = new KubeletFleet(ctx, startMs);
   const driver = new ScenarioDriver(ctx, effects, INCIDENT_FACTORIES, scenarios, startMs);
   const scheduler = new Scheduler(ctx);
-  const components: Component[] = [
-    driver,
+  const controllers: Component[] = [
     new NodeLifecycleController(ctx, (node) => kubelets.lastHeartbeat(node)),
     new TaintEvictionController(ctx),
     new GarbageCollector(ctx),
-    new PodGarbageCollector(ctx),
     new DeploymentController(ctx),
     new ReplicaSetController(ctx),
     new StatefulSetController(ctx),
     new DaemonSetController(ctx),
     new JobController(ctx),
     new DisruptionController(ctx),
+  ];
+  const components: Component[] = [
+    driver,
+    ...controllers,
+    new PodGarbageCollector(ctx),
     new HorizontalPodAutoscalerController(ctx, (pod, nowMs) => {
       const node = pod.spec.nodeName;
       if (!node || pod.status?.phase !== 'Running' || !kubelets.isUp(node)) return undefined;
@@ -59,5 +64,5 @@ export function buildControlPlane(
     scheduler,
     kubelets,
   ];
-  return { components, kubelets, scenarios: driver, scheduler };
+  return { components, controllers, kubelets, scenarios: driver, scheduler };
 }

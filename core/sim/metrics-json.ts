@@ -1,4 +1,4 @@
-import { isoSeconds } from './store/object-store.ts';
+import { rfc3339 } from './kube/time.ts';
 import type { KubeObject } from './store/kube-object.ts';
 import { formatCpuNanocores, formatMetricsBytes } from './kube/quantity.ts';
 import type { NodeUsageSample, PodUsageSample } from './load/usage-model.ts';
@@ -21,7 +21,7 @@ export function nodeMetricsJson(
   tMs: number,
   labels: Readonly<Record<string, string>> = {},
 ): KubeObject {
-  const at = isoSeconds(tMs);
+  const at = rfc3339(tMs);
   return {
     kind: 'NodeMetrics',
     apiVersion: METRICS_API_VERSION,
@@ -38,7 +38,7 @@ export function podMetricsJson(
   tMs: number,
   labels: Readonly<Record<string, string>> = {},
 ): KubeObject {
-  const at = isoSeconds(tMs);
+  const at = rfc3339(tMs);
   return {
     kind: 'PodMetrics',
     apiVersion: METRICS_API_VERSION,

@@ -35,7 +35,7 @@ export interface SimulationOptions {
   startMs?: number;
   /** Real time source (default `Date.now`); tests inject their own. */
   realNow?: RealTimeSource;
-  /** Simulated ms per tick (default 1000). */
+  /** Simulated ms per tick (default 1000, at most 30000). */
   tickMs?: number;
 }
 
@@ -82,8 +82,11 @@ export class Simulation {
     this.preset = presetOf(options.preset);
     this.seed = normalizeSeed(options.seed ?? SIMULATION_DEFAULTS.seed);
     this.tickMs = options.tickMs ?? SIMULATION_DEFAULTS.tickMs;
-    if (!Number.isInteger(this.tickMs) || this.tickMs < 1)
-      throw new RangeError(`tickMs must be a positive integer, got ${this.tickMs}`);
+    // Ticks must stay well inside the node monitor's 40 s grace period: the node lifecycle
+    // controller runs before the kubelets in a tick, so it sees heartbeats one tick old.
+    if (!Number.isInteger(this.tickMs) || this.tickMs < 1 || this.tickMs > 30_000) {
+      throw new RangeError(`tickMs must be an integer from 1 to 30000, got ${this.tickMs}`);
+    }
     this.realNow = options.realNow;
     this.clockValue = new SimClock({
       speed: options.speed ?? SIMULATION_DEFAULTS.speed,
@@ -120,7 +123,7 @@ export class Simulation {
     this.plane = buildControlPlane(
       ctx,
       this.effects,
-      options.scenarios ?? this.preset.scenarios,
+      options.scenarios ?? this.preset.scenarios(this.seed),
       this.startMs,
     );
     this.store.subscribe((event) => {
@@ -132,7 +135,7 @@ export class Simulation {
     // rounds, since a Deployment's status follows its ReplicaSets').
     for (let round = 0, before = -1; round < 5 && before !== this.store.resourceVersion; round++) {
       before = this.store.resourceVersion;
-      for (const component of this.plane.components) component.tick(this.timeMs);
+      for (const component of this.plane.controllers) component.tick(this.timeMs);
     }
     this.legacy = new LegacyUsage(this.cluster, this.store);
   }

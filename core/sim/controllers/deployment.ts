@@ -1,6 +1,6 @@
 import { keys } from '../store/api-resources.ts';
 import type { StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { StoreError } from '../store/store-error.ts';
 import { setCondition } from '../kube/conditions.ts';
 import { controllerRef, isPodActive, objectKey, splitKey } from '../kube/pods.ts';
@@ -215,7 +215,7 @@ export class DeploymentController implements Component {
       availableReplicas: sets.reduce((s, rs) => s + available(rs), 0),
     };
     const previous = d.status ?? {};
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     const { maxUnavailable } = fenceposts(d);
     let conditions = setCondition<Condition>(
       previous.conditions,

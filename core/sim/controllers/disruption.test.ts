@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../store/api-resources.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import type { IntOrString, PodDisruptionBudget } from '../kube/types.ts';
 import { clusterHarness, deploymentJson, nodeJson } from '../testing/harness.ts';
 
@@ -56,7 +56,7 @@ describe('DisruptionController', () => {
     h.store.mutate(keys.poddisruptionbudgets, 'default', 'web-pdb', (o) => {
       const s = (o as PodDisruptionBudget).status;
       if (s) {
-        s.disruptedPods = { [victim]: isoSeconds(h.now()) };
+        s.disruptedPods = { [victim]: rfc3339(h.now()) };
         s.disruptionsAllowed -= 1;
       }
     });

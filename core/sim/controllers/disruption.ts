@@ -1,13 +1,13 @@
 import { keys } from '../store/api-resources.ts';
 import type { KubeObject, StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { setCondition } from '../kube/conditions.ts';
-import { selectorMatches } from '../kube/labels.ts';
 import { controllerRef, isPodReady, objectKey, splitKey } from '../kube/pods.ts';
 import { scaledValue } from '../kube/quantity.ts';
 import type { Condition, Pod, PodDisruptionBudget } from '../kube/types.ts';
 import type { Component, SimContext } from '../runtime/context.ts';
 import { DelayQueue, WorkQueue } from '../runtime/work-queue.ts';
+import { PdbIndex } from './pdb-index.ts';
 import { writeStatus } from './status.ts';
 
 /** How long an eviction the API server granted keeps its pod out of the healthy count. */
@@ -23,26 +23,41 @@ export class DisruptionController implements Component {
   readonly name = 'disruption-controller';
   private readonly queue = new WorkQueue();
   private readonly recheck = new DelayQueue();
+  private readonly index = new PdbIndex();
 
   constructor(private readonly ctx: SimContext) {}
 
   start(): void {
-    for (const pdb of this.ctx.store.list(keys.poddisruptionbudgets)) this.queue.add(objectKey(pdb));
+    for (const pdb of this.ctx.store.list(keys.poddisruptionbudgets) as PodDisruptionBudget[]) {
+      this.index.setBudget(objectKey(pdb), pdb.metadata.namespace ?? '', pdb.spec.selector);
+      this.queue.add(objectKey(pdb));
+    }
+    for (const pod of this.ctx.store.list(keys.pods)) {
+      this.index.setPod(objectKey(pod), pod.metadata.namespace ?? '', pod.metadata.labels ?? {});
+    }
   }
 
   observe(event: StoreEvent): void {
     if (event.resource === keys.poddisruptionbudgets) {
-      this.queue.add(objectKey(event.object));
+      const pdb = event.object as PodDisruptionBudget;
+      const key = objectKey(pdb);
+      if (event.type === 'DELETED') {
+        this.index.removeBudget(key);
+        return;
+      }
+      if (this.index.setBudget(key, pdb.metadata.namespace ?? '', pdb.spec.selector)) {
+        for (const pod of this.ctx.store.list(keys.pods, pdb.metadata.namespace)) {
+          this.index.setPod(objectKey(pod), pod.metadata.namespace ?? '', pod.metadata.labels ?? {});
+        }
+      }
+      this.queue.add(key);
       return;
     }
     if (event.resource !== keys.pods) return;
     const pod = event.object;
-    for (const pdb of this.ctx.store.list(
-      keys.poddisruptionbudgets,
-      pod.metadata.namespace,
-    ) as PodDisruptionBudget[]) {
-      if (selectorMatches(pdb.spec.selector, pod.metadata.labels)) this.queue.add(objectKey(pdb));
-    }
+    const labels = event.type === 'DELETED' ? undefined : (pod.metadata.labels ?? {});
+    for (const key of this.index.setPod(objectKey(pod), pod.metadata.namespace ?? '', labels))
+      this.queue.add(key);
   }
 
   tick(nowMs: number): void {
@@ -55,9 +70,12 @@ export class DisruptionController implements Component {
     const pdb = this.ctx.store.get(keys.poddisruptionbudgets, namespace, name) as
       PodDisruptionBudget | undefined;
     if (!pdb) return;
-    const pods = (this.ctx.store.list(keys.pods, namespace) as Pod[]).filter((p) =>
-      selectorMatches(pdb.spec.selector, p.metadata.labels),
-    );
+    const pods: Pod[] = [];
+    for (const podKey of this.index.membersOf(key)) {
+      const [ns, podName] = splitKey(podKey);
+      const pod = this.ctx.store.get(keys.pods, ns, podName) as Pod | undefined;
+      if (pod) pods.push(pod);
+    }
     const expected = this.expectedCount(pdb, pods);
     let desired = 0;
     if (pdb.spec.maxUnavailable !== undefined)
@@ -82,7 +100,7 @@ export class DisruptionController implements Component {
     ).length;
     const allowed =
       expected > 0 || pdb.spec.maxUnavailable === undefined ? Math.max(0, healthy - desired) : 0;
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     const conditions = setCondition<Condition>(
       pdb.status?.conditions,
       allowed > 0

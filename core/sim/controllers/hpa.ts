@@ -1,6 +1,6 @@
 import { keys } from '../store/api-resources.ts';
 import type { KubeObject, StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { setCondition } from '../kube/conditions.ts';
 import { controllerRef, podCondition, podShape } from '../kube/pods.ts';
 import { formatCpuMillis } from '../kube/quantity.ts';
@@ -71,7 +71,7 @@ export class HorizontalPodAutoscalerController implements Component {
   }
 
   private reconcile(hpa: HorizontalPodAutoscaler, nowMs: number): void {
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     const uid = hpa.metadata.uid ?? '';
     const ref = hpa.spec.scaleTargetRef;
     const resource = TARGET_RESOURCES[ref.kind];

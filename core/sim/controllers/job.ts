@@ -1,6 +1,6 @@
 import { keys } from '../store/api-resources.ts';
 import type { StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { setCondition } from '../kube/conditions.ts';
 import { isPodActive, isPodReady, objectKey, splitKey } from '../kube/pods.ts';
 import type { Condition, Job, Pod } from '../kube/types.ts';
@@ -64,7 +64,7 @@ export class JobController implements Component {
       (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
     );
     let active = pods.filter(isPodActive);
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     let conditions = status.conditions;
     let completionTime = status.completionTime;
     const parallelism = job.spec.parallelism ?? 1;

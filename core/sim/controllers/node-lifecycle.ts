@@ -1,6 +1,6 @@
 import { keys } from '../store/api-resources.ts';
 import type { StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { sameJson } from '../kube/conditions.ts';
 import { isPodReady } from '../kube/pods.ts';
 import type { Node, NodeCondition, Pod, Taint } from '../kube/types.ts';
@@ -104,7 +104,7 @@ export class NodeLifecycleController implements Component {
 
   /** MarkPodsNotReady: the pods of a node nobody hears from cannot be trusted to serve. */
   private markPodsNotReady(node: string, nowMs: number): void {
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     for (const pod of this.ctx.cache.podsOn(node)) {
       if (!isPodReady(pod)) continue;
       this.ctx.store.mutate(keys.pods, pod.metadata.namespace, pod.metadata.name ?? '', (draft) => {
@@ -129,7 +129,7 @@ export class NodeLifecycleController implements Component {
     );
     for (const w of wanted) {
       if (next.some((t) => t.key === w.key && t.effect === w.effect)) continue;
-      next.push(w.effect === 'NoExecute' ? { ...w, timeAdded: isoSeconds(nowMs) } : w);
+      next.push(w.effect === 'NoExecute' ? { ...w, timeAdded: rfc3339(nowMs) } : w);
     }
     if (sameJson(next, current)) return;
     this.ctx.store.mutate(keys.nodes, undefined, node.metadata.name ?? '', (draft) => {
@@ -167,7 +167,7 @@ export function desiredTaints(node: Node): Taint[] {
 }
 
 function unknownConditions(conditions: readonly NodeCondition[] | undefined, nowMs: number): NodeCondition[] {
-  const at = isoSeconds(nowMs);
+  const at = rfc3339(nowMs);
   const types = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
   if (!conditions || conditions.length === 0) {
     return types.map((type) => ({

@@ -56,8 +56,13 @@ export class ReplicaSetController implements Component {
     const uid = rs.metadata.uid ?? '';
     const owned = () =>
       this.ctx.cache.dependentsOf<Pod>(uid, keys.pods).filter((p) => controllerRef(p)?.uid === uid);
-    if (!rs.metadata.deletionTimestamp) this.manage(rs, owned().filter(isPodActive), nowMs);
-    this.updateStatus(rs, owned(), nowMs);
+    let pods = owned();
+    const active = pods.filter(isPodActive);
+    if (!rs.metadata.deletionTimestamp && active.length !== (rs.spec.replicas ?? 1)) {
+      this.manage(rs, active, nowMs);
+      pods = owned();
+    }
+    this.updateStatus(rs, pods, nowMs);
   }
 
   private manage(rs: ReplicaSet, active: Pod[], nowMs: number): void {

@@ -2,19 +2,21 @@ import type { KubeObject } from '../store/kube-object.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { sameJson } from '../kube/conditions.ts';
 
-/** Writes `status` when it differs from what is stored (an UpdateStatus that skips no-ops). */
+/**
+ * Writes `status` when it differs from what is stored (an UpdateStatus that skips no-ops). The
+ * new object shares everything but its status with the stored one; stored objects are never
+ * changed in place, so sharing is safe and spares a deep copy on the hottest write path.
+ */
 export function writeStatus(
   store: ObjectStore,
   resource: string,
   object: KubeObject,
   status: object,
 ): KubeObject {
-  if (sameJson(object['status'], status)) return object;
-  return (
-    store.mutate(resource, object.metadata.namespace, object.metadata.name ?? '', (draft) => {
-      draft['status'] = status;
-    }) ?? object
-  );
+  const current = store.get(resource, object.metadata.namespace, object.metadata.name ?? '');
+  if (!current) return object;
+  if (sameJson(current['status'], status)) return current;
+  return store.update(resource, { ...current, status });
 }
 
 /** Drops zero and undefined numbers, as Go's omitempty does for status fields. */

@@ -1,6 +1,6 @@
 import { keys } from '../store/api-resources.ts';
 import type { StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { setCondition } from '../kube/conditions.ts';
 import { isTerminal, objectKey, splitKey } from '../kube/pods.ts';
 import { noExecuteToleranceSeconds } from '../kube/tolerations.ts';
@@ -126,7 +126,7 @@ export class TaintEvictionController implements Component {
             message: 'Taint manager: deleting due to NoExecute taint',
             lastProbeTime: null,
           },
-          isoSeconds(nowMs),
+          rfc3339(nowMs),
         ),
       };
     });

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { keys } from '../store/api-resources.ts';
 import type { KubeObject } from '../store/kube-object.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import type { CoreEvent, EventType, InvolvedObject } from '../kube/types.ts';
 import { DelayQueue } from '../runtime/work-queue.ts';
 
@@ -66,7 +66,7 @@ export class EventRecorder {
   record(source: EventSource, subject: EventSubject, options: EventOptions): CoreEvent {
     const involved = involvedObjectOf(subject, options.fieldPath);
     const nowMs = this.now();
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     const key = [
       source.component,
       source.host ?? '',

@@ -105,9 +105,14 @@ export class Housekeeping {
     const uid = pod.metadata.uid ?? '';
     const status = pod.status?.containerStatuses?.[index];
     if (!given && !status?.state?.running) return;
-    const jitter = 0.7 + 0.6 * noise3(this.ctx.seed, PROBE_STREAM, hashString(uid), Math.floor(nowMs / 1000));
+    const entity = this.ctx.usage.profile(pod).entity;
+    const jitter = 0.7 + 0.6 * noise3(this.ctx.seed, PROBE_STREAM, entity, Math.floor(nowMs / 1000));
     const failed = nodeLatencyMs * jitter > (probe.timeoutSeconds ?? 1) * 1000;
-    const counters = this.probes.get(uid) ?? { failures: 0, successes: 0 };
+    // Steady success needs no bookkeeping: only failures and recoveries are counted.
+    const known = this.probes.get(uid);
+    if (!failed && !known && (given ? (given.containers[index]?.ready ?? false) : (status?.ready ?? false)))
+      return;
+    const counters = known ?? { failures: 0, successes: 0 };
     if (failed) {
       counters.failures += 1;
       counters.successes = 0;

@@ -1,7 +1,7 @@
 import { hashString, noise3 } from '../random.ts';
 import { keys } from '../store/api-resources.ts';
 import { StoreError } from '../store/store-error.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { objectKey, podShape, splitKey } from '../kube/pods.ts';
 import type { Node, Pod } from '../kube/types.ts';
 import { anyOf } from '../load/effects.ts';
@@ -38,7 +38,9 @@ export class Kubelet {
   private readonly runtimes = new Map<string, PodRuntime>();
   private ips: IpAllocator | undefined;
   readonly health: NodeHealth = { lastPressureMs: {}, runtimeDown: false };
+  /** Where in the ten-second rhythms this node falls, so nodes spread their work over ticks. */
   private readonly phaseMs: number;
+  private readonly reportPhaseMs: number;
   private readonly housekeeping: Housekeeping;
   private up = true;
   private statusDirty = false;
@@ -50,7 +52,9 @@ export class Kubelet {
     startMs: number,
   ) {
     this.source = { component: 'kubelet', host: nodeName };
-    this.phaseMs = (hashString(nodeName) % 10) * 1000;
+    const hash = hashString(nodeName);
+    this.phaseMs = (hash % 10) * 1000;
+    this.reportPhaseMs = (hash % 300) * 1000;
     this.lastHeartbeatMs = startMs;
     this.housekeeping = new Housekeeping(ctx, this);
   }
@@ -93,7 +97,7 @@ export class Kubelet {
     if (isDue(nowMs, this.ctx.tickMs, HOUSEKEEPING_MS, this.phaseMs)) {
       if (this.housekeeping.run(nowMs)) this.statusDirty = true;
     }
-    if (this.statusDirty || isDue(nowMs, this.ctx.tickMs, STATUS_REPORT_MS, this.phaseMs * 30))
+    if (this.statusDirty || isDue(nowMs, this.ctx.tickMs, STATUS_REPORT_MS, this.reportPhaseMs))
       this.postStatus(nowMs);
   }
 
@@ -143,9 +147,10 @@ export class Kubelet {
     if (!rt) {
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return;
-      if (phase === 'Running') {
-        rt = this.runtimeFor(pod, nowMs);
-      } else {
+      // A pod that was running before this kubelet looked: nothing to do until something happens
+      // to it (its runtime state is adopted then), which keeps 150,000 running pods cheap.
+      if (phase === 'Running') return;
+      {
         if (this.reject(pod, nowMs)) return;
         rt = new PodRuntime(uid, pod, this.ctx.seed, nowMs);
         this.runtimes.set(uid, rt);
@@ -311,7 +316,7 @@ export class Kubelet {
       reason: `OutOf${resource}`,
       message,
       qosClass: podShape(pod.spec).qosClass,
-      startTime: isoSeconds(nowMs),
+      startTime: rfc3339(nowMs),
     });
     this.ctx.recorder.record(this.source, pod, {
       type: 'Warning',
@@ -370,9 +375,8 @@ export class Kubelet {
       desiredConditions(this.health, nowMs),
       nowMs,
     );
-    this.ctx.store.mutate(keys.nodes, undefined, this.nodeName, (draft) => {
-      (draft as Node).status = { ...(draft as Node).status, conditions };
-    });
+    // A shallow copy: the node's other fields are shared with the stored version, never changed.
+    this.ctx.store.update(keys.nodes, { ...node, status: { ...node.status, conditions } });
     for (const change of changed) {
       const names = CONDITION_EVENTS[change.type];
       if (!names) continue;

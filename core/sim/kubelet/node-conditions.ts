@@ -1,4 +1,4 @@
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import type { NodeCondition } from '../kube/types.ts';
 import { PRESSURE_TRANSITION_MS, type PressureResource } from './eviction.ts';
 
@@ -78,7 +78,7 @@ export function nodeConditionsAt(
   desired: readonly DesiredCondition[],
   nowMs: number,
 ): { conditions: NodeCondition[]; changed: { type: string; status: string }[] } {
-  const at = isoSeconds(nowMs);
+  const at = rfc3339(nowMs);
   const changed: { type: string; status: string }[] = [];
   const conditions = desired.map((d) => {
     const previous = current?.find((c) => c.type === d.type);

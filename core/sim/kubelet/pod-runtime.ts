@@ -1,6 +1,6 @@
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import type { ContainerStateTerminated, Pod, PodCondition, Probe } from '../kube/types.ts';
-import { containerId } from '../objects/pod-json.ts';
+import { containerId, imageId } from '../objects/pod-json.ts';
 import { hashString } from '../random.ts';
 import { inBackOff, nextBackOff, type BackoffEntry } from './backoff.ts';
 import type { ContainerView } from './pod-status.ts';
@@ -120,7 +120,7 @@ export class PodRuntime {
       9,
       (this.idBase % 1_000_000) * 64 + (c.generation % 64) * 8 + this.containers.indexOf(c),
     );
-    c.imageID ||= `${c.image.split(':')[0]}@sha256:${(this.idBase >>> 0).toString(16).padStart(8, '0').repeat(8)}`;
+    c.imageID ||= imageId(this.seed, c.image);
     delete c.waiting;
     delete c.terminated;
     delete c.waitingUntilMs;
@@ -131,8 +131,8 @@ export class PodRuntime {
     c.terminated = {
       exitCode,
       reason,
-      startedAt: isoSeconds(c.startedMs ?? nowMs),
-      finishedAt: isoSeconds(nowMs),
+      startedAt: rfc3339(c.startedMs ?? nowMs),
+      finishedAt: rfc3339(nowMs),
       containerID: c.containerID,
     };
     c.state = 'terminated';

@@ -1,4 +1,4 @@
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { setCondition } from '../kube/conditions.ts';
 import type {
   ContainerStateTerminated,
@@ -39,7 +39,7 @@ const CONDITION_ORDER = [
 export function containerStatusJson(c: ContainerView): ContainerStatus {
   const state =
     c.state === 'running'
-      ? { running: { startedAt: isoSeconds(c.startedMs ?? 0) } }
+      ? { running: { startedAt: rfc3339(c.startedMs ?? 0) } }
       : c.state === 'terminated' && c.terminated
         ? { terminated: c.terminated }
         : { waiting: c.waiting ?? { reason: 'ContainerCreating' } };
@@ -67,7 +67,7 @@ export function podConditions(
   nowMs: number,
   extra: readonly PodCondition[] = [],
 ): PodCondition[] {
-  const at = isoSeconds(nowMs);
+  const at = rfc3339(nowMs);
   const unready = containers.filter((c) => !c.ready).map((c) => c.name);
   const finished = containers.length > 0 && containers.every((c) => c.state === 'terminated');
   const completed = finished && containers.every((c) => c.terminated?.exitCode === 0);
@@ -125,7 +125,7 @@ export function podStatusFor(
     hostIP: input.hostIP,
     hostIPs: [{ ip: input.hostIP }],
     ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
-    startTime: isoSeconds(input.startMs),
+    startTime: rfc3339(input.startMs),
     containerStatuses: input.containers.map(containerStatusJson),
     qosClass: input.qosClass,
   };

@@ -20,16 +20,20 @@ export type Outage = (tMs: number) => boolean;
 class EffectTable<F> {
   private readonly entries = new Map<string, F[]>();
 
+  constructor(private readonly changed: () => void) {}
+
   add(key: string, effect: F): () => void {
     let list = this.entries.get(key);
     if (!list) this.entries.set(key, (list = []));
     list.push(effect);
+    this.changed();
     return () => {
       const current = this.entries.get(key);
       if (!current) return;
       const at = current.indexOf(effect);
       if (at >= 0) current.splice(at, 1);
       if (current.length === 0) this.entries.delete(key);
+      this.changed();
     };
   }
 
@@ -43,20 +47,25 @@ class EffectTable<F> {
 }
 
 export class IncidentEffects {
+  /** Bumped whenever an effect is added or removed, so readers can cache their lookups. */
+  version = 0;
+  private readonly bump = () => {
+    this.version += 1;
+  };
   /** By pod uid. */
-  readonly memoryLeaks = new EffectTable<MemoryLeak>();
+  readonly memoryLeaks = new EffectTable<MemoryLeak>(this.bump);
   /** By pod uid. */
-  readonly cpuBurns = new EffectTable<CpuBurn>();
+  readonly cpuBurns = new EffectTable<CpuBurn>(this.bump);
   /** By workload (`namespace/name`). */
-  readonly loadFactors = new EffectTable<LoadFactor>();
+  readonly loadFactors = new EffectTable<LoadFactor>(this.bump);
   /** By pod uid. */
-  readonly diskWriters = new EffectTable<DiskWriter>();
+  readonly diskWriters = new EffectTable<DiskWriter>(this.bump);
   /** By node name. */
-  readonly latency = new EffectTable<Latency>();
+  readonly latency = new EffectTable<Latency>(this.bump);
   /** By node name: the kubelet stops (no heartbeats, no status, no work). */
-  readonly kubeletOutages = new EffectTable<Outage>();
+  readonly kubeletOutages = new EffectTable<Outage>(this.bump);
   /** By node name: the container runtime is down (the kubelet reports NotReady). */
-  readonly runtimeOutages = new EffectTable<Outage>();
+  readonly runtimeOutages = new EffectTable<Outage>(this.bump);
 }
 
 export function sumOf<A extends unknown[]>(

@@ -3,8 +3,8 @@ import { bytes, cpuMillis } from '../kube/quantity.ts';
 import { podShape } from '../kube/pods.ts';
 import type { ContainerStatus, Node, Pod } from '../kube/types.ts';
 import { baseLatencyMs, demandAt, nodeOverheadAt, type Demand } from './curve.ts';
-import type { IncidentEffects } from './effects.ts';
 import { productOf, sumOf } from './effects.ts';
+import type { CpuBurn, DiskWriter, IncidentEffects, LoadFactor, MemoryLeak } from './effects.ts';
 import { profileFor, type LoadProfile } from './profile.ts';
 
 export interface ContainerUsageSample {
@@ -71,8 +71,23 @@ export function containerStartMs(status: ContainerStatus | undefined): number | 
  * split over containers by their requests, throttled at CPU limits and by a saturated node. The
  * kubelet acts on it (OOM kills, pressure, evictions) and metrics-server reports it.
  */
+interface PodLoad {
+  profile: LoadProfile;
+  containersOf: readonly unknown[];
+  names: string[];
+  cpuShares: number[];
+  memoryShares: number[];
+  cpuLimits: (number | undefined)[];
+  memoryLimits: (number | undefined)[];
+  effectsVersion: number;
+  factors: readonly LoadFactor[] | undefined;
+  burns: readonly CpuBurn[] | undefined;
+  leaks: readonly MemoryLeak[] | undefined;
+  writers: readonly DiskWriter[] | undefined;
+}
+
 export class UsageModel {
-  private readonly profiles = new Map<string, LoadProfile>();
+  private readonly loads = new Map<string, PodLoad>();
   private readonly nodeBases = new Map<string, NodeBase>();
 
   constructor(
@@ -83,62 +98,96 @@ export class UsageModel {
   ) {}
 
   profile(pod: Pod): LoadProfile {
-    const uid = pod.metadata.uid ?? '';
-    let profile = this.profiles.get(uid);
-    if (!profile) {
-      profile = profileFor(this.seed, pod);
-      this.profiles.set(uid, profile);
-    }
-    return profile;
+    return this.load(pod).profile;
   }
 
   /** Drops a deleted pod's profile. */
   forget(uid: string): void {
-    this.profiles.delete(uid);
+    this.loads.delete(uid);
+  }
+
+  /** Everything about a pod's load that does not change with time, computed once per pod. */
+  private load(pod: Pod): PodLoad {
+    const uid = pod.metadata.uid ?? '';
+    let load = this.loads.get(uid);
+    if (!load || load.containersOf !== pod.spec.containers) {
+      const shape = podShape(pod.spec);
+      const n = shape.containers.length || 1;
+      const { cpuMillis: requestCpu, memoryBytes: requestMemory } = shape.requests;
+      load = {
+        profile: load?.profile ?? profileFor(this.seed, pod),
+        containersOf: pod.spec.containers,
+        names: shape.containers.map((c) => c.name),
+        cpuShares: shape.containers.map((c) => (requestCpu > 0 ? c.requestCpuMillis / requestCpu : 1 / n)),
+        memoryShares: shape.containers.map((c) =>
+          requestMemory > 0 ? c.requestMemoryBytes / requestMemory : 1 / n,
+        ),
+        cpuLimits: shape.containers.map((c) => c.limitCpuMillis),
+        memoryLimits: shape.containers.map((c) => c.limitMemoryBytes),
+        effectsVersion: -1,
+        factors: undefined,
+        burns: undefined,
+        leaks: undefined,
+        writers: undefined,
+      };
+      this.loads.set(uid, load);
+    }
+    if (load.effectsVersion !== this.effects.version) {
+      const e = this.effects;
+      load.effectsVersion = e.version;
+      load.factors = e.loadFactors.get(load.profile.workload);
+      load.burns = e.cpuBurns.get(uid);
+      load.leaks = e.memoryLeaks.get(uid);
+      load.writers = e.diskWriters.get(uid);
+    }
+    return load;
   }
 
   /** Demand of one running pod, before the node's CPU runs out. */
   podDemand(pod: Pod, node: string, tMs: number): PodUsageSample {
-    const profile = this.profile(pod);
-    const uid = pod.metadata.uid ?? '';
-    const shape = podShape(pod.spec);
-    const demand = demandAt(this.seed, profile, tMs, this.epochMs);
-    const factor = productOf(this.effects.loadFactors.get(profile.workload), tMs);
+    const load = this.load(pod);
+    const demand = demandAt(this.seed, load.profile, tMs, this.epochMs);
+    const factor = load.factors ? productOf(load.factors, tMs) : 1;
     // Traffic drives CPU fully and memory a little (buffers, connections).
-    const cpuTotal = demand.cpuMillis * factor + sumOf(this.effects.cpuBurns.get(uid), tMs);
+    const cpuTotal = demand.cpuMillis * factor + (load.burns ? sumOf(load.burns, tMs) : 0);
     const memoryTotal = demand.memoryBytes * (1 + 0.05 * (factor - 1));
     const statuses = pod.status?.containerStatuses;
-    const requestCpu = shape.requests.cpuMillis;
-    const requestMemory = shape.requests.memoryBytes;
-    const n = shape.containers.length || 1;
-    const leaks = this.effects.memoryLeaks.get(uid);
     const containers: ContainerUsageSample[] = [];
     let cpu = 0;
     let memory = 0;
-    shape.containers.forEach((c, i) => {
+    for (let i = 0; i < load.names.length; i++) {
+      const name = load.names[i] as string;
+      const memoryLimit = load.memoryLimits[i];
       const status = statuses?.[i];
-      const startedMs = containerStartMs(status);
-      if (statuses && startedMs === undefined) {
-        containers.push({ name: c.name, cpuMillis: 0, memoryBytes: 0, ...limit(c.limitMemoryBytes) });
-        return;
+      if (statuses && !status?.state?.running) {
+        containers.push(
+          memoryLimit === undefined
+            ? { name, cpuMillis: 0, memoryBytes: 0 }
+            : { name, cpuMillis: 0, memoryBytes: 0, limitMemoryBytes: memoryLimit },
+        );
+        continue;
       }
-      const cpuShare = requestCpu > 0 ? c.requestCpuMillis / requestCpu : 1 / n;
-      const memoryShare = requestMemory > 0 ? c.requestMemoryBytes / requestMemory : 1 / n;
-      let cpuMillis = cpuTotal * cpuShare;
-      let memoryBytes = memoryTotal * memoryShare;
-      if (i === 0 && leaks) memoryBytes += sumOf(leaks, tMs, startedMs ?? tMs);
-      if (c.limitCpuMillis !== undefined) cpuMillis = Math.min(cpuMillis, c.limitCpuMillis);
+      let cpuMillis = cpuTotal * (load.cpuShares[i] ?? 0);
+      let memoryBytes = memoryTotal * (load.memoryShares[i] ?? 0);
+      if (i === 0 && load.leaks) memoryBytes += sumOf(load.leaks, tMs, containerStartMs(status) ?? tMs);
+      const cpuLimit = load.cpuLimits[i];
+      if (cpuLimit !== undefined && cpuMillis > cpuLimit) cpuMillis = cpuLimit;
       memoryBytes = Math.round(memoryBytes);
       cpu += cpuMillis;
       memory += memoryBytes;
-      containers.push({ name: c.name, cpuMillis, memoryBytes, ...limit(c.limitMemoryBytes) });
-    });
-    const startMs = pod.status?.startTime ? Date.parse(pod.status.startTime) : tMs;
-    const disk = profile.diskBytes + sumOf(this.effects.diskWriters.get(uid), tMs, startMs);
+      containers.push(
+        memoryLimit === undefined
+          ? { name, cpuMillis, memoryBytes }
+          : { name, cpuMillis, memoryBytes, limitMemoryBytes: memoryLimit },
+      );
+    }
+    let disk = load.profile.diskBytes;
+    if (load.writers)
+      disk += sumOf(load.writers, tMs, pod.status?.startTime ? Date.parse(pod.status.startTime) : tMs);
     return {
       namespace: pod.metadata.namespace ?? '',
       name: pod.metadata.name ?? '',
-      uid,
+      uid: pod.metadata.uid ?? '',
       node,
       cpuMillis: cpu,
       memoryBytes: memory,
@@ -220,8 +269,4 @@ export class UsageModel {
     this.nodeBases.set(name, base);
     return base;
   }
-}
-
-function limit(bytesLimit: number | undefined): { limitMemoryBytes?: number } {
-  return bytesLimit === undefined ? {} : { limitMemoryBytes: bytesLimit };
 }

@@ -10,3 +10,21 @@ export function hexId(seed: number, stream: number, index: number, length: numbe
   }
   return out.slice(0, length);
 }
+
+/**
+ * The same kind of ID at an eighth of the cost: one hash seeds a tiny generator for the rest.
+ * Container IDs are made for every pod, so they use this.
+ */
+export function fastHexId(seed: number, stream: number, index: number, length: number): string {
+  let state = Math.floor(noise3(seed, 200 + stream, index, 0) * 4_294_967_296) >>> 0;
+  let out = '';
+  while (out.length < length) {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out += ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}

@@ -1,6 +1,6 @@
 import { stableUid } from '../ids.ts';
 import { nodeInternalIP, nodePodCIDR } from '../network.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { formatBytes, formatCount, formatCpuMillis } from '../kube/quantity.ts';
 import type { Node, NodeCondition, Taint as TaintJson } from '../kube/types.ts';
 import type { NodeResources, SimNamespace, SimNode, Taint } from '../types.ts';
@@ -30,7 +30,7 @@ export function taintJson(taint: Taint): TaintJson {
     effect: taint.effect,
     // The API keeps timeAdded only for NoExecute taints (it times evictions).
     ...(taint.effect === 'NoExecute' && taint.addedMs !== undefined
-      ? { timeAdded: isoSeconds(taint.addedMs) }
+      ? { timeAdded: rfc3339(taint.addedMs) }
       : {}),
   };
 }
@@ -40,8 +40,8 @@ export function healthyNodeConditions(heartbeatMs: number, sinceMs: number): Nod
   const condition = (type: string, status: 'True' | 'False', reason: string, message: string) => ({
     type,
     status,
-    lastHeartbeatTime: isoSeconds(heartbeatMs),
-    lastTransitionTime: isoSeconds(sinceMs),
+    lastHeartbeatTime: rfc3339(heartbeatMs),
+    lastTransitionTime: rfc3339(sinceMs),
     reason,
     message,
   });
@@ -74,7 +74,7 @@ export function nodeToJson(seed: number, node: SimNode, kubernetesVersion: strin
     metadata: {
       name: node.name,
       uid: stableUid(seed, 'node', node.index),
-      creationTimestamp: isoSeconds(node.createdMs),
+      creationTimestamp: rfc3339(node.createdMs),
       labels: { ...node.labels },
       annotations: {
         'node.alpha.kubernetes.io/ttl': '0',
@@ -115,7 +115,7 @@ export function namespaceToJson(seed: number, namespace: SimNamespace): KubeObje
     metadata: {
       name: namespace.name,
       uid: stableUid(seed, 'namespace', namespace.index),
-      creationTimestamp: isoSeconds(namespace.createdMs),
+      creationTimestamp: rfc3339(namespace.createdMs),
       labels: { ...namespace.labels },
     },
     spec: { finalizers: ['kubernetes'] },

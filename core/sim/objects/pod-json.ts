@@ -1,8 +1,9 @@
 import type { KubeObject, OwnerReference } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { podShape } from '../kube/pods.ts';
 import type { ContainerStatus, Pod, PodCondition, PodSpec } from '../kube/types.ts';
-import { hexId } from './hex.ts';
+import { hashString } from '../random.ts';
+import { fastHexId, hexId } from './hex.ts';
 import { podSpecDefaults } from './pod-defaults.ts';
 
 /** A pod as the API server stores it on create, before any scheduler or kubelet touched it. */
@@ -26,7 +27,7 @@ export function newPodJson(input: {
       namespace: input.namespace,
       ...(input.generateName ? { generateName: input.generateName } : {}),
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       ...(input.labels ? { labels: input.labels } : {}),
       ...(input.annotations ? { annotations: input.annotations } : {}),
       ...(input.ownerReferences ? { ownerReferences: input.ownerReferences } : {}),
@@ -40,13 +41,21 @@ export function podConditionTrue(type: string, at: string): PodCondition {
   return { type, status: 'True', lastProbeTime: null, lastTransitionTime: at };
 }
 
-/** `docker.io/library/nginx:1.27` → its digest reference, stable per seed and image. */
-export function imageId(seed: number, image: string, index: number): string {
-  return `${image.split(':')[0]}@sha256:${hexId(seed, 5, index, 64)}`;
+const imageIds = new Map<string, string>();
+
+/** `docker.io/library/nginx:1.27` → its digest reference, one per seed and image, as a registry has. */
+export function imageId(seed: number, image: string): string {
+  const key = `${seed}\u0000${image}`;
+  let id = imageIds.get(key);
+  if (!id) {
+    id = `${image.split(':')[0]}@sha256:${hexId(seed, 5, hashString(image), 64)}`;
+    imageIds.set(key, id);
+  }
+  return id;
 }
 
 export function containerId(seed: number, stream: number, index: number): string {
-  return `containerd://${hexId(seed, stream, index, 64)}`;
+  return `containerd://${fastHexId(seed, stream, index, 64)}`;
 }
 
 export interface RunningPodInput {
@@ -69,18 +78,18 @@ export interface RunningPodInput {
  */
 export function runningPodJson(input: RunningPodInput): Pod {
   const { pod, seed, index, startedMs } = input;
-  const created = isoSeconds(input.createdMs);
-  const readyAt = isoSeconds(startedMs + 2000);
+  const created = rfc3339(input.createdMs);
+  const readyAt = rfc3339(startedMs + 2000);
   const statuses: ContainerStatus[] = pod.spec.containers.map((c, i) => {
     const restarted = i === 0 && input.restarts ? input.restarts : undefined;
     const status: ContainerStatus = {
       name: c.name,
-      state: { running: { startedAt: isoSeconds(restarted?.lastMs ?? startedMs) } },
+      state: { running: { startedAt: rfc3339(restarted?.lastMs ?? startedMs) } },
       lastState: {},
       ready: true,
       restartCount: restarted?.count ?? 0,
       image: c.image ?? '',
-      imageID: imageId(seed, c.image ?? '', index * 8 + i),
+      imageID: imageId(seed, c.image ?? ''),
       containerID: containerId(seed, 6, index * 8 + i),
       started: true,
     };
@@ -89,8 +98,8 @@ export function runningPodJson(input: RunningPodInput): Pod {
         terminated: {
           exitCode: restarted.oomKilled ? 137 : 1,
           reason: restarted.oomKilled ? 'OOMKilled' : 'Error',
-          startedAt: isoSeconds(startedMs),
-          finishedAt: isoSeconds(restarted.lastMs - 1000),
+          startedAt: rfc3339(startedMs),
+          finishedAt: rfc3339(restarted.lastMs - 1000),
           containerID: containerId(seed, 8, index * 8 + i),
         },
       };
@@ -124,7 +133,7 @@ export function runningPodJson(input: RunningPodInput): Pod {
 /** A pod of a finished Job: its containers exited 0. */
 export function succeededPodJson(input: RunningPodInput & { finishedMs: number }): Pod {
   const running = runningPodJson(input);
-  const done = isoSeconds(input.finishedMs);
+  const done = rfc3339(input.finishedMs);
   const notReady = (type: string): PodCondition => ({
     type,
     status: 'False',
@@ -139,10 +148,10 @@ export function succeededPodJson(input: RunningPodInput & { finishedMs: number }
       phase: 'Succeeded',
       conditions: [
         notReady('PodReadyToStartContainers'),
-        podConditionTrue('Initialized', isoSeconds(input.createdMs)),
+        podConditionTrue('Initialized', rfc3339(input.createdMs)),
         notReady('Ready'),
         notReady('ContainersReady'),
-        podConditionTrue('PodScheduled', isoSeconds(input.createdMs)),
+        podConditionTrue('PodScheduled', rfc3339(input.createdMs)),
       ],
       containerStatuses: (running.status?.containerStatuses ?? []).map((s) => ({
         ...s,
@@ -152,7 +161,7 @@ export function succeededPodJson(input: RunningPodInput & { finishedMs: number }
           terminated: {
             exitCode: 0,
             reason: 'Completed',
-            startedAt: isoSeconds(input.startedMs),
+            startedAt: rfc3339(input.startedMs),
             finishedAt: done,
             containerID: s.containerID ?? '',
           },

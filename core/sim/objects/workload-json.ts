@@ -1,4 +1,4 @@
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { formatBytes, formatCpuMillis } from '../kube/quantity.ts';
 import type {
   Container,
@@ -106,7 +106,7 @@ export function deploymentJson(input: {
       name: input.name,
       namespace: input.namespace,
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       generation: 1,
       labels: { ...input.labels },
       annotations: { 'deployment.kubernetes.io/revision': '1' },
@@ -142,7 +142,7 @@ export function replicaSetForDeployment(input: {
       name: `${deployment.metadata.name}-${hash}`,
       namespace: deployment.metadata.namespace,
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       labels: { ...template.metadata?.labels },
       annotations: {
         'deployment.kubernetes.io/desired-replicas': String(replicas),
@@ -186,7 +186,7 @@ export function daemonSetJson(input: {
       name: input.name,
       namespace: input.namespace,
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       generation: 1,
       labels: input.labels,
       annotations: { 'deprecated.daemonset.template.generation': '1' },
@@ -216,7 +216,7 @@ export function statefulSetJson(input: {
       name: input.name,
       namespace: input.namespace,
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       generation: 1,
       labels: input.labels,
     },
@@ -262,7 +262,7 @@ export function jobJson(input: {
       name: input.name,
       namespace: input.namespace,
       uid: input.uid,
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       generation: 1,
       labels: { ...input.labels, ...template.metadata?.labels },
     },
@@ -296,7 +296,7 @@ export function podDisruptionBudgetJson(input: {
       name: input.name,
       namespace: input.namespace,
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       generation: 1,
     },
     spec: {
@@ -324,7 +324,7 @@ export function horizontalPodAutoscalerJson(input: {
       name: input.name,
       namespace: input.namespace,
       ...(input.uid ? { uid: input.uid } : {}),
-      ...(input.createdMs === undefined ? {} : { creationTimestamp: isoSeconds(input.createdMs) }),
+      ...(input.createdMs === undefined ? {} : { creationTimestamp: rfc3339(input.createdMs) }),
       generation: 1,
     },
     spec: {

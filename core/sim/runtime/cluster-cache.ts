@@ -47,6 +47,8 @@ const SKIPPED = new Set([keys.events]);
  */
 export class ClusterCache {
   private readonly pods = new Map<string, PodEntry>();
+  /** The current object of every pod, straight from the store's events (stored objects never change). */
+  private readonly podObjects = new Map<string, Pod>();
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly allocations = new Map<string, NodeAllocation>();
   private readonly dependents = new Map<string, Set<ObjectRef>>();
@@ -59,6 +61,7 @@ export class ClusterCache {
   /** Index everything in the store (after a bulk load, which records no events). */
   rebuild(): void {
     this.pods.clear();
+    this.podObjects.clear();
     this.podsByNode.clear();
     this.allocations.clear();
     this.dependents.clear();
@@ -115,8 +118,10 @@ export class ClusterCache {
     }
     if (deleted) {
       this.pods.delete(key);
+      this.podObjects.delete(key);
       return;
     }
+    this.podObjects.set(key, pod);
     const node = pod.spec.nodeName || undefined;
     const shape = podShape(pod.spec);
     const entry: PodEntry = {
@@ -171,11 +176,15 @@ export class ClusterCache {
   podsOn(node: string): Pod[] {
     const result: Pod[] = [];
     for (const key of this.podsByNode.get(node) ?? []) {
-      const [namespace, name] = splitKey(key);
-      const pod = this.store.get(keys.pods, namespace, name) as Pod | undefined;
+      const pod = this.podObjects.get(key);
       if (pod) result.push(pod);
     }
     return result;
+  }
+
+  /** A pod by `namespace/name`, as the store holds it now. */
+  pod(key: string): Pod | undefined {
+    return this.podObjects.get(key);
   }
 
   podKeysOn(node: string): ReadonlySet<string> {
@@ -185,7 +194,14 @@ export class ClusterCache {
   /** Objects of `resource` with an ownerReference to `uid`. */
   dependentsOf<T extends KubeObject = KubeObject>(uid: string, resource?: string): T[] {
     const result: T[] = [];
+    const podPrefix = `${keys.pods}|`;
     for (const ref of this.dependents.get(uid) ?? []) {
+      if (ref.startsWith(podPrefix)) {
+        if (resource !== undefined && resource !== keys.pods) continue;
+        const pod = this.podObjects.get(ref.slice(podPrefix.length));
+        if (pod) result.push(pod as unknown as T);
+        continue;
+      }
       const { resource: r, namespace, name } = parseRef(ref);
       if (resource !== undefined && r !== resource) continue;
       const object = this.store.get(r, namespace, name);

@@ -1,7 +1,7 @@
 import { keys } from '../store/api-resources.ts';
 import type { KubeObject } from '../store/kube-object.ts';
 import type { ObjectStore } from '../store/object-store.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { isTerminal } from '../kube/pods.ts';
 import type { Pod } from '../kube/types.ts';
 
@@ -29,7 +29,7 @@ export function deletePod(
   // A second delete may shorten the grace period, never lengthen it.
   if (current.metadata.deletionTimestamp && existing !== undefined && existing <= grace) return current;
   return store.mutate(keys.pods, namespace, name ?? '', (draft) => {
-    draft.metadata.deletionTimestamp = isoSeconds(nowMs + grace * 1000);
+    draft.metadata.deletionTimestamp = rfc3339(nowMs + grace * 1000);
     draft.metadata.deletionGracePeriodSeconds = grace;
   }) as Pod | undefined;
 }

@@ -1,7 +1,7 @@
 import { createRng, deriveSeed, type Rng } from '../random.ts';
 import { keys } from '../store/api-resources.ts';
 import type { StoreEvent } from '../store/kube-object.ts';
-import { isoSeconds } from '../store/object-store.ts';
+import { rfc3339 } from '../kube/time.ts';
 import { setCondition } from '../kube/conditions.ts';
 import { controllerRef, isTerminal, objectKey, podShape, splitKey } from '../kube/pods.ts';
 import type { Node, Pod, PodCondition } from '../kube/types.ts';
@@ -176,7 +176,7 @@ export class Scheduler implements Component {
     }
     const previous = this.parked.get(key);
     const attempts = (previous?.attempts ?? 0) + 1;
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     const updated = this.ctx.store.mutate(
       keys.pods,
       pod.metadata.namespace,
@@ -267,7 +267,7 @@ export class Scheduler implements Component {
   }
 
   private bind(pod: Pod, node: string, nowMs: number): void {
-    const at = isoSeconds(nowMs);
+    const at = rfc3339(nowMs);
     const bound = this.ctx.store.mutate(
       keys.pods,
       pod.metadata.namespace,

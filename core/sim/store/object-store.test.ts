@@ -108,6 +108,14 @@ describe('ObjectStore', () => {
     expect(s.changesSince(s.resourceVersion)).toEqual({ events: [] });
   });
 
+  it('keeps at least the last historyLimit changes, and not many more', () => {
+    const s = store(80);
+    for (let i = 0; i < 1000; i++) s.create('/pods', pod('d', `p${i}`));
+    const changes = s.changesSince(s.resourceVersion - 80);
+    expect('events' in changes && changes.events).toHaveLength(80);
+    expect(s.changesSince(s.resourceVersion - 200)).toMatchObject({ expired: true });
+  });
+
   it('bulk-loads without watch events, in order', () => {
     const s = store();
     const seen: StoreEvent[] = [];

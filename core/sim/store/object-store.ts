@@ -86,7 +86,8 @@ export class ObjectStore {
   private record(type: WatchEventType, resource: string, object: KubeObject): void {
     const event: StoreEvent = { type, resource, object, resourceVersion: this.version };
     this.history.push(event);
-    if (this.history.length > this.historyLimit)
+    // Trim in batches: dropping one entry per write shifts the whole log every time.
+    if (this.history.length > this.historyLimit + Math.max(1, this.historyLimit >> 3))
       this.history.splice(0, this.history.length - this.historyLimit);
     for (const listener of this.listeners) listener(event);
   }
