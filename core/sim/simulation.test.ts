@@ -120,6 +120,18 @@ describe('createSimulation', () => {
   });
 });
 
+describe('options', () => {
+  it.each([
+    [{ scenarios: [{ family: 'meteorStrike', onsetMs: 0 }] }, /unknown scenario family "meteorStrike"/],
+    [{ scenarios: [{ family: 'diskFill', onsetMs: -5 }] }, /onsetMs must be/],
+    [{ scenarios: [{ family: 'diskFill', onsetMs: 0, severity: 2 }] }, /severity must be within 0..1/],
+    [{ preset: 'huge' }, /unknown preset "huge"/],
+    [{ tickMs: 60_000 }, /tickMs must be an integer from 1 to 30000/],
+  ])('rejects %j', (options, message) => {
+    expect(() => createSimulation({ startMs: START, ...(options as object) })).toThrow(message);
+  });
+});
+
 describe('compatibility for core/demo', () => {
   it('keeps the planned records and their usage', () => {
     const sim = createSimulation({ startMs: START, nodes: 6, podsPerNode: 5, scenarios: [] });

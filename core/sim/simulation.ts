@@ -11,7 +11,7 @@ import { presetOf, type Preset, type PresetName } from './presets.ts';
 import { normalizeSeed } from './random.ts';
 import { ClusterCache } from './runtime/cluster-cache.ts';
 import { NameGenerator, type SimContext } from './runtime/context.ts';
-import type { IncidentRecord, ScenarioSpec } from './scenarios/scenario.ts';
+import { SCENARIO_FAMILIES, type IncidentRecord, type ScenarioSpec } from './scenarios/scenario.ts';
 import { storeDigest } from './state-hash.ts';
 import { keys } from './store/api-resources.ts';
 import { ObjectStore } from './store/object-store.ts';
@@ -123,7 +123,7 @@ export class Simulation {
     this.plane = buildControlPlane(
       ctx,
       this.effects,
-      options.scenarios ?? this.preset.scenarios(this.seed),
+      validScenarios(options.scenarios ?? this.preset.scenarios(this.seed)),
       this.startMs,
     );
     this.store.subscribe((event) => {
@@ -314,6 +314,25 @@ export class Simulation {
     }
     return node && this.legacy.setUnschedulable(node, unschedulable, this.now(), this.store.resourceVersion);
   }
+}
+
+/** Scenarios come from users (the CLI, the demo server): a bad one is an error now, not at its onset. */
+function validScenarios(specs: readonly ScenarioSpec[]): readonly ScenarioSpec[] {
+  for (const spec of specs) {
+    if (!(SCENARIO_FAMILIES as readonly string[]).includes(spec.family)) {
+      throw new RangeError(`unknown scenario family "${spec.family}"; try ${SCENARIO_FAMILIES.join(', ')}`);
+    }
+    if (!Number.isFinite(spec.onsetMs) || spec.onsetMs < 0) {
+      throw new RangeError(`scenario onsetMs must be a non-negative number of ms, got ${spec.onsetMs}`);
+    }
+    if (spec.severity !== undefined && !(spec.severity >= 0 && spec.severity <= 1)) {
+      throw new RangeError(`scenario severity must be within 0..1, got ${spec.severity}`);
+    }
+    if (spec.precursor !== undefined && !['strong', 'weak', 'none'].includes(spec.precursor)) {
+      throw new RangeError(`scenario precursor must be strong, weak or none, got "${spec.precursor}"`);
+    }
+  }
+  return specs;
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {

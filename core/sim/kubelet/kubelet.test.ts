@@ -318,6 +318,23 @@ describe('node lifecycle', () => {
     ).toHaveLength(4);
   });
 
+  it('a short outage: pods go not ready, then ready again when the kubelet returns, none evicted', () => {
+    const h = clusterHarness([nodeJson('node-1', { index: 1 }), nodeJson('node-2', { index: 2 })]);
+    h.store.create(keys.deployments, deploymentJson('web', 4));
+    h.advance(20_000);
+    const on1 = () => h.pods().filter((p) => p.spec.nodeName === 'node-1');
+    const stop = h.effects.kubeletOutages.add('node-1', () => true);
+    h.advance(90_000);
+    expect(on1().some(isPodReady)).toBe(false);
+    expect(h.events('NodeNotReady').filter((e) => e.involvedObject.kind === 'Pod').length).toBe(on1().length);
+    stop();
+    h.advance(15_000);
+    expect(on1().length).toBeGreaterThan(0);
+    expect(on1().every(isPodReady)).toBe(true);
+    h.advance(300_000);
+    expect(h.events('TaintManagerEviction').filter((e) => e.message.startsWith('Marking'))).toHaveLength(0);
+  });
+
   it('brings the node back when its kubelet returns', () => {
     const h = clusterHarness([nodeJson('node-1')]);
     const stop = h.effects.kubeletOutages.add('node-1', () => true);

@@ -2,7 +2,7 @@ import { hashString, noise3 } from '../random.ts';
 import { keys } from '../store/api-resources.ts';
 import { StoreError } from '../store/store-error.ts';
 import { rfc3339 } from '../kube/time.ts';
-import { objectKey, podShape, splitKey } from '../kube/pods.ts';
+import { isPodReady, objectKey, podShape, splitKey } from '../kube/pods.ts';
 import type { Node, Pod } from '../kube/types.ts';
 import { anyOf } from '../load/effects.ts';
 import type { EventSource } from '../events/recorder.ts';
@@ -11,6 +11,7 @@ import { isDue } from '../runtime/context.ts';
 import { DelayQueue, WorkQueue } from '../runtime/work-queue.ts';
 import { writeStatus } from '../controllers/status.ts';
 import { allocatableOf } from '../scheduler/framework.ts';
+import { admissionFailure } from './admission.ts';
 import { goDuration } from './backoff.ts';
 import { Housekeeping } from './housekeeping.ts';
 import { IpAllocator } from './ip-allocator.ts';
@@ -148,9 +149,14 @@ export class Kubelet {
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return;
       // A pod that was running before this kubelet looked: nothing to do until something happens
-      // to it (its runtime state is adopted then), which keeps 150,000 running pods cheap.
-      if (phase === 'Running') return;
-      {
+      // to it (its runtime state is adopted then), which keeps 150,000 running pods cheap. Unless
+      // its reported readiness is stale (the node controller marks pods of a silent node not
+      // ready): then the status is written again from the containers, as a returning kubelet does.
+      if (phase === 'Running') {
+        const containersReady = (pod.status?.containerStatuses ?? []).every((c) => c.ready);
+        if (containersReady === isPodReady(pod)) return;
+        rt = this.runtimeFor(pod, nowMs);
+      } else {
         if (this.reject(pod, nowMs)) return;
         rt = new PodRuntime(uid, pod, this.ctx.seed, nowMs);
         this.runtimes.set(uid, rt);
@@ -302,13 +308,11 @@ export class Kubelet {
   private reject(pod: Pod, nowMs: number): boolean {
     const node = this.node();
     if (!node) return false;
-    const allocatable = allocatableOf(node);
-    const used = this.ctx.cache.allocation(this.nodeName);
-    const want = podShape(pod.spec).requests;
-    let resource: string | undefined;
-    if (used.pods > allocatable.pods) resource = 'pods';
-    else if (want.cpuMillis > 0 && used.cpuMillis > allocatable.cpuMillis) resource = 'cpu';
-    else if (want.memoryBytes > 0 && used.memoryBytes > allocatable.memoryBytes) resource = 'memory';
+    const resource = admissionFailure(
+      podShape(pod.spec),
+      this.ctx.cache.allocation(this.nodeName),
+      allocatableOf(node),
+    );
     if (!resource) return false;
     const message = `Pod was rejected: Node didn't have enough resource: ${resource}`;
     writeStatus(this.ctx.store, keys.pods, pod, {
