@@ -1,7 +1,8 @@
 /**
- * The simulated cluster as plain records. These are not Kubernetes JSON: core/demo converts them
- * on the way out. Pods are the bulk (150,000 in the large demo), so a pod holds only what differs
- * between replicas and points at its workload for everything they share.
+ * The cluster as planned before it exists: compact records that cluster.ts lays out (nodes,
+ * Deployments, where each pod goes) and build/materialize.ts turns into the Kubernetes objects of
+ * the store. Once the simulation runs, the store is the truth; these are not updated. Pods are
+ * the bulk (150,000 in the large preset), so a pod holds only what differs between replicas.
  */
 
 export interface CpuMemory {
