@@ -180,7 +180,7 @@ function buildPod(
   return {
     index,
     namespace: workload.namespace,
-    name: `${workload.name}-${workload.templateHash}-${suffix}`,
+    name: [workload.name, workload.templateHash, suffix].join('-'),
     workload,
     nodeIndex,
     ipSlot: slot,

@@ -58,11 +58,22 @@ export type UidKind = keyof typeof UID_KIND;
  */
 export function stableUid(seed: number, kind: UidKind, index: number): string {
   const k = UID_KIND[kind];
-  let hex = '';
+  const words: string[] = [];
   for (let word = 0; word < 4; word++) {
-    const value = Math.floor(noise3(seed, k, index, word) * 4_294_967_296);
-    hex += value.toString(16).padStart(8, '0');
+    words.push(
+      Math.floor(noise3(seed, k, index, word) * 4_294_967_296)
+        .toString(16)
+        .padStart(8, '0'),
+    );
   }
+  const hex = words.join('');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // Joined, not concatenated: a template literal leaves a rope of string pieces per uid.
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `4${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
 }

@@ -135,7 +135,7 @@ export function controllerRef(object: KubeObject): OwnerReference | undefined {
 
 export function objectKey(object: KubeObject): string {
   const { namespace, name } = object.metadata;
-  return namespace ? `${namespace}/${name ?? ''}` : (name ?? '');
+  return namespace ? [namespace, name ?? ''].join('/') : (name ?? '');
 }
 
 /** `kube-system/coredns-5d78c9869d-abcde` → ['kube-system', 'coredns-5d78c9869d-abcde']. */

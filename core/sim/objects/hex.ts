@@ -2,13 +2,15 @@ import { noise3 } from '../random.ts';
 
 /** Deterministic hex of any length, for IDs that only need to look right and stay stable. */
 export function hexId(seed: number, stream: number, index: number, length: number): string {
-  let out = '';
-  for (let word = 0; out.length < length; word++) {
-    out += Math.floor(noise3(seed, 100 + stream, index, word) * 4_294_967_296)
-      .toString(16)
-      .padStart(8, '0');
+  const words: string[] = [];
+  for (let word = 0; word * 8 < length; word++) {
+    words.push(
+      Math.floor(noise3(seed, 100 + stream, index, word) * 4_294_967_296)
+        .toString(16)
+        .padStart(8, '0'),
+    );
   }
-  return out.slice(0, length);
+  return words.join('').slice(0, length);
 }
 
 /**
@@ -17,14 +19,15 @@ export function hexId(seed: number, stream: number, index: number, length: numbe
  */
 export function fastHexId(seed: number, stream: number, index: number, length: number): string {
   let state = Math.floor(noise3(seed, 200 + stream, index, 0) * 4_294_967_296) >>> 0;
-  let out = '';
-  while (out.length < length) {
+  const words: string[] = [];
+  for (let n = 0; n * 8 < length; n++) {
     // mulberry32
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out += ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0');
+    words.push(((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0'));
   }
-  return out.slice(0, length);
+  // Joined into one flat string rather than grown by +=, which leaves a rope per ID.
+  return words.join('').slice(0, length);
 }

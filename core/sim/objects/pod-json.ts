@@ -55,7 +55,7 @@ export function imageId(seed: number, image: string): string {
 }
 
 export function containerId(seed: number, stream: number, index: number): string {
-  return `containerd://${fastHexId(seed, stream, index, 64)}`;
+  return ['containerd://', fastHexId(seed, stream, index, 64)].join('');
 }
 
 export interface RunningPodInput {

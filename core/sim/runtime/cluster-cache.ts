@@ -28,7 +28,7 @@ interface PodEntry {
 export type ObjectRef = string;
 
 export function refOf(resource: string, key: string): ObjectRef {
-  return `${resource}|${key}`;
+  return [resource, key].join('|');
 }
 
 export function parseRef(ref: ObjectRef): { resource: string; namespace: string | undefined; name: string } {

@@ -44,7 +44,7 @@ export class NameGenerator {
     let attempt = this.attempts.get(owner) ?? 0;
     let name: string;
     do {
-      name = `${prefix}${generatedSuffix(this.seed, owner, attempt++)}`;
+      name = [prefix, generatedSuffix(this.seed, owner, attempt++)].join('');
     } while (taken(name));
     this.attempts.set(owner, attempt);
     return name;

@@ -47,5 +47,7 @@ export interface StoreEvent {
 
 /** Storage key: `name` for cluster-scoped objects, `namespace/name` for namespaced ones. */
 export function storageKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+  // Joined into one flat string: a template literal keeps a two-piece rope per key, and the
+  // store holds one key per object (150,000 pods in the large simulation).
+  return namespace ? [namespace, name].join('/') : name;
 }
