@@ -25,7 +25,9 @@ export interface Pressure {
 }
 
 /** Which thresholds a node crosses in this sample. */
-export function observePressure(sample: NodeUsageSample): Pressure[] {
+export function observePressure(
+  sample: Pick<NodeUsageSample, 'capacity' | 'memoryBytes' | 'diskBytes'>,
+): Pressure[] {
   const found: Pressure[] = [];
   const memoryAvailable = sample.capacity.memoryBytes - sample.memoryBytes;
   if (memoryAvailable < MEMORY_AVAILABLE_THRESHOLD_BYTES) {

@@ -1,9 +1,9 @@
 import { hashString, noise3 } from '../random.ts';
 import { podShape } from '../kube/pods.ts';
-import type { Container, Pod } from '../kube/types.ts';
-import type { NodeUsageSample, PodUsageSample } from '../load/usage-model.ts';
+import type { Container, Node, Pod } from '../kube/types.ts';
+import type { PodUsageSample } from '../load/usage-model.ts';
 import type { SimContext } from '../runtime/context.ts';
-import { evictionMessage, observePressure, rankForEviction } from './eviction.ts';
+import { evictionMessage, observePressure, rankForEviction, type Pressure } from './eviction.ts';
 import type { Kubelet } from './kubelet.ts';
 import { nodeRef } from './kubelet.ts';
 import type { PodRuntime } from './pod-runtime.ts';
@@ -36,45 +36,43 @@ export class Housekeeping {
     const node = this.kubelet.node();
     if (!node) return false;
     const pods = this.ctx.cache.podsOn(this.kubelet.nodeName);
-    const sample = this.ctx.usage.nodeUsage(node, pods, nowMs);
-    const byUid = new Map(pods.map((p) => [p.metadata.uid ?? '', p]));
-    for (const usage of sample.pods) {
-      const pod = byUid.get(usage.uid);
-      if (!pod || pod.metadata.deletionTimestamp) continue;
-      this.oomKills(pod, usage, sample, nowMs);
-      this.probe(pod, sample.latencyMs, nowMs);
+    const over: [Pod, number][] = [];
+    const totals = this.ctx.usage.nodeTotals(node, pods, nowMs, (pod, container) =>
+      over.push([pod, container]),
+    );
+    const killed = new Set<Pod>();
+    for (const [pod, container] of over) {
+      if (pod.metadata.deletionTimestamp) continue;
+      this.oomKill(pod, container, totals.capacity.memoryBytes, nowMs);
+      killed.add(pod);
     }
-    this.evictions(sample, byUid, nowMs);
+    for (const pod of pods) {
+      if (pod.status?.phase !== 'Running' || pod.metadata.deletionTimestamp || killed.has(pod)) continue;
+      this.probe(pod, totals.latencyMs, nowMs);
+    }
+    const pressures = observePressure(totals);
+    for (const p of pressures) this.kubelet.health.lastPressureMs[p.resource] = nowMs;
+    // Per-pod usage only when the eviction manager has to rank pods.
+    if (pressures.length > 0) this.evict(node, pods, pressures, nowMs);
     return this.kubelet.conditionsStale(nowMs);
   }
 
-  private oomKills(pod: Pod, usage: PodUsageSample, sample: NodeUsageSample, nowMs: number): void {
-    usage.containers.forEach((c, i) => {
-      if (c.limitMemoryBytes === undefined || c.memoryBytes <= c.limitMemoryBytes) return;
-      const rt = this.kubelet.runtimeFor(pod, nowMs);
-      const container = rt.containers[i];
-      if (!container || container.state !== 'running') return;
-      rt.terminate(container, nowMs, 137, 'OOMKilled');
-      const node = this.kubelet.node();
-      if (node) {
-        this.ctx.recorder.record(
-          { component: 'kernel-monitor', host: this.kubelet.nodeName },
-          nodeRef(node),
-          {
-            type: 'Warning',
-            reason: 'OOMKilling',
-            message: oomMessage(
-              pod,
-              c.name,
-              c.limitMemoryBytes,
-              sample.capacity.memoryBytes,
-              container.generation,
-            ),
-          },
-        );
-      }
-      this.kubelet.containerDied(pod, rt, i, nowMs);
-    });
+  /** The kernel kills a container above its memory limit; the kubelet sees it die. */
+  private oomKill(pod: Pod, index: number, nodeMemoryBytes: number, nowMs: number): void {
+    const rt = this.kubelet.runtimeFor(pod, nowMs);
+    const container = rt.containers[index];
+    const limit = podShape(pod.spec).containers[index]?.limitMemoryBytes;
+    if (!container || container.state !== 'running' || limit === undefined) return;
+    rt.terminate(container, nowMs, 137, 'OOMKilled');
+    const node = this.kubelet.node();
+    if (node) {
+      this.ctx.recorder.record({ component: 'kernel-monitor', host: this.kubelet.nodeName }, nodeRef(node), {
+        type: 'Warning',
+        reason: 'OOMKilling',
+        message: oomMessage(pod, container.name, limit, nodeMemoryBytes, container.generation),
+      });
+    }
+    this.kubelet.containerDied(pod, rt, index, nowMs);
   }
 
   private probe(pod: Pod, nodeLatencyMs: number, nowMs: number): void {
@@ -87,7 +85,7 @@ export class Housekeeping {
   probeOne(pod: Pod, rt: PodRuntime, nowMs: number): void {
     const node = this.kubelet.node();
     if (!node) return;
-    const sample = this.ctx.usage.nodeUsage(node, [], nowMs);
+    const sample = this.ctx.usage.nodeTotals(node, [], nowMs);
     const index = pod.spec.containers.findIndex((c) => c.readinessProbe);
     if (index >= 0 && rt.containers[index]?.state === 'running')
       this.probeContainer(pod, index, sample.latencyMs, nowMs, rt);
@@ -139,11 +137,10 @@ export class Housekeeping {
     this.kubelet.writePodStatus(pod, rt, nowMs);
   }
 
-  private evictions(sample: NodeUsageSample, byUid: Map<string, Pod>, nowMs: number): void {
-    const pressures = observePressure(sample);
-    for (const p of pressures) this.kubelet.health.lastPressureMs[p.resource] = nowMs;
-    const pressure = pressures[0];
-    if (!pressure) return;
+  private evict(node: Node, pods: readonly Pod[], pressures: readonly Pressure[], nowMs: number): void {
+    const pressure = pressures[0] as Pressure;
+    const sample = this.ctx.usage.nodeUsage(node, pods, nowMs);
+    const byUid = new Map(pods.map((p) => [p.metadata.uid ?? '', p]));
     const candidates = sample.pods
       .map((usage) => ({ usage, pod: byUid.get(usage.uid) }))
       .filter(
@@ -151,14 +148,11 @@ export class Housekeeping {
           c.pod !== undefined && !c.pod.metadata.deletionTimestamp,
       );
     const victim = rankForEviction(candidates, pressure.resource)[0];
-    const node = this.kubelet.node();
-    if (node) {
-      this.ctx.recorder.record(this.kubelet.source, nodeRef(node), {
-        type: 'Warning',
-        reason: 'EvictionThresholdMet',
-        message: `Attempting to reclaim ${pressure.resource}`,
-      });
-    }
+    this.ctx.recorder.record(this.kubelet.source, nodeRef(node), {
+      type: 'Warning',
+      reason: 'EvictionThresholdMet',
+      message: `Attempting to reclaim ${pressure.resource}`,
+    });
     if (!victim) return;
     this.kubelet.evict(
       victim.pod,

@@ -145,6 +145,35 @@ export class UsageModel {
 
   /** Demand of one running pod, before the node's CPU runs out. */
   podDemand(pod: Pod, node: string, tMs: number): PodUsageSample {
+    const containers: ContainerUsageSample[] = [];
+    const totals = this.evaluate(pod, tMs, containers);
+    return {
+      namespace: pod.metadata.namespace ?? '',
+      name: pod.metadata.name ?? '',
+      uid: pod.metadata.uid ?? '',
+      node,
+      cpuMillis: totals.cpuMillis,
+      memoryBytes: totals.memoryBytes,
+      diskBytes: totals.diskBytes,
+      latencyMs: 0,
+      containers,
+    };
+  }
+
+  // Scratch totals of the last evaluate(): the kubelet evaluates every pod every ten seconds, so
+  // the common path allocates nothing.
+  private readonly scratch = { cpuMillis: 0, memoryBytes: 0, diskBytes: 0 };
+
+  /**
+   * One pod's demand at `tMs`, into the scratch totals; per-container samples only when asked
+   * for, and containers above their memory limit reported to `overLimit`.
+   */
+  private evaluate(
+    pod: Pod,
+    tMs: number,
+    containers?: ContainerUsageSample[],
+    overLimit?: (pod: Pod, container: number) => void,
+  ): { cpuMillis: number; memoryBytes: number; diskBytes: number } {
     const load = this.load(pod);
     const demand = demandAt(this.seed, load.profile, tMs, this.epochMs);
     const factor = load.factors ? productOf(load.factors, tMs) : 1;
@@ -152,49 +181,42 @@ export class UsageModel {
     const cpuTotal = demand.cpuMillis * factor + (load.burns ? sumOf(load.burns, tMs) : 0);
     const memoryTotal = demand.memoryBytes * (1 + 0.05 * (factor - 1));
     const statuses = pod.status?.containerStatuses;
-    const containers: ContainerUsageSample[] = [];
     let cpu = 0;
     let memory = 0;
     for (let i = 0; i < load.names.length; i++) {
-      const name = load.names[i] as string;
       const memoryLimit = load.memoryLimits[i];
       const status = statuses?.[i];
-      if (statuses && !status?.state?.running) {
-        containers.push(
-          memoryLimit === undefined
-            ? { name, cpuMillis: 0, memoryBytes: 0 }
-            : { name, cpuMillis: 0, memoryBytes: 0, limitMemoryBytes: memoryLimit },
-        );
-        continue;
+      let cpuMillis = 0;
+      let memoryBytes = 0;
+      // A container that is not running (crashed, backing off) uses nothing.
+      if (!statuses || status?.state?.running) {
+        cpuMillis = cpuTotal * (load.cpuShares[i] ?? 0);
+        memoryBytes = memoryTotal * (load.memoryShares[i] ?? 0);
+        if (i === 0 && load.leaks) memoryBytes += sumOf(load.leaks, tMs, containerStartMs(status) ?? tMs);
+        const cpuLimit = load.cpuLimits[i];
+        if (cpuLimit !== undefined && cpuMillis > cpuLimit) cpuMillis = cpuLimit;
+        memoryBytes = Math.round(memoryBytes);
+        if (overLimit && memoryLimit !== undefined && memoryBytes > memoryLimit) overLimit(pod, i);
       }
-      let cpuMillis = cpuTotal * (load.cpuShares[i] ?? 0);
-      let memoryBytes = memoryTotal * (load.memoryShares[i] ?? 0);
-      if (i === 0 && load.leaks) memoryBytes += sumOf(load.leaks, tMs, containerStartMs(status) ?? tMs);
-      const cpuLimit = load.cpuLimits[i];
-      if (cpuLimit !== undefined && cpuMillis > cpuLimit) cpuMillis = cpuLimit;
-      memoryBytes = Math.round(memoryBytes);
       cpu += cpuMillis;
       memory += memoryBytes;
-      containers.push(
-        memoryLimit === undefined
-          ? { name, cpuMillis, memoryBytes }
-          : { name, cpuMillis, memoryBytes, limitMemoryBytes: memoryLimit },
-      );
+      if (containers) {
+        const name = load.names[i] as string;
+        containers.push(
+          memoryLimit === undefined
+            ? { name, cpuMillis, memoryBytes }
+            : { name, cpuMillis, memoryBytes, limitMemoryBytes: memoryLimit },
+        );
+      }
     }
     let disk = load.profile.diskBytes;
     if (load.writers)
       disk += sumOf(load.writers, tMs, pod.status?.startTime ? Date.parse(pod.status.startTime) : tMs);
-    return {
-      namespace: pod.metadata.namespace ?? '',
-      name: pod.metadata.name ?? '',
-      uid: pod.metadata.uid ?? '',
-      node,
-      cpuMillis: cpu,
-      memoryBytes: memory,
-      diskBytes: Math.round(disk),
-      latencyMs: 0,
-      containers,
-    };
+    const out = this.scratch;
+    out.cpuMillis = cpu;
+    out.memoryBytes = memory;
+    out.diskBytes = Math.round(disk);
+    return out;
   }
 
   /**
@@ -203,31 +225,63 @@ export class UsageModel {
    * demand roughly follows requests), and latency grows with the overload.
    */
   nodeUsage(node: Node, pods: readonly Pod[], tMs: number): NodeUsageSample {
+    const samples: PodUsageSample[] = [];
+    const name = node.metadata.name ?? '';
+    const totals = this.sum(node, pods, tMs, (pod) => {
+      const sample = this.podDemand(pod, name, tMs);
+      samples.push(sample);
+      return sample;
+    });
+    if (totals.cpuPressure > 1) {
+      const scale = 1 / totals.cpuPressure;
+      for (const s of samples) {
+        s.cpuMillis *= scale;
+        for (const c of s.containers) c.cpuMillis *= scale;
+      }
+    }
+    for (const s of samples) s.latencyMs = totals.latencyMs;
+    return { ...totals, pods: samples };
+  }
+
+  /**
+   * The node's totals without per-pod samples, for the kubelet's housekeeping; containers above
+   * their memory limit are reported to `overLimit` after the pass.
+   */
+  nodeTotals(
+    node: Node,
+    pods: readonly Pod[],
+    tMs: number,
+    overLimit?: (pod: Pod, container: number) => void,
+  ): Omit<NodeUsageSample, 'pods'> {
+    const over: [Pod, number][] = [];
+    const collect = overLimit ? (pod: Pod, container: number) => over.push([pod, container]) : undefined;
+    const totals = this.sum(node, pods, tMs, (pod) => this.evaluate(pod, tMs, undefined, collect));
+    for (const [pod, container] of over) overLimit?.(pod, container);
+    return totals;
+  }
+
+  private sum(
+    node: Node,
+    pods: readonly Pod[],
+    tMs: number,
+    each: (pod: Pod) => { cpuMillis: number; memoryBytes: number; diskBytes: number },
+  ): Omit<NodeUsageSample, 'pods'> {
     const name = node.metadata.name ?? '';
     const base = this.nodeBase(node);
     const overhead = nodeOverheadAt(this.seed, base.entity, base.overhead, tMs);
-    const samples: PodUsageSample[] = [];
     let cpu = 0;
     let memory = overhead.memoryBytes;
     let disk = base.diskBaseBytes;
     for (const pod of pods) {
       if (pod.status?.phase !== 'Running') continue;
-      const sample = this.podDemand(pod, name, tMs);
-      samples.push(sample);
-      cpu += sample.cpuMillis;
-      memory += sample.memoryBytes;
-      disk += sample.diskBytes;
+      const usage = each(pod);
+      cpu += usage.cpuMillis;
+      memory += usage.memoryBytes;
+      disk += usage.diskBytes;
     }
     const room = Math.max(1, base.capacity.cpuMillis - overhead.cpuMillis);
     const cpuPressure = cpu / room;
-    if (cpuPressure > 1) {
-      const scale = 1 / cpuPressure;
-      for (const s of samples) {
-        s.cpuMillis *= scale;
-        for (const c of s.containers) c.cpuMillis *= scale;
-      }
-      cpu = room;
-    }
+    if (cpuPressure > 1) cpu = room;
     const contention = cpuPressure > 0.9 ? 400 * (cpuPressure - 0.9) ** 2 : 0;
     const latencyMs =
       baseLatencyMs(this.seed, base.entity, tMs) + contention + sumOf(this.effects.latency.get(name), tMs);
@@ -239,7 +293,6 @@ export class UsageModel {
       latencyMs,
       cpuPressure,
       capacity: base.capacity,
-      pods: samples,
     };
   }
 
