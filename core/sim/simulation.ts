@@ -138,6 +138,13 @@ export class Simulation {
       for (const component of this.plane.controllers) component.tick(this.timeMs);
     }
     this.legacy = new LegacyUsage(this.cluster, this.store);
+    // The clock starts when the cluster is ready: building the large preset takes seconds, which
+    // at high speed would otherwise be hours of simulated time to catch up on.
+    this.clockValue = new SimClock({
+      startMs: this.startMs,
+      speed: this.clockValue.speed,
+      ...(this.realNow ? { realNow: this.realNow } : {}),
+    });
   }
 
   /** Simulated epoch ms of the state: the time of the last tick. */
