@@ -120,6 +120,25 @@ describe('createSimulation', () => {
   });
 });
 
+describe('manual kubelet control', () => {
+  it('a stopped kubelet drops out of metrics and its node goes Unknown; started again, it is back', () => {
+    const sim = createSimulation({ startMs: START, scenarios: [] });
+    sim.setKubeletRunning('node-04', false);
+    sim.advance(60_000);
+    expect(sim.kubeletUp('node-04')).toBe(false);
+    expect(sim.nodeMetrics().map((n) => n.name)).not.toContain('node-04');
+    const ready = () =>
+      (sim.store.get(keys.nodes, undefined, 'node-04') as Node).status?.conditions?.find(
+        (c) => c.type === 'Ready',
+      )?.status;
+    expect(ready()).toBe('Unknown');
+    sim.setKubeletRunning('node-04', true);
+    sim.advance(5000);
+    expect(sim.kubeletUp('node-04')).toBe(true);
+    expect(ready()).toBe('True');
+  });
+});
+
 describe('options', () => {
   it.each([
     [{ scenarios: [{ family: 'meteorStrike', onsetMs: 0 }] }, /unknown scenario family "meteorStrike"/],

@@ -265,9 +265,25 @@ export class Simulation {
     return this.plane.scenarios.incidents();
   }
 
-  /** Stops or restarts a node's kubelet by hand (like `systemctl stop kubelet`). */
+  /** Whether a node's kubelet answers (it may be stopped by an incident or by hand). */
   kubeletUp(node: string): boolean {
     return this.plane.kubelets.isUp(node);
+  }
+
+  private readonly manualOutages = new Map<string, () => void>();
+
+  /** Stops or starts a node's kubelet by hand, like `systemctl stop kubelet`, from the next tick. */
+  setKubeletRunning(node: string, running: boolean): void {
+    const restart = this.manualOutages.get(node);
+    if (running) {
+      restart?.();
+      this.manualOutages.delete(node);
+    } else if (!restart) {
+      this.manualOutages.set(
+        node,
+        this.effects.kubeletOutages.add(node, () => true),
+      );
+    }
   }
 
   /** A digest of the store and of every event recorded: equal digests, equal histories. */
