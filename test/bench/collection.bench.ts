@@ -45,7 +45,7 @@ export async function benchCollection(nodes: number, podsPerNode: number): Promi
       'pods: fetch + JSON.parse only',
       serverOnly.ms,
       'ms',
-      `${serverOnly.value} pages; the demo server's share`,
+      `${serverOnly.value} pages of 500: listing all pods`,
     );
 
     const heapBefore = process.memoryUsage().heapUsed;

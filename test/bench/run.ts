@@ -2,6 +2,7 @@ import { benchCollection } from './collection.bench.ts';
 import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchReports } from './report.bench.ts';
+import { benchSimulator } from './sim.bench.ts';
 
 /**
  * `npm run bench`: prints figures, asserts nothing (the machine is shared and noisy; compare
@@ -16,6 +17,7 @@ const groups: Record<string, () => Promise<void>> = {
     await benchCollection(5000, 30);
   },
   report: benchReports,
+  sim: benchSimulator,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in groups);

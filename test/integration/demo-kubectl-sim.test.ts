@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { kubectlFor, type Kubectl } from '../../core/demo/testing/kubectl.ts';
-import { waitFor } from './support/wait.ts';
 
 // Real kubectl against the demo server backed by the running simulator (controllers, scheduler,
 // kubelet): what kubectl changes is carried out by the cluster, as on a real one.
