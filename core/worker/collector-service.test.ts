@@ -69,18 +69,22 @@ afterEach(async () => {
   for (const s of services.splice(0)) await s.stop();
 });
 
-function serviceWith(script: Script) {
-  const dir = mkdtempSync(join(tmpdir(), 'foresight-worker-'));
-  const config: WorkerConfig = {
+function testConfig(kubeconfigPath: string, dataDir: string): WorkerConfig {
+  return {
     host: 'test',
     version: '0.0.0',
-    kubeconfigPath: kubeconfigFile(dir),
+    kubeconfigPath,
     demo: false,
-    dataDir: dir,
+    dataDir,
     // Long enough that the timer never fires during a test: each test drives collect() itself.
     collectIntervalMs: 60_000,
     retentionDays: 7,
   };
+}
+
+function serviceWith(script: Script) {
+  const dir = mkdtempSync(join(tmpdir(), 'foresight-worker-'));
+  const config = testConfig(kubeconfigFile(dir), dir);
   const events: EventEnvelope[] = [];
   const service = new CollectorService(config, (e) => events.push(e), {
     createReader: () => scriptedReader(script),
@@ -149,24 +153,12 @@ current-context: ctx
     );
     const events: EventEnvelope[] = [];
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-    const service = new CollectorService(
-      {
-        host: 'test',
-        version: '0',
-        kubeconfigPath: path,
-        demo: false,
-        dataDir: dir,
-        collectIntervalMs: 60_000,
-        retentionDays: 7,
-      },
-      (e) => events.push(e),
-      {
-        createReader: (loaded) => ({
-          ...scriptedReader({ nodes: async () => Promise.reject(refused) }),
-          server: loaded.server,
-        }),
-      },
-    );
+    const service = new CollectorService(testConfig(path, dir), (e) => events.push(e), {
+      createReader: (loaded) => ({
+        ...scriptedReader({ nodes: async () => Promise.reject(refused) }),
+        server: loaded.server,
+      }),
+    });
     services.push(service);
     service.start();
     await service.collect();
@@ -218,19 +210,9 @@ current-context: ctx
     mkdirSync(join(dbPath, '..'), { recursive: true });
     writeFileSync(dbPath, 'garbage '.repeat(1000));
     const events: EventEnvelope[] = [];
-    const service = new CollectorService(
-      {
-        host: 'test',
-        version: '0',
-        kubeconfigPath: kubeconfigFile(dir),
-        demo: false,
-        dataDir: dir,
-        collectIntervalMs: 60_000,
-        retentionDays: 7,
-      },
-      (e) => events.push(e),
-      { createReader: () => scriptedReader({}) },
-    );
+    const service = new CollectorService(testConfig(kubeconfigFile(dir), dir), (e) => events.push(e), {
+      createReader: () => scriptedReader({}),
+    });
     services.push(service);
     service.start();
     await service.collect();
@@ -247,18 +229,7 @@ current-context: ctx
     const path = join(dir, 'broken.yaml');
     writeFileSync(path, 'clusters: [this is: not: valid yaml');
     const events: EventEnvelope[] = [];
-    const service = new CollectorService(
-      {
-        host: 'test',
-        version: '0',
-        kubeconfigPath: path,
-        demo: false,
-        dataDir: dir,
-        collectIntervalMs: 60_000,
-        retentionDays: 7,
-      },
-      (e) => events.push(e),
-    );
+    const service = new CollectorService(testConfig(path, dir), (e) => events.push(e));
     services.push(service);
     service.start();
     const status = connectionOf(events.find((e) => e.name === 'connection')?.payload);
