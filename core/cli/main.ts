@@ -7,6 +7,7 @@ import { runContextsCommand } from './contexts-command.ts';
 import { runReportCommand } from './report-command.ts';
 import { parseReportOptions } from './report-options.ts';
 import { UsageError } from './usage-error.ts';
+import { findSubcommand, subcommands } from './subcommands.ts';
 
 const usage = `Usage: foresight <command> [options]
 
@@ -34,9 +35,15 @@ Commands:
                  --preset NAME         a simulator preset
                  --scenario NAME[@DELAY]   stage an incident, e.g. memoryLeak@10m (repeatable)
                  --kubeconfig-out FILE where to write the kubeconfig (admin and viewer contexts)
-  --version      Print the version.
+`;
+
+const usageFooter = `  --version      Print the version.
   --help         Print this help.
 `;
+
+function fullUsage(): string {
+  return [usage.trimEnd(), ...subcommands.map((command) => command.usage.trimEnd()), usageFooter].join('\n');
+}
 
 function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -84,6 +91,8 @@ function stopOnSignal(stop: () => Promise<void>, out: CommandOutput): void {
 
 export async function main(argv: string[], out: CommandOutput = consoleOutput): Promise<number> {
   try {
+    const subcommand = findSubcommand(argv[0]);
+    if (subcommand) return await subcommand.run(argv.slice(1), out);
     const { values, positionals } = parseArgs({
       args: argv,
       options: sharedOptions,
@@ -96,7 +105,7 @@ export async function main(argv: string[], out: CommandOutput = consoleOutput): 
       return 0;
     }
     if (values.help || !command) {
-      out.result(usage);
+      out.result(fullUsage());
       return values.help ? 0 : 2;
     }
     const shape = {
@@ -158,7 +167,7 @@ export async function main(argv: string[], out: CommandOutput = consoleOutput): 
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.error(`foresight: ${(error as Error).message}\n\n${usage}`);
+      out.error(`foresight: ${(error as Error).message}\n\n${fullUsage()}`);
       return 2;
     }
     out.error(`foresight: ${(error as Error).message}`);

@@ -7,3 +7,7 @@ export * from './events.ts';
 export * from './envelope.ts';
 export * from './validate.ts';
 export * from './transport.ts';
+export * from './risk.ts';
+export * from './placement.ts';
+export * from './actions.ts';
+export * from './scaling.ts';

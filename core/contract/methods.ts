@@ -6,6 +6,10 @@ import {
   nodesSnapshotSchema,
 } from './model.ts';
 import { contextRefSchema, contextsListSchema } from './contexts.ts';
+import { riskMethods } from './risk.ts';
+import { placementMethods } from './placement.ts';
+import { actionsMethods } from './actions.ts';
+import { scalingMethods } from './scaling.ts';
 import { reportsBuildParamsSchema, reportsBuildResultSchema, reportsCatalogResultSchema } from './reports.ts';
 
 /**
@@ -65,6 +69,10 @@ export const methods = {
     params: reportsBuildParamsSchema,
     result: reportsBuildResultSchema,
   },
+  ...riskMethods,
+  ...placementMethods,
+  ...actionsMethods,
+  ...scalingMethods,
 } as const;
 
 export type Methods = typeof methods;

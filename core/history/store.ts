@@ -30,6 +30,11 @@ export class HistoryStore {
     return new HistoryStore(db, path, recoveredFrom);
   }
 
+  /** The connection, for stores of other domains (audit, predictions) that add their own tables. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   insertNodeSamples(samples: readonly NodeSample[]): void {
     this.nodeSamples.insert(samples);
     this.sampleCount += samples.length;

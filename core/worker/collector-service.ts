@@ -21,9 +21,13 @@ import type { WorkerConfig } from './config.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { HistoryKeeper } from './history-keeper.ts';
 import { ReportHandler } from './report-handler.ts';
+import type { ClusterAccess, WorkerDomain, WorkerDomainContext } from './domain.ts';
+import { domainFactories } from './domains.ts';
 
 export interface CollectorDeps {
   now?: () => number;
+  /** Replaces the registered domains (tests of one domain, or of none). */
+  domains?: typeof domainFactories;
   /** Replaces the client-node reader (tests of failure handling use a scripted one). */
   createReader?: typeof createClusterReader;
 }
@@ -57,6 +61,8 @@ export class CollectorService {
   /** The kubeconfig's name for the cluster, printed on reports. */
   private clusterName: string | undefined;
   private readonly reports: ReportHandler;
+  private access: ClusterAccess | undefined;
+  private readonly domains: WorkerDomain[];
 
   constructor(
     private readonly config: WorkerConfig,
@@ -81,6 +87,20 @@ export class CollectorService {
       (progress) => this.push('reportProgress', progress),
       this.now,
     );
+    const context = this.domainContext();
+    this.domains = (deps.domains ?? domainFactories).map((create) => create(context));
+  }
+
+  private domainContext(): WorkerDomainContext {
+    return {
+      config: this.config,
+      now: this.now,
+      snapshot: () => (this.snapshot.at > 0 ? this.snapshot : undefined),
+      history: () => this.history?.openStore(),
+      historyProblem: () => this.historyStatus().message ?? 'History is unavailable.',
+      cluster: () => this.access,
+      push: (name, payload) => this.push(name, payload),
+    };
   }
 
   private push<E extends EventName>(name: E, payload: PayloadOf<E>): void {
@@ -101,6 +121,13 @@ export class CollectorService {
         this.now,
       );
       this.reader.start?.();
+      this.access = {
+        kubeConfig: loaded.kubeConfig,
+        context: loaded.context,
+        server: loaded.server,
+        demo: this.config.demo,
+        reader: this.reader,
+      };
       const dbPath = historyPath(this.config.dataDir, { demo: this.config.demo, server: loaded.server });
       this.history = new HistoryKeeper(dbPath, this.config.retentionDays, this.now);
       this.history.ensureOpen();
@@ -156,6 +183,7 @@ export class CollectorService {
       if (update) this.push('connection', update);
       this.push('nodes', snapshot);
       this.push('history', this.historyStatus());
+      await this.runDomainsAfterCollect(snapshot);
     } catch (error) {
       const syncing = error instanceof CollectionError && error.problem.kind === 'syncing';
       const message =
@@ -174,6 +202,17 @@ export class CollectorService {
       });
     }
     this.schedule(nextDelay);
+  }
+
+  /** A failing domain must not stop collection: it is logged and the next cycle runs anyway. */
+  private async runDomainsAfterCollect(snapshot: NodesSnapshot): Promise<void> {
+    for (const domain of this.domains) {
+      try {
+        await domain.afterCollect?.(snapshot);
+      } catch (error) {
+        console.error(`A domain failed after collection: ${String(error)}`);
+      }
+    }
   }
 
   /** Synchronous but for report builds, which render files asynchronously. */
@@ -245,11 +284,14 @@ export class CollectorService {
         return this.reports.catalog(id);
       case 'reports.build':
         return this.reports.build(id, request.params as ReportsBuildParams);
-      default:
+      default: {
+        const domain = this.domains.find((d) => d.methods.includes(request.method));
+        if (domain) return domain.handle(request);
         return errorReply(
           id,
           contractError('UnknownMethod', `The worker does not answer ${String(request.method)}.`),
         );
+      }
     }
   }
 
@@ -258,6 +300,7 @@ export class CollectorService {
     this.reader?.stop?.();
     if (this.timer) clearTimeout(this.timer);
     await this.cycle;
+    for (const domain of this.domains) await domain.stop?.();
     this.history?.close();
   }
 }

@@ -106,6 +106,11 @@ export class HistoryKeeper {
     return this.store.lifecycle.forNode(node, since, limit);
   }
 
+  /** The open database for domains that keep their own tables, or undefined while it cannot open. */
+  openStore(): HistoryStore | undefined {
+    return this.ensureOpen() ? this.store : undefined;
+  }
+
   /** The range queries reports use, or undefined while the database cannot be opened. */
   reads(): NodeSampleQueries | undefined {
     return this.ensureOpen() ? this.store?.nodeQueries : undefined;

@@ -1,0 +1,4 @@
+import type { WorkerDomainFactory } from './domain.ts';
+
+/** The domains the worker serves besides collection and reports. Add one line per domain. */
+export const domainFactories: readonly WorkerDomainFactory[] = [];
