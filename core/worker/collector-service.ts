@@ -4,6 +4,7 @@ import {
   type EventEnvelope,
   type EventName,
   type HistoryStatus,
+  type NodeRisk,
   type NodesSnapshot,
   type PayloadOf,
   type ReplyEnvelope,
@@ -63,6 +64,7 @@ export class CollectorService {
   private readonly reports: ReportHandler;
   private access: ClusterAccess | undefined;
   private readonly domains: WorkerDomain[];
+  private risks = new Map<string, NodeRisk>();
 
   constructor(
     private readonly config: WorkerConfig,
@@ -100,6 +102,10 @@ export class CollectorService {
       historyProblem: () => this.historyStatus().message ?? 'History is unavailable.',
       cluster: () => this.access,
       push: (name, payload) => this.push(name, payload),
+      nodeRisks: () => this.risks,
+      publishNodeRisks: (risks) => {
+        this.risks = new Map(risks.map((risk) => [risk.node, risk]));
+      },
     };
   }
 

@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type {
   EventName,
   MethodName,
+  NodeRisk,
   NodesSnapshot,
   PayloadOf,
   ReplyEnvelope,
@@ -37,6 +38,10 @@ export interface WorkerDomainContext {
   /** The connected cluster, or undefined while the kubeconfig cannot be loaded. */
   cluster(): ClusterAccess | undefined;
   push<E extends EventName>(name: E, payload: PayloadOf<E>): void;
+  /** The latest risk per node (empty until the risk domain has predicted). */
+  nodeRisks(): ReadonlyMap<string, NodeRisk>;
+  /** The risk domain publishes each round of predictions here for placement and the autopilot. */
+  publishNodeRisks(risks: readonly NodeRisk[]): void;
 }
 
 /** A capability the worker serves: the contract methods it answers and what it does per cycle. */
