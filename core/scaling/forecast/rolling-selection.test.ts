@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { ForecastCandidate } from './candidate.ts';
+import { rollingSelect } from './rolling-selection.ts';
+import { seasonsFor } from './seasons.ts';
+
+const none = seasonsFor(7_000);
+
+function constant(name: string, value: number): ForecastCandidate {
+  return { name, description: name, rolling: (v) => new Float64Array(v.length).fill(value) };
+}
+
+describe('rollingSelect', () => {
+  it('picks the method whose recent forecasts came closest, and switches when that changes', async () => {
+    const values = [...Array<number>(100).fill(10), ...Array<number>(100).fill(20)];
+    const result = await rollingSelect(values, 1, none, [constant('ten', 10), constant('twenty', 20)], {
+      window: 20,
+    });
+    expect(result.chosen[50]).toBe(0);
+    expect(result.chosen[199]).toBe(1);
+    expect(result.forecast[199]).toBe(20);
+  });
+
+  it('gives an interval from the chosen method’s own errors', async () => {
+    const values = Array.from({ length: 200 }, (_, t) => 10 + (t % 2 === 0 ? -1 : 1));
+    const result = await rollingSelect(values, 1, none, [constant('ten', 10)], { window: 50, coverage: 0.9 });
+    expect(result.lower[150]).toBeCloseTo(9, 5);
+    expect(result.upper[150]).toBeCloseTo(11, 5);
+  });
+
+  it('skips missing values when scoring and never returns an interval before it has errors', async () => {
+    const values = [NaN, NaN, 5, NaN, 5, 5];
+    const result = await rollingSelect(values, 1, none, [constant('five', 5)]);
+    expect(Number.isNaN(result.lower[0] ?? 0)).toBe(true);
+    expect(result.forecast[5]).toBe(5);
+  });
+});
