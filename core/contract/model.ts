@@ -84,6 +84,7 @@ export const lifecycleEventSchema = z.object({
     'NodeUncordoned',
     'NodeAdded',
     'NodeRemoved',
+    'Warning',
   ]),
   node: z.string().optional(),
   namespace: z.string().optional(),

@@ -60,6 +60,53 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'per-pod usage (kept a day) and per-workload usage (kept for the retention)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE workloads (
+          id INTEGER PRIMARY KEY,
+          namespace TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          name TEXT NOT NULL,
+          UNIQUE (namespace, kind, name)
+        );
+        -- One row per workload per usage sample: its pod count, total and busiest pod's usage,
+        -- and what its pods request (scaling forecasts and right-sizing read these).
+        CREATE TABLE workload_samples (
+          workload_id INTEGER NOT NULL REFERENCES workloads(id),
+          ts INTEGER NOT NULL,
+          pods INTEGER NOT NULL,
+          cpu_millis REAL NOT NULL,
+          cpu_max_millis REAL NOT NULL,
+          memory_bytes REAL NOT NULL,
+          memory_max_bytes REAL NOT NULL,
+          cpu_request_millis REAL NOT NULL,
+          memory_request_bytes REAL NOT NULL,
+          PRIMARY KEY (workload_id, ts)
+        ) WITHOUT ROWID;
+        CREATE INDEX workload_samples_ts ON workload_samples (ts);
+        -- Pods come and go by the thousand: names are interned, and their samples kept a day.
+        CREATE TABLE pods (
+          id INTEGER PRIMARY KEY,
+          namespace TEXT NOT NULL,
+          name TEXT NOT NULL,
+          workload_id INTEGER REFERENCES workloads(id),
+          UNIQUE (namespace, name)
+        );
+        CREATE TABLE pod_samples (
+          pod_id INTEGER NOT NULL REFERENCES pods(id),
+          ts INTEGER NOT NULL,
+          node TEXT,
+          cpu_millis REAL NOT NULL,
+          memory_bytes REAL NOT NULL,
+          PRIMARY KEY (pod_id, ts)
+        ) WITHOUT ROWID;
+        CREATE INDEX pod_samples_ts ON pod_samples (ts);
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

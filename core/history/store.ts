@@ -5,6 +5,7 @@ import { openHistory } from './open.ts';
 import { compactSamples } from './compaction.ts';
 import { LifecycleEventStore } from './lifecycle-events.ts';
 import { applyRetention } from './retention.ts';
+import { UsageSampleStore } from './usage-samples.ts';
 
 /** The history database as the worker uses it: one connection, one writer. */
 export class HistoryStore {
@@ -12,6 +13,8 @@ export class HistoryStore {
   /** Range reads over all nodes (reports). */
   readonly nodeQueries: NodeSampleQueries;
   readonly lifecycle: LifecycleEventStore;
+  /** Per-pod and per-workload usage. */
+  readonly usage: UsageSampleStore;
   private sampleCount: number;
 
   private constructor(
@@ -22,6 +25,7 @@ export class HistoryStore {
     this.nodeSamples = new NodeSampleStore(db);
     this.nodeQueries = new NodeSampleQueries(db);
     this.lifecycle = new LifecycleEventStore(db);
+    this.usage = new UsageSampleStore(db);
     this.sampleCount = this.nodeSamples.count();
   }
 
@@ -52,6 +56,7 @@ export class HistoryStore {
   /** Hourly upkeep: roll up samples older than a day, then drop what is past retention. */
   applyRetention(now: number, retentionDays: number): number {
     const removed = compactSamples(this.db, { now }) + applyRetention(this.db, { now, retentionDays });
+    this.usage.clearCaches();
     this.sampleCount -= removed;
     return removed;
   }

@@ -6,11 +6,26 @@ import { nodeLifecycle, podLifecycle } from './lifecycle.ts';
 import { reduceNode, type NodeFacts } from './node-facts.ts';
 import { reducePod, type PodFacts } from './pod-facts.ts';
 import { ResourceMirror, type MirrorState } from './resource-mirror.ts';
+import { ExtraMirrors } from './extra-mirrors.ts';
+import type { HpaFacts, PdbFacts, WorkloadFacts } from './workload-facts.ts';
+import type { TrimmedNode, TrimmedPod } from './scheduling-object.ts';
 
 /** metrics.k8s.io objects, reduced to what Foresight reads. */
 export interface NodeMetrics {
   metadata: { name: string };
   usage: { cpu?: string; memory?: string };
+}
+
+/** metrics.k8s.io pod usage, per container. */
+export interface PodMetrics {
+  metadata: { name: string; namespace: string };
+  containers: Array<{ name: string; usage: { cpu?: string; memory?: string } }>;
+}
+
+/** Nodes and pods as kube-scheduler reads them (Kubernetes JSON, trimmed). */
+export interface SchedulingObjects {
+  nodes: TrimmedNode[];
+  pods: TrimmedPod[];
 }
 
 /** Where a pod runs and whether it still holds resources: what node rows need of a pod. */
@@ -30,6 +45,19 @@ export interface ClusterReader {
   listNodes(): Promise<NodeFacts[]>;
   listPods(): Promise<PodPlacement[]>;
   listNodeMetrics(): Promise<NodeMetrics[]>;
+  /** Per-pod usage from metrics.k8s.io (readers without it: no per-pod history). */
+  listPodMetrics?(): Promise<PodMetrics[]>;
+  /** Pods with their owners and trimmed objects (mirroring readers). */
+  listPodFacts?(): Promise<PodFacts[]>;
+  listSchedulingObjects?(): Promise<SchedulingObjects>;
+  /** Deployments, StatefulSets, ReplicaSets, DaemonSets and Jobs, as far as they could be read. */
+  listWorkloads?(): WorkloadFacts[];
+  listHpas?(): HpaFacts[];
+  listPdbs?(): PdbFacts[];
+  /** The owner of a ReplicaSet or Job (a Deployment, a CronJob), to name pods by their workload. */
+  ownerOf?(kind: string, namespace: string, name: string): { kind: string; name: string } | undefined;
+  /** Resources that cannot be read (forbidden, not served), each saying what goes missing. */
+  partialProblems?(): ClusterProblem[];
 }
 
 /** Page size for list calls: what kubectl uses for chunked lists. */
@@ -46,8 +74,19 @@ export class MirrorUnavailableError extends Error {
   }
 }
 
-function isNodeMetricsList(value: unknown): value is { items: NodeMetrics[] } {
+function isMetricsList<T>(value: unknown): value is { items: T[] } {
   return !!value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items);
+}
+
+async function listMetrics<T>(custom: CustomObjectsApi, plural: 'nodes' | 'pods'): Promise<T[]> {
+  const list: unknown = await custom.listClusterCustomObject({
+    group: 'metrics.k8s.io',
+    version: 'v1beta1',
+    plural,
+  });
+  if (!isMetricsList<T>(list))
+    throw new Error(`metrics.k8s.io returned something that is not a list of ${plural}`);
+  return list.items;
 }
 
 /** Waits while the mirror is busy with its first list and nothing has failed yet. */
@@ -95,30 +134,44 @@ export function createClusterReader(
     reduce: reducePod,
     onChange: (type, after, before) => onLifecycle(podLifecycle(type, after, before, now())),
   });
+  const extra = new ExtraMirrors({
+    ...common,
+    now,
+    onLifecycle,
+    nodeOfPod: (namespace, name) => pods.objects.get(`${namespace}/${name}`)?.nodeName,
+  });
   return {
     context: loaded.context,
     server: loaded.server,
     start() {
       nodes.start();
       pods.start();
+      extra.start();
     },
     stop() {
       nodes.stop();
       pods.stop();
+      extra.stop();
     },
     whenSynced: async () => {
       await Promise.all([nodes.whenSynced(), pods.whenSynced()]);
     },
     listNodes: () => readMirror(nodes, loaded.server, 'nodes'),
     listPods: () => readMirror(pods, loaded.server, 'pods'),
-    async listNodeMetrics() {
-      const list: unknown = await custom.listClusterCustomObject({
-        group: 'metrics.k8s.io',
-        version: 'v1beta1',
-        plural: 'nodes',
-      });
-      if (!isNodeMetricsList(list)) throw new Error('metrics.k8s.io returned something that is not a list');
-      return list.items;
+    listPodFacts: () => readMirror(pods, loaded.server, 'pods'),
+    async listSchedulingObjects() {
+      const [nodeFacts, podFacts] = await Promise.all([
+        readMirror(nodes, loaded.server, 'nodes'),
+        readMirror(pods, loaded.server, 'pods'),
+      ]);
+      return { nodes: nodeFacts.map((n) => n.object), pods: podFacts.map((p) => p.object) };
     },
+    listNodeMetrics: () => listMetrics<NodeMetrics>(custom, 'nodes'),
+    listPodMetrics: () => listMetrics<PodMetrics>(custom, 'pods'),
+    listWorkloads: () => extra.workloadFacts(),
+    listHpas: () => extra.hpaFacts(),
+    listPdbs: () => extra.pdbFacts(),
+    ownerOf: (kind, namespace, name) => extra.ownerOf(kind, namespace, name),
+    partialProblems: () => extra.problems(),
   };
 }

@@ -39,6 +39,7 @@ export async function collectOnce(
           : problem.message,
     });
   }
+  degraded.push(...(reader.partialProblems?.() ?? []));
   const podCounts = pods.status === 'fulfilled' ? countPodsByNode(pods.value) : new Map<string, number>();
   const nodeMetrics = metrics.status === 'fulfilled' ? metrics.value : null;
   return {

@@ -11,6 +11,8 @@ const pod = (change: Partial<PodFacts> = {}): PodFacts => ({
   restarts: 0,
   lastTermination: undefined,
   reason: undefined,
+  owner: undefined,
+  object: { metadata: { name: 'cart-1', namespace: 'shop' }, spec: { containers: [] }, status: {} },
   ...change,
 });
 
@@ -23,6 +25,7 @@ const node = (change: Partial<NodeFacts> = {}): NodeFacts => ({
   memoryAllocatableBytes: 2 ** 34,
   podCapacity: 110,
   conditions: { Ready: 'True', MemoryPressure: 'False' },
+  object: { metadata: { name: 'node-1' }, spec: {}, status: {} },
   ...change,
 });
 

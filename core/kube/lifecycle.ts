@@ -17,7 +17,9 @@ export type LifecycleKind =
   | 'NodeCordoned'
   | 'NodeUncordoned'
   | 'NodeAdded'
-  | 'NodeRemoved';
+  | 'NodeRemoved'
+  /** A Warning event from the cluster (FailedScheduling, BackOff, Unhealthy, SystemOOM…). */
+  | 'Warning';
 
 export interface LifecycleEvent {
   at: number;

@@ -1,5 +1,6 @@
 import type { RawObject } from './resource-mirror.ts';
 import { cpuToMillis, memoryToBytes } from './quantity.ts';
+import { trimNode, type TrimmedNode } from './scheduling-object.ts';
 
 /** What Foresight keeps of a Node: enough for the Nodes table and the history. */
 export interface NodeFacts {
@@ -12,6 +13,8 @@ export interface NodeFacts {
   podCapacity: number;
   /** Condition type → status (True/False/Unknown): Ready, MemoryPressure, DiskPressure… */
   conditions: Record<string, string>;
+  /** The node as kube-scheduler reads it, trimmed. */
+  object: TrimmedNode;
 }
 
 const rolePrefix = 'node-role.kubernetes.io/';
@@ -47,5 +50,6 @@ export function reduceNode(raw: RawObject): NodeFacts {
     conditions: Object.fromEntries(
       (node.status?.conditions ?? []).filter((c) => c.type && c.status).map((c) => [c.type, c.status]),
     ),
+    object: trimNode(raw),
   };
 }

@@ -26,7 +26,7 @@ export function buildNodeRows(
   metrics: readonly NodeMetrics[] | null,
 ): NodeRow[] {
   const usage = new Map((metrics ?? []).map((m) => [m.metadata.name, m.usage]));
-  return nodes.map(({ conditions: _conditions, ...node }) => {
+  return nodes.map(({ conditions: _conditions, object: _object, ...node }) => {
     const used = usage.get(node.name);
     return {
       ...node,

@@ -24,6 +24,7 @@ import { HistoryKeeper } from './history-keeper.ts';
 import { ReportHandler } from './report-handler.ts';
 import type { ClusterAccess, WorkerDomain, WorkerDomainContext } from './domain.ts';
 import { domainFactories } from './domains.ts';
+import { UsageSampler } from './usage-sampler.ts';
 
 export interface CollectorDeps {
   now?: () => number;
@@ -65,6 +66,7 @@ export class CollectorService {
   private access: ClusterAccess | undefined;
   private readonly domains: WorkerDomain[];
   private risks = new Map<string, NodeRisk>();
+  private readonly usage: UsageSampler;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -89,6 +91,7 @@ export class CollectorService {
       (progress) => this.push('reportProgress', progress),
       this.now,
     );
+    this.usage = new UsageSampler(config.usageIntervalMs ?? (config.demo ? 30_000 : 300_000), this.now);
     const context = this.domainContext();
     this.domains = (deps.domains ?? domainFactories).map((create) => create(context));
   }
@@ -181,6 +184,8 @@ export class CollectorService {
     let nextDelay = this.config.collectIntervalMs;
     try {
       const { snapshot, degraded } = await collectOnce(this.reader, this.now);
+      await this.usage.sampleIfDue(this.reader, this.history);
+      if (this.usage.degraded) degraded.push(this.usage.degraded);
       this.failures = 0;
       this.snapshot = snapshot;
       if (this.history?.record(snapshot.at, snapshot.nodes, this.lifecycle)) this.lifecycle = [];

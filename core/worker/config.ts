@@ -9,6 +9,8 @@ export interface WorkerConfig {
   /** Folder for history databases: one per cluster, named by history/history-path.ts. */
   dataDir: string;
   collectIntervalMs: number;
+  /** How often per-pod and per-workload usage is sampled (default: 5 min; 30 s for the demo). */
+  usageIntervalMs?: number;
   retentionDays: number;
 }
 

@@ -4,6 +4,7 @@ import { HistoryStore } from '../history/store.ts';
 import type { NodeSampleQueries } from '../history/node-sample-queries.ts';
 import type { NodeSample } from '../history/node-samples.ts';
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
+import type { PodUsage, WorkloadUsage } from '../kube/pod-usage.ts';
 
 const retryOpenMs = 30_000;
 const retentionEveryMs = 60 * 60 * 1000;
@@ -90,6 +91,18 @@ export class HistoryKeeper {
       return true;
     } catch (error) {
       // Each batch is one transaction: it is either all in or not at all.
+      this.problem = describeWriteError(error, this.path);
+      return false;
+    }
+  }
+
+  /** Records one usage measurement (pods and their workloads); returns whether it was saved. */
+  recordUsage(at: number, pods: readonly PodUsage[], workloads: readonly WorkloadUsage[]): boolean {
+    if (!this.ensureOpen() || !this.store) return false;
+    try {
+      this.store.usage.insert(at, pods, workloads);
+      return true;
+    } catch (error) {
       this.problem = describeWriteError(error, this.path);
       return false;
     }
