@@ -1,0 +1,126 @@
+import type { LifecycleEvent } from '../kube/lifecycle.ts';
+import { nodeLifecycle, podLifecycle } from '../kube/lifecycle.ts';
+import { reduceNode, type NodeFacts } from '../kube/node-facts.ts';
+import { reducePod, type PodFacts } from '../kube/pod-facts.ts';
+import type { RawObject } from '../kube/resource-mirror.ts';
+import { createSimulation, type IncidentRecord, type PresetName, type ScenarioSpec } from '../sim/index.ts';
+import type { NodeHistory } from './node-history.ts';
+
+export interface SimHistoryOptions {
+  seed: number;
+  nodes?: number;
+  podsPerNode?: number;
+  /** Simulated duration, ms. */
+  durationMs: number;
+  /** How often a sample is taken, ms (default 60 s, a rolled-up history's resolution). */
+  sampleEveryMs?: number;
+  /** Simulator tick, ms (default 10 s: coarse enough to be fast, inside every grace period). */
+  tickMs?: number;
+  preset?: PresetName;
+  scenarios?: readonly ScenarioSpec[];
+  startMs?: number;
+}
+
+export interface SimHistory {
+  startMs: number;
+  endMs: number;
+  nodes: NodeHistory[];
+  /** The simulator's ground truth, for evaluation reports (labels come from the events). */
+  incidents: IncidentRecord[];
+}
+
+const NODES = '/nodes';
+const PODS = '/pods';
+
+/**
+ * Runs the simulator headless and records what Foresight's collector would have written to
+ * history: per-node samples (metrics-server's view) and lifecycle events derived from object
+ * changes with the collector's own functions. Deterministic for the same options.
+ */
+export function simulateHistory(options: SimHistoryOptions): SimHistory {
+  const startMs = options.startMs ?? Date.UTC(2025, 5, 2, 0, 0, 0);
+  const sim = createSimulation({
+    seed: options.seed,
+    startMs,
+    tickMs: options.tickMs ?? 10_000,
+    ...(options.preset ? { preset: options.preset } : {}),
+    ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
+    ...(options.podsPerNode !== undefined ? { podsPerNode: options.podsPerNode } : {}),
+    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
+  });
+  const byNode = new Map<string, NodeHistory>();
+  const nodeFacts = new Map<string, NodeFacts>();
+  const podFacts = new Map<string, PodFacts>();
+  const historyOf = (facts: NodeFacts): NodeHistory => {
+    let history = byNode.get(facts.name);
+    if (!history) {
+      history = {
+        node: facts.name,
+        cpuAllocatableMillis: facts.cpuAllocatableMillis,
+        memoryAllocatableBytes: facts.memoryAllocatableBytes,
+        podCapacity: facts.podCapacity,
+        samples: [],
+        events: [],
+      };
+      byNode.set(facts.name, history);
+    }
+    return history;
+  };
+  const record = (events: LifecycleEvent[]) => {
+    for (const event of events) if (event.node) byNode.get(event.node)?.events.push(event);
+  };
+  for (const node of sim.store.list(NODES)) {
+    const facts = reduceNode(node as RawObject);
+    nodeFacts.set(facts.name, facts);
+    historyOf(facts);
+  }
+  for (const pod of sim.store.list(PODS)) {
+    podFacts.set(pod.metadata.uid ?? '', reducePod(pod as RawObject));
+  }
+  sim.store.subscribe((event) => {
+    const at = sim.now();
+    if (event.resource === NODES) {
+      const after = reduceNode(event.object as RawObject);
+      const before = nodeFacts.get(after.name);
+      historyOf(after);
+      record(nodeLifecycle(event.type, after, before, at));
+      if (event.type === 'DELETED') nodeFacts.delete(after.name);
+      else nodeFacts.set(after.name, after);
+    } else if (event.resource === PODS) {
+      const uid = event.object.metadata.uid ?? '';
+      const after = reducePod(event.object as RawObject);
+      const before = podFacts.get(uid);
+      record(podLifecycle(event.type, after, before, at));
+      if (event.type === 'DELETED') podFacts.delete(uid);
+      else podFacts.set(uid, after);
+    }
+  });
+  const every = options.sampleEveryMs ?? 60_000;
+  const endMs = startMs + options.durationMs;
+  while (sim.now() + every <= endMs) {
+    sim.advance(every);
+    const at = sim.now();
+    const seen = new Set<string>();
+    for (const usage of sim.nodeMetrics()) {
+      seen.add(usage.name);
+      byNode.get(usage.name)?.samples.push({
+        at,
+        cpuMillis: usage.cpuMillis,
+        memoryBytes: usage.memoryBytes,
+        pods: usage.pods.length,
+      });
+    }
+    // A node whose kubelet is silent still has a row in history, without usage.
+    for (const history of byNode.values()) {
+      if (!seen.has(history.node) && nodeFacts.has(history.node)) {
+        history.samples.push({ at, cpuMillis: null, memoryBytes: null, pods: 0 });
+      }
+    }
+  }
+  return {
+    startMs,
+    endMs: sim.now(),
+    nodes: [...byNode.values()].sort((a, b) => a.node.localeCompare(b.node)),
+    incidents: sim.incidents().map((i) => ({ ...i })),
+  };
+}
