@@ -1,4 +1,7 @@
 import type { CommandOutput } from './output.ts';
+import { detectCommand } from './detect-command.ts';
+import { drainSubcommand } from './drain-command.ts';
+import { forecastCommand } from './forecast-command.ts';
 
 /**
  * A command that parses its own arguments (`foresight place --snapshot …`). Each lives in its own
@@ -13,7 +16,7 @@ export interface Subcommand {
 }
 
 /** The self-parsing commands, in the order `--help` lists them. Add one line per command. */
-export const subcommands: readonly Subcommand[] = [];
+export const subcommands: readonly Subcommand[] = [detectCommand, drainSubcommand, forecastCommand];
 
 export function findSubcommand(name: string | undefined): Subcommand | undefined {
   return subcommands.find((command) => command.name === name);

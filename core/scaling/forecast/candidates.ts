@@ -1,13 +1,17 @@
 import { mlpForecaster } from '../../../models/forecast/mlp-forecaster.ts';
 import type { ForecastCandidate } from './candidate.ts';
 import { holtWinters } from './holt-winters.ts';
-import { seasonalNaive } from './seasonal-naive.ts';
+import { lastValue, seasonalNaive } from './seasonal-naive.ts';
 
-/** The baseline first: it is what selection falls back to while nothing else has a record. */
+/**
+ * The baseline first: selection falls back to the first method with a forecast while none has a
+ * record yet; last-value covers series shorter than a day.
+ */
 export const STATISTICAL_CANDIDATES: readonly ForecastCandidate[] = [
   seasonalNaive('daily'),
   seasonalNaive('weekly'),
   holtWinters,
+  lastValue,
 ];
 
 export const ALL_CANDIDATES: readonly ForecastCandidate[] = [...STATISTICAL_CANDIDATES, mlpForecaster];

@@ -50,10 +50,13 @@ function runFilter(
   const m2 = seasons.weekly > 1 ? seasons.weekly : 1;
   const daily = new Float64Array(m1);
   const weekly = new Float64Array(m2);
-  const warm = Math.min(end, m1);
+  // The first day sets the level and the daily profile; nothing is said before it is complete, so
+  // the output never depends on how long the series is.
+  const warm = m1;
   let level = 0;
+  if (end < warm) return { level, trend: 0, daily, weekly };
   for (let i = 0; i < warm; i++) level += values[i] ?? 0;
-  level = warm > 0 ? level / warm : 0;
+  level /= warm;
   if (m1 > 1) for (let i = 0; i < warm; i++) daily[i] = (values[i] ?? 0) - level;
   let trend = 0;
   // Damping sum for the horizon: phi + phi^2 + ... + phi^h.

@@ -32,3 +32,11 @@ export function seasonalNaive(season: 'daily' | 'weekly'): ForecastCandidate {
     },
   };
 }
+
+/** The last value seen: the only method that can speak after one value. */
+export const lastValue: ForecastCandidate = {
+  name: 'last-value',
+  description: 'repeats the latest value',
+  rolling: (values) => Float64Array.from(values),
+  path: (values, steps) => new Float64Array(steps).fill(values[values.length - 1] ?? NaN),
+};
