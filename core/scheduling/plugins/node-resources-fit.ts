@@ -1,0 +1,124 @@
+import type { FilterFailure, FilterPlugin, PodInfo, ScorePlugin } from '../framework.ts';
+import type { NodeInfo } from '../node-info.ts';
+import { allocationVectors, podRequestList } from './resource-allocation.ts';
+import {
+  DEFAULT_RESOURCES,
+  leastAllocatedScorer,
+  mostAllocatedScorer,
+  requestedToCapacityRatioScorer,
+  type ResourceScorer,
+  type ResourceSpec,
+  type UtilizationShapePoint,
+} from './resource-scorers.ts';
+
+export const NODE_RESOURCES_FIT = 'NodeResourcesFit';
+
+interface Insufficient {
+  reason: string;
+  /** The pod asks for more than the node has at all: no eviction would make room. */
+  unresolvable: boolean;
+}
+
+/** fitsRequest: a pod slot, then every requested resource against what is left. */
+export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficient[] {
+  const out: Insufficient[] = [];
+  const { allocatable, requested } = node;
+  if (node.podCount + 1 > allocatable.pods) out.push({ reason: 'Too many pods', unresolvable: false });
+  const want = pod.requests;
+  const scalarNames = Object.keys(want.scalar).filter((n) => (want.scalar[n] ?? 0) > 0);
+  if (want.milliCpu === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalarNames.length === 0)
+    return out;
+  const check = (name: string, asked: number, alloc: number, used: number): void => {
+    if (asked > 0 && asked > alloc - used)
+      out.push({ reason: `Insufficient ${name}`, unresolvable: asked > alloc });
+  };
+  check('cpu', want.milliCpu, allocatable.milliCpu, requested.milliCpu);
+  check('memory', want.memory, allocatable.memory, requested.memory);
+  check('ephemeral-storage', want.ephemeralStorage, allocatable.ephemeralStorage, requested.ephemeralStorage);
+  for (const name of scalarNames)
+    check(name, want.scalar[name] ?? 0, allocatable.scalar[name] ?? 0, requested.scalar[name] ?? 0);
+  return out;
+}
+
+/** NodeResourcesFit's filter: one reason per resource that does not fit ("Insufficient cpu"). */
+export const nodeResourcesFitFilter: FilterPlugin = {
+  name: NODE_RESOURCES_FIT,
+  filter(pod, node): FilterFailure | undefined {
+    const insufficient = insufficientResources(pod, node);
+    if (insufficient.length === 0) return undefined;
+    return {
+      plugin: NODE_RESOURCES_FIT,
+      code: insufficient.some((i) => i.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
+      reasons: insufficient.map((i) => i.reason),
+    };
+  },
+};
+
+export type ScoringStrategy =
+  | { type: 'LeastAllocated'; resources?: readonly ResourceSpec[] }
+  | { type: 'MostAllocated'; resources?: readonly ResourceSpec[] }
+  | {
+      type: 'RequestedToCapacityRatio';
+      resources?: readonly ResourceSpec[];
+      shape: readonly UtilizationShapePoint[];
+    };
+
+/** Arguments kube-scheduler's config validation would refuse (ValidateNodeResourcesFitArgs). */
+export class ScoringStrategyError extends Error {
+  override readonly name = 'ScoringStrategyError';
+}
+
+export function validateScoringStrategy(strategy: ScoringStrategy): void {
+  (strategy.resources ?? DEFAULT_RESOURCES).forEach((r, i) => {
+    if (!Number.isInteger(r.weight) || r.weight < 1 || r.weight > 100)
+      throw new ScoringStrategyError(
+        `scoringStrategy.resources[${i}].weight: must be an integer from 1 to 100, got ${r.weight}`,
+      );
+  });
+  if (strategy.type !== 'RequestedToCapacityRatio') return;
+  if (strategy.shape.length === 0)
+    throw new ScoringStrategyError('scoringStrategy.requestedToCapacityRatio.shape: must not be empty');
+  strategy.shape.forEach((p, i) => {
+    const where = `scoringStrategy.requestedToCapacityRatio.shape[${i}]`;
+    if (p.utilization < 0 || p.utilization > 100)
+      throw new ScoringStrategyError(`${where}.utilization: must be 0..100`);
+    if (p.score < 0 || p.score > 10) throw new ScoringStrategyError(`${where}.score: must be 0..10`);
+    const prev = strategy.shape[i - 1];
+    if (prev && p.utilization <= prev.utilization)
+      throw new ScoringStrategyError(`${where}.utilization: values must be sorted in increasing order`);
+  });
+}
+
+/** NodeResourcesFit's score with a scoring strategy (LeastAllocated, cpu and memory, weight 1, by default). */
+export function nodeResourcesFitScore(
+  strategy: ScoringStrategy = { type: 'LeastAllocated' },
+  weight = 1,
+): ScorePlugin {
+  validateScoringStrategy(strategy);
+  const resources = strategy.resources ?? DEFAULT_RESOURCES;
+  let scorer: ResourceScorer;
+  if (strategy.type === 'LeastAllocated') scorer = leastAllocatedScorer(resources);
+  else if (strategy.type === 'MostAllocated') scorer = mostAllocatedScorer(resources);
+  else scorer = requestedToCapacityRatioScorer(resources, strategy.shape);
+  const cache = new WeakMap<PodInfo, number[]>();
+  const requestsOf = (pod: PodInfo): number[] => {
+    let list = cache.get(pod);
+    if (!list) cache.set(pod, (list = podRequestList(pod, resources, false)));
+    return list;
+  };
+  return {
+    name: NODE_RESOURCES_FIT,
+    weight,
+    score(pod, node) {
+      const { requested, allocatable } = allocationVectors(node, requestsOf(pod), resources, false);
+      return scorer(requested, allocatable);
+    },
+    explain(pod, node) {
+      const cpuFree =
+        node.allocatable.milliCpu - node.nonZeroRequested.milliCpu - pod.nonZeroRequests.milliCpu;
+      const memFree = node.allocatable.memory - node.nonZeroRequested.memory - pod.nonZeroRequests.memory;
+      const mib = Math.round(Math.max(0, memFree) / 2 ** 20);
+      return `${strategy.type}: after placing, ${Math.max(0, cpuFree)}m cpu and ${mib}Mi memory stay unrequested`;
+    },
+  };
+}
