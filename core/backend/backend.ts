@@ -8,12 +8,17 @@ import {
   type ContractHandler,
   type EventEnvelope,
   type ReplyEnvelope,
+  type SettingsUpdate,
+  type SettingsView,
   type ValidRequest,
 } from '../contract/index.ts';
+import { checkContext } from '../kube/context-check.ts';
+import { expandExtraKubeconfigs } from '../kube/extra-kubeconfigs.ts';
+import { defaultRetentionDays } from '../history/retention.ts';
 import { ContextCatalog } from './context-catalog.ts';
 import { startClusterSession, type ClusterSession } from './cluster-session.ts';
 import type { BackendOptions } from './options.ts';
-import { readSettings, rememberContext } from './settings.ts';
+import { readSettings, rememberContext, writeSettings } from './settings.ts';
 
 export interface Backend extends ContractHandler {
   /** The demo cluster's API server URL while the demo is connected (for kubectl and tests). */
@@ -28,6 +33,17 @@ const demoRef: ContextRef = { source: 'demo', name: demoContextName };
 function kubeconfigList(options: BackendOptions): string[] {
   const given = options.kubeconfigPath;
   return given === undefined ? [] : typeof given === 'string' ? [given] : given;
+}
+
+/** The host's kubeconfig list (KUBECONFIG or ~/.kube/config), then the files added in Settings. */
+function kubeconfigSources(options: BackendOptions) {
+  const extra = expandExtraKubeconfigs(readSettings(options.dataDir).extraKubeconfigPaths ?? []);
+  return { files: [...new Set([...kubeconfigList(options), ...extra.files])], problems: extra.problems };
+}
+
+/** The command line's retention wins over the one saved in Settings. */
+function retentionDays(options: BackendOptions): number {
+  return options.retentionDays ?? readSettings(options.dataDir).retentionDays ?? defaultRetentionDays;
 }
 
 /**
@@ -54,13 +70,25 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const broadcast = (event: EventEnvelope) => {
     for (const listener of listeners) listener(event);
   };
-  const catalog = new ContextCatalog(kubeconfigList(options), () =>
-    broadcast({ kind: 'event', name: 'contexts', payload: contextsList() }),
-  );
-  catalog.watch();
+  const openCatalog = () => {
+    const sources = kubeconfigSources(options);
+    const opened = new ContextCatalog(
+      sources.files,
+      () => broadcast({ kind: 'event', name: 'contexts', payload: contextsList() }),
+      sources.problems,
+    );
+    opened.watch();
+    return opened;
+  };
+  let catalog = openCatalog();
+  const sessionOptions = (): BackendOptions => ({
+    ...options,
+    kubeconfigPath: [...catalog.files],
+    retentionDays: retentionDays(options),
+  });
   let session: ClusterSession = await startClusterSession(
     initialTarget(options, catalog),
-    options,
+    sessionOptions(),
     broadcast,
   );
   let switching: Promise<void> | undefined;
@@ -74,14 +102,39 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     };
   }
 
+  function settingsView(): SettingsView {
+    return {
+      extraKubeconfigPaths: readSettings(options.dataDir).extraKubeconfigPaths ?? [],
+      retentionDays: retentionDays(options),
+      kubeconfigFiles: catalog.readFiles,
+      problems: catalog.problems,
+    };
+  }
+
+  /** Saves the change; new files re-read the contexts, a new retention restarts collection. */
+  async function updateSettings(change: SettingsUpdate): Promise<SettingsView> {
+    const before = retentionDays(options);
+    writeSettings(options.dataDir, change);
+    if (change.extraKubeconfigPaths) {
+      catalog.close();
+      catalog = openCatalog();
+      broadcast({ kind: 'event', name: 'contexts', payload: contextsList() });
+    }
+    if (retentionDays(options) !== before) await serialized(() => select(session.target));
+    return settingsView();
+  }
+
+  /** Runs context switches and restarts one at a time. */
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const done = (switching ?? Promise.resolve()).then(work);
+    switching = done.then(() => undefined).catch(() => undefined);
+    return done;
+  }
+
   async function select(target: ContextRef): Promise<ContextsList> {
     const previous = session;
     await previous.stop();
-    session = await startClusterSession(
-      target,
-      { ...options, kubeconfigPath: kubeconfigList(options) },
-      broadcast,
-    );
+    session = await startClusterSession(target, sessionOptions(), broadcast);
     rememberContext(options.dataDir, target);
     broadcast({ kind: 'event', name: 'contexts', payload: contextsList() });
     return contextsList();
@@ -102,10 +155,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           ),
         );
       }
-      const done = (switching ?? Promise.resolve()).then(() => select(target));
-      switching = done.then(() => undefined).catch(() => undefined);
       try {
-        return { kind: 'reply', id: request.id, ok: true, result: await done };
+        return { kind: 'reply', id: request.id, ok: true, result: await serialized(() => select(target)) };
       } catch (error) {
         return errorReply(
           request.id,
@@ -113,8 +164,34 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         );
       }
     }
+    if (request.method === 'settings.get')
+      return { kind: 'reply', id: request.id, ok: true, result: settingsView() };
+    if (request.method === 'settings.update') {
+      const result = await updateSettings(request.params as SettingsUpdate);
+      return { kind: 'reply', id: request.id, ok: true, result };
+    }
+    if (request.method === 'contexts.check') return checkAnswer(request.id, request.params as ContextRef);
     await switching;
     return session.bridge.request(request);
+  }
+
+  async function checkAnswer(id: ValidRequest['id'], target: ContextRef): Promise<ReplyEnvelope> {
+    if (!catalog.has(target)) {
+      return errorReply(
+        id,
+        contractError('BadRequest', `There is no ${target.source} context "${target.name}".`),
+      );
+    }
+    const result =
+      target.source === 'demo'
+        ? {
+            context: target.name,
+            reachable: true,
+            message: 'The demo cluster runs inside Foresight.',
+            tookMs: 0,
+          }
+        : await checkContext(catalog.files, target.name);
+    return { kind: 'reply', id, ok: true, result };
   }
 
   return {

@@ -26,6 +26,8 @@ export class ContextCatalog {
   constructor(
     readonly files: readonly string[],
     private readonly onChange: () => void = () => undefined,
+    /** Paths added in Settings that could not be used (missing, unreadable). */
+    private readonly pathProblems: ReadonlyArray<{ file: string; message: string }> = [],
   ) {
     this.merged = mergeKubeconfigFiles(files);
   }
@@ -36,7 +38,7 @@ export class ContextCatalog {
   }
 
   get problems() {
-    return this.merged.problems;
+    return [...this.pathProblems, ...this.merged.problems];
   }
 
   get readFiles(): string[] {

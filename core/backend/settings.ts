@@ -6,6 +6,8 @@ import { z } from 'zod';
 /** What Foresight remembers between runs, in <dataDir>/settings.json. */
 const settingsSchema = z.object({
   lastContext: contextRefSchema.optional(),
+  extraKubeconfigPaths: z.array(z.string()).optional(),
+  retentionDays: z.number().int().positive().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -3,6 +3,7 @@ export * from './model.ts';
 export * from './methods.ts';
 export * from './reports.ts';
 export * from './contexts.ts';
+export * from './settings.ts';
 export * from './events.ts';
 export * from './envelope.ts';
 export * from './validate.ts';

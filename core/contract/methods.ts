@@ -7,6 +7,7 @@ import {
 } from './model.ts';
 import { contextRefSchema, contextsListSchema } from './contexts.ts';
 import { riskMethods } from './risk.ts';
+import { settingsMethods } from './settings.ts';
 import { placementMethods } from './placement.ts';
 import { actionsMethods } from './actions.ts';
 import { scalingMethods } from './scaling.ts';
@@ -69,6 +70,7 @@ export const methods = {
     params: reportsBuildParamsSchema,
     result: reportsBuildResultSchema,
   },
+  ...settingsMethods,
   ...riskMethods,
   ...placementMethods,
   ...actionsMethods,

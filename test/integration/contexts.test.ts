@@ -1,10 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoThread, type RunningDemo } from '../../core/backend/demo-thread.ts';
 import { createBackend, type Backend } from '../../core/backend/index.ts';
-import type { ContextsList, EventEnvelope, NodesSnapshot } from '../../core/contract/index.ts';
+import type {
+  AppStatus,
+  ContextCheckResult,
+  ContextsList,
+  EventEnvelope,
+  NodesSnapshot,
+  SettingsView,
+} from '../../core/contract/index.ts';
 import { contextFrom, writeKubeconfig, type ContextParts } from '../support/kubeconfig-contexts.ts';
 import { waitFor } from './support/wait.ts';
 
@@ -102,5 +109,73 @@ describe('contexts: pick, switch without a restart, remember', () => {
     });
     expect(pushed.selected).toEqual({ source: 'kubeconfig', name: 'alpha' });
     writeKubeconfig(merged, [alpha, beta], 'alpha');
+  });
+});
+
+describe('settings: extra kubeconfig folders, retention, and checking contexts on request', () => {
+  it('merges an extra folder after KUBECONFIG, names a missing path, and checks a context only when asked', async () => {
+    const { call, nodesCount } = await start(join(dir, 'data-4'));
+    await nodesCount(3);
+    const extraDir = join(dir, 'more');
+    mkdirSync(extraDir);
+    const delta = { ...beta, context: { name: 'delta', context: beta.context.context } };
+    writeKubeconfig(join(extraDir, 'delta.yaml'), [delta], 'delta');
+    // Nothing listens on port 1: this context's server refuses connections.
+    const dead = {
+      cluster: { name: 'dead-cluster', cluster: { server: 'https://127.0.0.1:1' } },
+      user: { name: 'dead-user', user: { token: 'x' } },
+      context: { name: 'dead', context: { cluster: 'dead-cluster', user: 'dead-user' } },
+    };
+    writeKubeconfig(join(extraDir, 'dead.yaml'), [dead], 'dead');
+
+    const missing = join(dir, 'nope');
+    const updated = await call('settings.update', { extraKubeconfigPaths: [extraDir, missing] });
+    expect(updated).toMatchObject({ ok: true });
+    const view = (updated as { result: SettingsView }).result;
+    expect(view.kubeconfigFiles).toEqual([merged, join(extraDir, 'dead.yaml'), join(extraDir, 'delta.yaml')]);
+    expect(view.problems).toEqual([{ file: missing, message: expect.stringMatching(/nope does not exist/) }]);
+
+    const list = ((await call('contexts.list')) as { result: ContextsList }).result;
+    expect(list.contexts.map((c) => c.name)).toEqual(['alpha', 'beta', 'dead', 'delta', 'foresight-demo']);
+    // KUBECONFIG's current-context still wins over the extra files'.
+    expect(list.selected).toEqual({ source: 'kubeconfig', name: 'alpha' });
+
+    const reachable = (await call('contexts.check', { source: 'kubeconfig', name: 'delta' })) as {
+      result: ContextCheckResult;
+    };
+    expect(reachable.result).toMatchObject({
+      context: 'delta',
+      reachable: true,
+      version: expect.stringMatching(/^v1\./),
+    });
+    const refused = (await call('contexts.check', { source: 'kubeconfig', name: 'dead' })) as {
+      result: ContextCheckResult;
+    };
+    expect(refused.result).toMatchObject({ reachable: false, message: expect.stringMatching(/refused/i) });
+    expect(await call('contexts.check', { source: 'kubeconfig', name: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'BadRequest' },
+    });
+  });
+
+  it('a new retention is saved and collection restarts with it; a bad one is refused', async () => {
+    const dataDir = join(dir, 'data-5');
+    const { call, nodesCount } = await start(dataDir);
+    await nodesCount(3);
+    expect(await call('settings.update', { retentionDays: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'BadRequest' },
+    });
+    expect(await call('settings.update', { retentionDays: 3 })).toMatchObject({
+      ok: true,
+      result: { retentionDays: 3 },
+    });
+    const retention = async () =>
+      ((await call('app.status')) as { result?: AppStatus }).result?.history.retentionDays;
+    const deadline = Date.now() + 20_000;
+    while ((await retention()) !== 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await retention()).toBe(3);
+    const again = await start(dataDir);
+    expect(await again.call('settings.get')).toMatchObject({ ok: true, result: { retentionDays: 3 } });
   });
 });
