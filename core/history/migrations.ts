@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { auditMigration } from './audit-log.ts';
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. The version lives in
@@ -107,6 +108,7 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  auditMigration,
 ];
 
 export function schemaVersion(db: Database.Database): number {
