@@ -15,12 +15,14 @@ import './styles/shell.css';
 import './styles/sections.css';
 import './styles/table.css';
 import './styles/reports.css';
+import './styles/settings.css';
 
 const transport = createTransport();
 const api = createApiClient(transport);
 const base = createStores();
 const stores = {
   ...base,
+  api,
   navigation: createNavigationStore(sectionFromHash(window.location.hash)),
   reports: createReportsStore({ api, deliver: (file) => deliverFile(file) }),
   // Another cluster's nodes must not linger under the new one's name while it connects.

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client.ts';
 import type { ConnectionState } from '../stores/connectionStore.ts';
 import type { ContextsState, ContextsStore } from '../stores/contextsStore.ts';
 import type { Stores } from '../stores/connectStores.ts';
@@ -12,7 +14,12 @@ export interface AppStores extends Stores {
   navigation: NavigationStore;
   reports: ReportsStore;
   contexts: ContextsStore;
+  /** The contract client, for sections whose stores are made on first use (useSectionStore). */
+  api: ApiClient;
 }
+
+/** Stores made on first use, one per key for the app's lifetime. */
+const sectionStores = new WeakMap<AppStores, Map<string, unknown>>();
 
 /** Stores arrive by context rather than as module singletons, so a test or story can pass its own. */
 export const StoresContext = createContext<AppStores | null>(null);
@@ -47,4 +54,21 @@ export function useNavigation<T>(selector: (state: NavigationState) => T): T {
 
 export function useContexts<T>(selector: (state: ContextsState) => T): T {
   return useStore(useStores().contexts, selector);
+}
+
+export function useApi(): ApiClient {
+  return useStores().api;
+}
+
+/**
+ * A section's own store, made from the api the first time the section renders and kept for the
+ * app's lifetime (so leaving and coming back keeps its state). Sections add stores this way
+ * instead of each growing AppStores and main.tsx.
+ */
+export function useSectionStore<S>(key: string, create: (api: ApiClient) => StoreApi<S>): StoreApi<S> {
+  const stores = useStores();
+  let byKey = sectionStores.get(stores);
+  if (!byKey) sectionStores.set(stores, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, create(stores.api));
+  return byKey.get(key) as StoreApi<S>;
 }

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { useConnection, useHistory } from '../app/storesContext.ts';
 import { formatCount, missing } from '../format/units.ts';
+import { ContextChecks } from '../settings/ContextChecks.tsx';
+import { KubeconfigPanel } from '../settings/KubeconfigPanel.tsx';
+import { RetentionField } from '../settings/RetentionField.tsx';
+import { useLoadSettings, useSettings } from '../settings/useSettings.ts';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -11,8 +15,10 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
   );
 }
 
-/** Read-only for now: where Foresight is connected and where it keeps its history. */
+/** Where Foresight is connected, which kubeconfig files it reads, and how long it keeps history. */
 export function SettingsSection() {
+  useLoadSettings();
+  const settingsError = useSettings((state) => state.error);
   const status = useConnection((state) => state.status);
   const app = useConnection((state) => state.app);
   const history = useHistory((state) => state.status);
@@ -21,6 +27,11 @@ export function SettingsSection() {
       <header className="section-header">
         <h1 id="settings-title">Settings</h1>
       </header>
+      {settingsError ? (
+        <p className="notice" role="alert">
+          {settingsError}
+        </p>
+      ) : null}
       <div className="panels">
         <div className="panel">
           <h2>Cluster connection</h2>
@@ -42,10 +53,15 @@ export function SettingsSection() {
               <code>{history?.path ?? missing}</code>
             </Field>
             <Field label="State">{history?.state ?? missing}</Field>
-            <Field label="Retention">{history ? `${history.retentionDays} days` : missing}</Field>
+            <Field label="Retention" testId="settings-retention">
+              {history ? `${history.retentionDays} days` : missing}
+            </Field>
             <Field label="Samples">{history ? formatCount(history.sampleCount) : missing}</Field>
           </dl>
+          <RetentionField />
         </div>
+        <KubeconfigPanel />
+        <ContextChecks />
         <div className="panel">
           <h2>Application</h2>
           <dl className="fields">
