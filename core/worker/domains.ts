@@ -1,4 +1,5 @@
 import type { WorkerDomainFactory } from './domain.ts';
+import { actionsDomain } from './actions-domain.ts';
 
 /** The domains the worker serves besides collection and reports. Add one line per domain. */
-export const domainFactories: readonly WorkerDomainFactory[] = [];
+export const domainFactories: readonly WorkerDomainFactory[] = [actionsDomain];
