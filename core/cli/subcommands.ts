@@ -1,7 +1,10 @@
 import type { CommandOutput } from './output.ts';
 import { detectCommand } from './detect-command.ts';
+import { evaluateCommand } from './evaluate-command.ts';
 import { drainSubcommand } from './drain-command.ts';
 import { forecastCommand } from './forecast-command.ts';
+import { placeCommand } from './place-command.ts';
+import { snapshotCommand } from './snapshot-command.ts';
 
 /**
  * A command that parses its own arguments (`foresight place --snapshot …`). Each lives in its own
@@ -16,7 +19,14 @@ export interface Subcommand {
 }
 
 /** The self-parsing commands, in the order `--help` lists them. Add one line per command. */
-export const subcommands: readonly Subcommand[] = [detectCommand, drainSubcommand, forecastCommand];
+export const subcommands: readonly Subcommand[] = [
+  detectCommand,
+  evaluateCommand,
+  drainSubcommand,
+  forecastCommand,
+  snapshotCommand,
+  placeCommand,
+];
 
 export function findSubcommand(name: string | undefined): Subcommand | undefined {
   return subcommands.find((command) => command.name === name);

@@ -1,0 +1,12 @@
+import type { AdvisoryPlugin } from '../evaluate.ts';
+import { loadAware } from './load-aware.ts';
+import { riskAware } from './risk-aware.ts';
+import type { PlacementSignals } from './signals.ts';
+import { stability } from './stability.ts';
+
+export type { PlacementSignals } from './signals.ts';
+
+/** Foresight's own plugins with their weights, in the order they are shown. */
+export function foresightAdvisors(signals: PlacementSignals): AdvisoryPlugin[] {
+  return [loadAware(signals), stability(signals), riskAware(signals)];
+}

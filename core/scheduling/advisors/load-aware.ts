@@ -1,0 +1,52 @@
+import type { AdvisoryPlugin } from '../evaluate.ts';
+import { MAX_NODE_SCORE, type PodInfo } from '../framework.ts';
+import type { NodeInfo } from '../node-info.ts';
+import { percent, type NodeUsage, type PlacementSignals } from './signals.ts';
+
+export const LOAD_AWARE = 'LoadAware';
+/** A node with no usage sample scores in the middle: neither preferred nor avoided. */
+const UNKNOWN_SCORE = 50;
+
+function fullestShare(pod: PodInfo, node: NodeInfo, usage: NodeUsage): { cpu: number; memory: number } {
+  const cpu =
+    node.allocatable.milliCpu > 0
+      ? (usage.cpuMillis + pod.nonZeroRequests.milliCpu) / node.allocatable.milliCpu
+      : 1;
+  const growth = Math.max(0, usage.memoryGrowthPerHour ?? 0);
+  const memory =
+    node.allocatable.memory > 0
+      ? (usage.memoryBytes + pod.nonZeroRequests.memory) / node.allocatable.memory + growth
+      : 1;
+  return { cpu, memory };
+}
+
+/**
+ * Load-aware: scores what nodes actually use, not what pods request — where kube-scheduler is
+ * blind. The score is the headroom left on the fuller of cpu and memory after adding the pod,
+ * with memory projected an hour ahead at its recent growth rate.
+ */
+export function loadAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
+  const usage = signals.usage;
+  return {
+    name: LOAD_AWARE,
+    weight,
+    missingData: () =>
+      usage && usage.size > 0
+        ? undefined
+        : 'no usage history yet (metrics are collected from the cluster over time)',
+    score(pod, node) {
+      const u = usage?.get(node.name);
+      if (!u) return UNKNOWN_SCORE;
+      const { cpu, memory } = fullestShare(pod, node, u);
+      return Math.trunc(MAX_NODE_SCORE * (1 - Math.min(1, Math.max(0, Math.max(cpu, memory)))));
+    },
+    explain(pod, node) {
+      const u = usage?.get(node.name);
+      if (!u) return 'no usage samples for this node';
+      const { cpu, memory } = fullestShare(pod, node, u);
+      const growth = u.memoryGrowthPerHour ?? 0;
+      const trend = growth > 0.05 ? `; its memory has grown ${percent(growth)} an hour` : '';
+      return `actually in use after placing: cpu ${percent(Math.min(cpu, 9.99))}, memory ${percent(Math.min(memory, 9.99))} (an hour ahead)${trend}`;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What Foresight knows beyond the API objects, per node: what is actually used (from history),
+ * what went wrong there lately (lifecycle events), and the risk predictions. Each part is
+ * undefined when there is no data, and the plugin that reads it then takes no part.
+ */
+export interface NodeUsage {
+  cpuMillis: number;
+  memoryBytes: number;
+  /** Memory growth per hour as a share of allocatable (0.2 = 20% an hour), when known. */
+  memoryGrowthPerHour?: number;
+}
+
+export interface NodeDisruptions {
+  restarts: number;
+  oomKills: number;
+  evictions: number;
+}
+
+export interface NodeRiskSignal {
+  probability: number;
+  kind?: string;
+  leadTimeMinutes?: number;
+  reasons: readonly string[];
+}
+
+export interface PlacementSignals {
+  usage?: ReadonlyMap<string, NodeUsage>;
+  /** Lifecycle events over the window, per node; a node with none is absent. */
+  disruptions?: ReadonlyMap<string, NodeDisruptions>;
+  disruptionWindowDays?: number;
+  risks?: ReadonlyMap<string, NodeRiskSignal>;
+}
+
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
