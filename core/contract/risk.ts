@@ -9,6 +9,8 @@ export const riskLevels = ['healthy', 'caution', 'at-risk'] as const;
 
 /** The kinds of trouble a prediction can expect. */
 export const riskKinds = ['resource-exhaustion', 'pod-failures', 'network', 'node-down'] as const;
+export type RiskKind = (typeof riskKinds)[number];
+export type RiskLevel = (typeof riskLevels)[number];
 
 /** One node's current risk: what placement, the autopilot and the UI all read. */
 export const nodeRiskSchema = z.object({

@@ -1,4 +1,5 @@
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
+import { eventLifecycle, reduceEvent, type EventFacts } from '../kube/event-facts.ts';
 import { nodeLifecycle, podLifecycle } from '../kube/lifecycle.ts';
 import { reduceNode, type NodeFacts } from '../kube/node-facts.ts';
 import { reducePod, type PodFacts } from '../kube/pod-facts.ts';
@@ -31,6 +32,7 @@ export interface SimHistory {
 
 const NODES = '/nodes';
 const PODS = '/pods';
+const EVENTS = '/events';
 
 /**
  * Runs the simulator headless and records what Foresight's collector would have written to
@@ -51,6 +53,9 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
   const byNode = new Map<string, NodeHistory>();
   const nodeFacts = new Map<string, NodeFacts>();
   const podFacts = new Map<string, PodFacts>();
+  const eventFacts = new Map<string, EventFacts>();
+  const podNodes = new Map<string, string>();
+  const nodeOfPod = (namespace: string, name: string) => podNodes.get(`${namespace}/${name}`);
   const historyOf = (facts: NodeFacts): NodeHistory => {
     let history = byNode.get(facts.name);
     if (!history) {
@@ -75,7 +80,9 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
     historyOf(facts);
   }
   for (const pod of sim.store.list(PODS)) {
-    podFacts.set(pod.metadata.uid ?? '', reducePod(pod as RawObject));
+    const facts = reducePod(pod as RawObject);
+    podFacts.set(pod.metadata.uid ?? '', facts);
+    if (facts.nodeName) podNodes.set(`${facts.namespace}/${facts.name}`, facts.nodeName);
   }
   sim.store.subscribe((event) => {
     const at = sim.now();
@@ -93,6 +100,13 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
       record(podLifecycle(event.type, after, before, at));
       if (event.type === 'DELETED') podFacts.delete(uid);
       else podFacts.set(uid, after);
+      if (after.nodeName) podNodes.set(`${after.namespace}/${after.name}`, after.nodeName);
+    } else if (event.resource === EVENTS) {
+      const after = reduceEvent(event.object as RawObject);
+      const key = `${after.namespace}/${after.name}`;
+      record(eventLifecycle(event.type, after, eventFacts.get(key), at, nodeOfPod));
+      if (event.type === 'DELETED') eventFacts.delete(key);
+      else eventFacts.set(key, after);
     }
   });
   const every = options.sampleEveryMs ?? 60_000;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAN } from '../risk/experiment.ts';
+import { parseEvaluateArgs } from './evaluate-command.ts';
+import { UsageError } from './usage-error.ts';
+
+describe('foresight evaluate options', () => {
+  it('defaults to the default plan', () => {
+    expect(parseEvaluateArgs([])).toEqual({ plan: DEFAULT_PLAN, json: undefined });
+  });
+
+  it('reads seeds, unseen families, shape and the JSON path', () => {
+    const { plan, json } = parseEvaluateArgs([
+      '--seeds',
+      '1,2',
+      '--test-seeds',
+      '9',
+      '--unseen',
+      'diskFill,hardwareFailure',
+      '--nodes',
+      '8',
+      '--hours',
+      '12',
+      '--epochs',
+      '5',
+      '--json',
+      'out.json',
+    ]);
+    expect(plan).toMatchObject({
+      trainSeeds: [1, 2],
+      testSeeds: [9],
+      unseenFamilies: ['diskFill', 'hardwareFailure'],
+      nodes: 8,
+      hours: 12,
+      epochs: 5,
+    });
+    expect(json).toBe('out.json');
+  });
+
+  it.each([
+    [['--seeds', '1,x'], /--seeds needs comma-separated whole numbers/],
+    [['--seeds', '1,2', '--test-seeds', '2'], /seed 2 is in both --seeds and --test-seeds/],
+    [['--unseen', 'meteorStrike'], /unknown scenario family "meteorStrike"; try memoryLeak/],
+    [['--nodes', '1'], /--nodes needs a whole number from 2 to 500/],
+    [['--hours', '2.5'], /--hours needs a whole number/],
+    [['extra'], /no positional arguments/],
+  ])('refuses %j with a usage error that says what to do', (argv, message) => {
+    expect(() => parseEvaluateArgs(argv)).toThrow(UsageError);
+    expect(() => parseEvaluateArgs(argv)).toThrow(message);
+  });
+
+  it('refuses unknown options', () => {
+    expect(() => parseEvaluateArgs(['--bogus'])).toThrow(/Unknown option '--bogus'/);
+  });
+});

@@ -1,0 +1,93 @@
+import type { RiskKind } from '../contract/risk.ts';
+import { FEATURE_COUNT, NodeFeatureSeries } from './features.ts';
+import { incidentEpisodes, labelAt, type IncidentEpisode } from './incident-labels.ts';
+import type { NodeHistory } from './node-history.ts';
+
+/** How far ahead a prediction looks: an incident within this horizon makes a positive. */
+export const HORIZON_MS = 30 * 60_000;
+
+export interface DatasetOptions {
+  horizonMs?: number;
+  /** Time between prediction points per node (default 5 min). */
+  strideMs?: number;
+  /** No points before this much history (default 1 h: the windows need something to look at). */
+  warmupMs?: number;
+  /** Leave out points whose label is not yet known (the last horizon of the history). */
+  endMs?: number;
+}
+
+/** Prediction points of many nodes: features row-major, labels, kinds and where each came from. */
+export interface RiskDataset {
+  features: Float32Array;
+  labels: Uint8Array;
+  /** The kind of the upcoming incident, or 'none'. */
+  kinds: (RiskKind | 'none')[];
+  nodes: string[];
+  /** Per point: index into `nodes`. */
+  nodeOf: Uint32Array;
+  times: Float64Array;
+  /** Per point: index into `episodes` of the upcoming one, or -1. */
+  episodeOf: Int32Array;
+  episodes: IncidentEpisode[];
+  strideMs: number;
+  get length(): number;
+}
+
+export function buildDataset(histories: readonly NodeHistory[], options: DatasetOptions = {}): RiskDataset {
+  const horizon = options.horizonMs ?? HORIZON_MS;
+  const stride = options.strideMs ?? 5 * 60_000;
+  const warmup = options.warmupMs ?? 60 * 60_000;
+  const rows: Float32Array[] = [];
+  const labels: number[] = [];
+  const kinds: (RiskKind | 'none')[] = [];
+  const nodeOf: number[] = [];
+  const times: number[] = [];
+  const episodeOf: number[] = [];
+  const episodes: IncidentEpisode[] = [];
+  const nodes: string[] = [];
+  for (const history of histories) {
+    const first = history.samples[0];
+    const last = history.samples.at(-1);
+    if (!first || !last) continue;
+    const nodeIndex = nodes.push(history.node) - 1;
+    const own = incidentEpisodes(history.node, history.events);
+    const episodeBase = episodes.length;
+    episodes.push(...own);
+    const series = NodeFeatureSeries.fromHistory(history);
+    const end = Math.min(options.endMs ?? Infinity, last.at - horizon);
+    for (let t = first.at + warmup; t <= end; t += stride) {
+      const label = labelAt(t, own, horizon);
+      if (label.state === 'during') continue;
+      const i = series.indexAt(t);
+      if (i < 0) continue;
+      rows.push(series.featuresAt(i));
+      const positive = label.state === 'before';
+      labels.push(positive ? 1 : 0);
+      kinds.push(positive ? label.episode.kind : 'none');
+      nodeOf.push(nodeIndex);
+      times.push(t);
+      episodeOf.push(positive ? episodeBase + own.indexOf(label.episode) : -1);
+    }
+  }
+  const features = new Float32Array(rows.length * FEATURE_COUNT);
+  rows.forEach((row, i) => features.set(row, i * FEATURE_COUNT));
+  return {
+    features,
+    labels: Uint8Array.from(labels),
+    kinds,
+    nodes,
+    nodeOf: Uint32Array.from(nodeOf),
+    times: Float64Array.from(times),
+    episodeOf: Int32Array.from(episodeOf),
+    episodes,
+    strideMs: stride,
+    get length() {
+      return labels.length;
+    },
+  };
+}
+
+/** The feature row of point i (a view, not a copy). */
+export function rowOf(dataset: RiskDataset, i: number): Float32Array {
+  return dataset.features.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
+}

@@ -1,0 +1,71 @@
+import type { ExperimentReport, SideBySide } from './experiment.ts';
+
+function fixed(x: number, digits = 3): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
+}
+
+function rows(title: string, side: SideBySide): string[] {
+  const { model, baseline } = side;
+  const line = (name: string, m: string, b: string) =>
+    `  ${name.padEnd(36)}${m.padStart(18)}${b.padStart(18)}`;
+  const recall = (s: typeof model) =>
+    s.alarms.incidents > 0 ? s.alarms.warned / s.alarms.incidents : Number.NaN;
+  const out = [
+    `${title} (${model.points} prediction points, ${model.positives} before an incident, ${model.alarms.incidents} incidents)`,
+    line('', 'model', 'rules'),
+    line('PR-AUC', fixed(model.pr.auc), fixed(baseline.pr.auc)),
+    line('ROC-AUC', fixed(model.roc.auc), fixed(baseline.roc.auc)),
+    line('alarm threshold', fixed(model.confusion.threshold, 2), fixed(baseline.confusion.threshold, 2)),
+    line(
+      'incidents warned before they began',
+      `${model.alarms.warned}/${model.alarms.incidents}`,
+      `${baseline.alarms.warned}/${baseline.alarms.incidents}`,
+    ),
+    line('share of incidents warned', fixed(recall(model), 2), fixed(recall(baseline), 2)),
+    line(
+      'median lead time (simulated min)',
+      fixed(model.alarms.medianLeadMinutes, 1),
+      fixed(baseline.alarms.medianLeadMinutes, 1),
+    ),
+    line(
+      'false alarms per node-day',
+      fixed(model.alarms.falseAlarmsPerNodeDay, 2),
+      fixed(baseline.alarms.falseAlarmsPerNodeDay, 2),
+    ),
+    line(
+      'confusion tp/fp/tn/fn (points)',
+      `${model.confusion.tp}/${model.confusion.fp}/${model.confusion.tn}/${model.confusion.fn}`,
+      `${baseline.confusion.tp}/${baseline.confusion.fp}/${baseline.confusion.tn}/${baseline.confusion.fn}`,
+    ),
+  ];
+  for (const [i, c] of model.perClass.entries()) {
+    const b = baseline.perClass[i];
+    out.push(
+      line(
+        `P/R/F1 ${c.label} (${c.support})`,
+        `${fixed(c.precision, 2)}/${fixed(c.recall, 2)}/${fixed(c.f1, 2)}`,
+        b ? `${fixed(b.precision, 2)}/${fixed(b.recall, 2)}/${fixed(b.f1, 2)}` : '',
+      ),
+    );
+  }
+  return out;
+}
+
+/** `foresight evaluate`'s printout: the model and the rules baseline side by side. */
+export function formatExperiment(report: ExperimentReport): string {
+  const { plan } = report;
+  return [
+    `Trained on seeds ${plan.trainSeeds.join(',')} (${report.trainedFamilies.join(', ')}): ${report.trainPoints} points, ${report.trainPositives} positive;`,
+    `tested on held-out seeds ${plan.testSeeds.join(',')}; unseen in training: ${plan.unseenFamilies.join(', ')}.`,
+    `Clusters of ${plan.nodes} nodes, ${plan.hours} simulated hours each, ${plan.incidentsPerDay} incidents per day, severity ${plan.severity[0]}–${plan.severity[1]}.`,
+    '',
+    ...rows('Held-out seeds, all families', report.heldOut),
+    '',
+    ...rows(`Held-out seeds, unseen family only (${plan.unseenFamilies.join(', ')})`, report.unseen),
+    '',
+    'Permutation importance (PR-AUC drop when shuffled, held-out seeds):',
+    ...report.importance.slice(0, 10).map((f) => `  ${f.feature.padEnd(24)}${fixed(f.prAucDrop, 4)}`),
+    '',
+    `Took ${fixed(report.seconds.simulate, 1)} s simulating, ${fixed(report.seconds.train, 1)} s training, ${fixed(report.seconds.evaluate, 1)} s evaluating.`,
+  ].join('\n');
+}

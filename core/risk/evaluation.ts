@@ -1,0 +1,154 @@
+import {
+  calibration,
+  confusionAt,
+  perClassScores,
+  prCurve,
+  rocCurve,
+  type CalibrationBin,
+  type ClassScore,
+  type Confusion,
+  type Curve,
+} from '../../models/risk/metrics.ts';
+import {
+  mulberry32,
+  predictClassifier,
+  RISK_CLASSES,
+  type ClassifierData,
+} from '../../models/risk/classifier.ts';
+import { riskKinds } from '../contract/risk.ts';
+import { alarmSummary, type AlarmSummary } from './alarm-metrics.ts';
+import type { RiskDataset } from './dataset.ts';
+import { FEATURE_COUNT, FEATURE_NAMES } from './features.ts';
+import { RULES_ALARM, rulesBaseline } from './rules-baseline.ts';
+
+/** Scores of every point of a dataset: the probability of an incident and the likely kind. */
+export interface PointScores {
+  probability: Float32Array;
+  kind: string[];
+}
+
+export function modelScores(model: ClassifierData, dataset: RiskDataset): PointScores {
+  return scoresFromProbabilities(predictClassifier(model, dataset.features), dataset.length);
+}
+
+export function scoresFromProbabilities(p: Float32Array, n: number): PointScores {
+  const classes = RISK_CLASSES.length;
+  const probability = new Float32Array(n);
+  const kind: string[] = [];
+  for (let i = 0; i < n; i++) {
+    probability[i] = 1 - (p[i * classes] ?? 0);
+    let best = 1;
+    for (let c = 2; c < classes; c++) if ((p[i * classes + c] ?? 0) > (p[i * classes + best] ?? 0)) best = c;
+    kind.push(RISK_CLASSES[best] ?? 'none');
+  }
+  return { probability, kind };
+}
+
+export function baselineScores(dataset: RiskDataset): PointScores {
+  const probability = new Float32Array(dataset.length);
+  const kind: string[] = [];
+  for (let i = 0; i < dataset.length; i++) {
+    probability[i] = rulesBaseline(
+      dataset.features.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
+    ).score;
+    // The rules say "something is wrong", not what: they guess the commonest kind.
+    kind.push('resource-exhaustion');
+  }
+  return { probability, kind };
+}
+
+/** Everything the Model page and `foresight evaluate` show about one scorer on one dataset. */
+export interface ScorerEvaluation {
+  points: number;
+  positives: number;
+  roc: Curve;
+  pr: Curve;
+  confusion: Confusion;
+  perClass: ClassScore[];
+  calibration: CalibrationBin[];
+  alarms: AlarmSummary;
+}
+
+export function evaluateScores(
+  dataset: RiskDataset,
+  scores: PointScores,
+  threshold: number,
+): ScorerEvaluation {
+  const positives = dataset.labels.reduce((s, l) => s + l, 0);
+  const predicted = scores.kind.map((k, i) => ((scores.probability[i] ?? 0) >= threshold ? k : 'none'));
+  return {
+    points: dataset.length,
+    positives,
+    roc: thin(rocCurve(scores.probability, dataset.labels)),
+    pr: thin(prCurve(scores.probability, dataset.labels)),
+    confusion: confusionAt(scores.probability, dataset.labels, threshold),
+    perClass: perClassScores(predicted, dataset.kinds, riskKinds),
+    calibration: calibration(scores.probability, dataset.labels),
+    alarms: alarmSummary(dataset, scores.probability, threshold),
+  };
+}
+
+/** At most ~200 points per curve: enough to draw, small enough to store and send. */
+function thin(curve: Curve): Curve {
+  if (curve.points.length <= 200) return curve;
+  const step = curve.points.length / 200;
+  const points = Array.from({ length: 200 }, (_, i) => curve.points[Math.floor(i * step)]).filter(
+    (p) => p !== undefined,
+  );
+  const last = curve.points.at(-1);
+  if (last) points.push(last);
+  return { points, auc: curve.auc };
+}
+
+/**
+ * The alarm threshold: the lowest that keeps false alarms within `budgetPerNodeDay` on the given
+ * (training) data, so the model is judged at an operating point chosen before it sees the test.
+ */
+export function chooseThreshold(
+  dataset: RiskDataset,
+  scores: Float32Array,
+  budgetPerNodeDay: number,
+): number {
+  const candidates = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98];
+  for (const threshold of candidates) {
+    if (alarmSummary(dataset, scores, threshold).falseAlarmsPerNodeDay <= budgetPerNodeDay) return threshold;
+  }
+  return 0.99;
+}
+
+export interface FeatureImportance {
+  feature: string;
+  /** How much PR-AUC drops when this feature is shuffled across points. */
+  prAucDrop: number;
+}
+
+/** Permutation importance on (at most `maxPoints` of) a dataset, deterministic for the seed. */
+export function permutationImportance(
+  model: ClassifierData,
+  dataset: RiskDataset,
+  options: { seed?: number; maxPoints?: number; top?: number } = {},
+): FeatureImportance[] {
+  const n = Math.min(dataset.length, options.maxPoints ?? 20_000);
+  const x = dataset.features.slice(0, n * FEATURE_COUNT);
+  const labels = dataset.labels.subarray(0, n);
+  const base = prCurve(scoresFromProbabilities(predictClassifier(model, x), n).probability, labels).auc;
+  const rng = mulberry32(options.seed ?? 5);
+  const out: FeatureImportance[] = [];
+  for (let f = 0; f < FEATURE_COUNT; f++) {
+    const shuffled = x.slice();
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      const a = shuffled[i * FEATURE_COUNT + f] ?? 0;
+      shuffled[i * FEATURE_COUNT + f] = shuffled[j * FEATURE_COUNT + f] ?? 0;
+      shuffled[j * FEATURE_COUNT + f] = a;
+    }
+    const auc = prCurve(
+      scoresFromProbabilities(predictClassifier(model, shuffled), n).probability,
+      labels,
+    ).auc;
+    out.push({ feature: FEATURE_NAMES[f] ?? String(f), prAucDrop: base - auc });
+  }
+  return out.sort((a, b) => b.prAucDrop - a.prAucDrop).slice(0, options.top ?? 15);
+}
+
+export { RULES_ALARM };

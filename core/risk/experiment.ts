@@ -1,0 +1,183 @@
+import { RISK_CLASSES, trainClassifier, type ClassifierData } from '../../models/risk/classifier.ts';
+import type { TfBackendName } from '../../models/tf-backend.ts';
+import { randomScenarios, SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
+import { buildDataset, type RiskDataset } from './dataset.ts';
+import {
+  baselineScores,
+  chooseThreshold,
+  evaluateScores,
+  modelScores,
+  permutationImportance,
+  RULES_ALARM,
+  type FeatureImportance,
+  type ScorerEvaluation,
+} from './evaluation.ts';
+import { FEATURE_NAMES } from './features.ts';
+import type { NodeHistory } from './node-history.ts';
+import { simulateHistory } from './sim-history.ts';
+
+const HOUR = 3_600_000;
+
+/** Which simulated clusters to learn from and to test on. */
+export interface ExperimentPlan {
+  trainSeeds: number[];
+  testSeeds: number[];
+  /** Families never shown in training; tested on their own. */
+  unseenFamilies: ScenarioFamily[];
+  nodes: number;
+  hours: number;
+  /** Incidents per simulated cluster-day. */
+  incidentsPerDay: number;
+  /** Severity range of the randomized incidents. */
+  severity: [number, number];
+  epochs: number;
+  /** The false-alarm budget the alarm threshold is chosen for, on training data. */
+  falseAlarmBudget: number;
+}
+
+export const DEFAULT_PLAN: ExperimentPlan = {
+  trainSeeds: [1, 2, 3, 4],
+  testSeeds: [101, 102],
+  unseenFamilies: ['kubeletCrashLoop'],
+  nodes: 12,
+  hours: 24,
+  incidentsPerDay: 24,
+  severity: [0.1, 0.9],
+  epochs: 30,
+  falseAlarmBudget: 0.5,
+};
+
+/** One simulated cluster's history with randomized incidents of the given families. */
+export function simulatedClusterHistory(
+  seed: number,
+  families: readonly ScenarioFamily[],
+  plan: Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'>,
+): NodeHistory[] {
+  const scenarios = randomScenarios(seed, {
+    families,
+    count: Math.round((plan.incidentsPerDay * plan.hours) / 24),
+    horizonMs: (plan.hours - 2) * HOUR,
+    startOffsetMs: HOUR,
+    severity: plan.severity,
+  });
+  return simulateHistory({
+    seed,
+    nodes: plan.nodes,
+    durationMs: plan.hours * HOUR,
+    preset: 'quiet',
+    scenarios,
+  }).nodes;
+}
+
+export interface TrainedRisk {
+  model: ClassifierData;
+  threshold: number;
+  train: RiskDataset;
+}
+
+/** Class index per point for training (0 = none). */
+export function classLabels(dataset: RiskDataset): Uint8Array {
+  return Uint8Array.from(dataset.kinds, (k) => Math.max(0, RISK_CLASSES.indexOf(k)));
+}
+
+export async function trainOn(
+  histories: readonly NodeHistory[],
+  options: {
+    seed?: number;
+    epochs?: number;
+    falseAlarmBudget?: number;
+    backend?: TfBackendName;
+    sampleWeights?: Float32Array;
+  } = {},
+): Promise<TrainedRisk> {
+  const train = buildDataset(histories);
+  const model = await trainClassifier(train.features, classLabels(train), FEATURE_NAMES, {
+    seed: options.seed ?? 1,
+    epochs: options.epochs ?? DEFAULT_PLAN.epochs,
+    ...(options.backend ? { backend: options.backend } : {}),
+    ...(options.sampleWeights ? { sampleWeights: options.sampleWeights } : {}),
+  });
+  const threshold = chooseThreshold(
+    train,
+    modelScores(model, train).probability,
+    options.falseAlarmBudget ?? DEFAULT_PLAN.falseAlarmBudget,
+  );
+  return { model, threshold, train };
+}
+
+export interface SideBySide {
+  model: ScorerEvaluation;
+  baseline: ScorerEvaluation;
+}
+
+export interface ExperimentReport {
+  plan: ExperimentPlan;
+  trainedFamilies: ScenarioFamily[];
+  trainPoints: number;
+  trainPositives: number;
+  threshold: number;
+  baselineThreshold: number;
+  /** Held-out seeds, every family (the unseen ones included). */
+  heldOut: SideBySide;
+  /** Held-out seeds, only the families never seen in training. */
+  unseen: SideBySide;
+  importance: FeatureImportance[];
+  model: ClassifierData;
+  seconds: { simulate: number; train: number; evaluate: number };
+}
+
+export function compare(model: TrainedRisk, dataset: RiskDataset): SideBySide {
+  return {
+    model: evaluateScores(dataset, modelScores(model.model, dataset), model.threshold),
+    baseline: evaluateScores(dataset, baselineScores(dataset), RULES_ALARM),
+  };
+}
+
+/** Trains on some seeds and families, tests on held-out seeds and on the unseen families. */
+export async function runExperiment(
+  plan: ExperimentPlan = DEFAULT_PLAN,
+  progress: (line: string) => void = () => {},
+): Promise<ExperimentReport> {
+  const trainedFamilies = SCENARIO_FAMILIES.filter((f) => !plan.unseenFamilies.includes(f));
+  let began = performance.now();
+  const trainHistories = plan.trainSeeds.flatMap((seed) => {
+    progress(`simulating training cluster seed ${seed}…`);
+    return simulatedClusterHistory(seed, trainedFamilies, plan);
+  });
+  const heldOutHistories = plan.testSeeds.flatMap((seed) => {
+    progress(`simulating held-out cluster seed ${seed}…`);
+    return simulatedClusterHistory(seed, SCENARIO_FAMILIES, plan);
+  });
+  const unseenHistories = plan.testSeeds.flatMap((seed) => {
+    progress(`simulating held-out cluster seed ${seed} with only ${plan.unseenFamilies.join(', ')}…`);
+    return simulatedClusterHistory(seed + 5000, plan.unseenFamilies, plan);
+  });
+  const simulate = (performance.now() - began) / 1000;
+  began = performance.now();
+  progress('training…');
+  const trained = await trainOn(trainHistories, {
+    epochs: plan.epochs,
+    falseAlarmBudget: plan.falseAlarmBudget,
+  });
+  const train = (performance.now() - began) / 1000;
+  began = performance.now();
+  progress('evaluating…');
+  const heldOutData = buildDataset(heldOutHistories);
+  const heldOut = compare(trained, heldOutData);
+  const unseen = compare(trained, buildDataset(unseenHistories));
+  const importance = permutationImportance(trained.model, heldOutData);
+  const evaluate = (performance.now() - began) / 1000;
+  return {
+    plan,
+    trainedFamilies,
+    trainPoints: trained.train.length,
+    trainPositives: trained.train.labels.reduce((s, l) => s + l, 0),
+    threshold: trained.threshold,
+    baselineThreshold: RULES_ALARM,
+    heldOut,
+    unseen,
+    importance,
+    model: trained.model,
+    seconds: { simulate, train, evaluate },
+  };
+}

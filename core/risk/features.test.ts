@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleEvent } from '../kube/lifecycle.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, featureIndex, NodeFeatureSeries } from './features.ts';
+import type { NodeHistory } from './node-history.ts';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 5, 3);
+const GIB = 1024 ** 3;
+
+/** A node at 40% memory, then a leak of 1% per minute from minute 180. */
+function history(minutes: number, events: LifecycleEvent[] = []): NodeHistory {
+  return {
+    node: 'n1',
+    cpuAllocatableMillis: 4000,
+    memoryAllocatableBytes: 16 * GIB,
+    podCapacity: 110,
+    samples: Array.from({ length: minutes }, (_, i) => ({
+      at: T0 + i * MIN,
+      cpuMillis: 1000 + 50 * Math.sin(i / 7),
+      memoryBytes: (0.4 + (i >= 180 ? (i - 180) * 0.01 : 0) + 0.002 * Math.sin(i)) * 16 * GIB,
+      pods: 10,
+    })),
+    events,
+  };
+}
+
+const at = (f: Float32Array, name: string) => f[featureIndex(name)] ?? Number.NaN;
+
+describe('risk features', () => {
+  it('has a name for every value', () => {
+    expect(new Set(FEATURE_NAMES).size).toBe(FEATURE_COUNT);
+    expect(NodeFeatureSeries.fromHistory(history(10)).featuresAt(9)).toHaveLength(FEATURE_COUNT);
+  });
+
+  it('are causal: features at a time do not change when later samples and events arrive', () => {
+    const events: LifecycleEvent[] = [
+      { at: T0 + 100 * MIN, kind: 'PodOOMKilled', node: 'n1', pod: 'p', detail: '' },
+      { at: T0 + 200 * MIN, kind: 'PodEvicted', node: 'n1', pod: 'q', detail: '' },
+    ];
+    const short = NodeFeatureSeries.fromHistory(history(150, events.slice(0, 1)));
+    const long = NodeFeatureSeries.fromHistory(history(300, events));
+    for (const i of [0, 30, 99, 100, 149])
+      expect(Array.from(long.featuresAt(i))).toEqual(Array.from(short.featuresAt(i)));
+  });
+
+  it('sees a leak: memory slope and the detector rise, the level follows', () => {
+    const series = NodeFeatureSeries.fromHistory(history(240));
+    const before = series.featuresAt(170);
+    const during = series.featuresAt(200);
+    expect(at(before, 'memorySlope30m')).toBeCloseTo(0, 1);
+    // 1% of allocatable per minute is 0.6 per hour.
+    expect(at(during, 'memorySlope5m')).toBeCloseTo(0.6, 1);
+    expect(at(during, 'memoryDetector')).toBeGreaterThan(0.5);
+    expect(at(during, 'memoryLevel')).toBeCloseTo(0.6, 1);
+  });
+
+  it('counts events by kind and window, and knows a node is NotReady', () => {
+    const events: LifecycleEvent[] = [
+      { at: T0 + 50 * MIN, kind: 'PodOOMKilled', node: 'n1', pod: 'p', detail: '' },
+      { at: T0 + 55 * MIN, kind: 'PodOOMKilled', node: 'n1', pod: 'p', detail: '' },
+      { at: T0 + 56 * MIN, kind: 'NodeCondition', node: 'n1', detail: 'Ready=Unknown' },
+    ];
+    const f = NodeFeatureSeries.fromHistory(history(70, events)).featuresAt(60);
+    expect(at(f, 'oomkills30m')).toBeCloseTo(Math.log1p(2));
+    expect(at(f, 'conditionFlaps30m')).toBeCloseTo(Math.log1p(1));
+    expect(at(f, 'notReady')).toBe(1);
+    expect(at(f, 'incidents7d')).toBeGreaterThan(0);
+  });
+
+  it('marks missing metrics rather than inventing values', () => {
+    const h = history(60);
+    for (let i = 50; i < 60; i++)
+      h.samples[i] = { at: T0 + i * MIN, cpuMillis: null, memoryBytes: null, pods: 0 };
+    const f = NodeFeatureSeries.fromHistory(h).featuresAt(59);
+    expect(at(f, 'missingMetrics5m')).toBe(1);
+    expect(at(f, 'missingMetrics30m')).toBeCloseTo(10 / 31, 2);
+    expect(FEATURE_NAMES.every((_, i) => Number.isFinite(f[i]))).toBe(true);
+  });
+});
