@@ -79,29 +79,31 @@ export const migrations: readonly Migration[] = [
           workload_id INTEGER NOT NULL REFERENCES workloads(id),
           ts INTEGER NOT NULL,
           pods INTEGER NOT NULL,
-          cpu_millis REAL NOT NULL,
-          cpu_max_millis REAL NOT NULL,
-          memory_bytes REAL NOT NULL,
-          memory_max_bytes REAL NOT NULL,
-          cpu_request_millis REAL NOT NULL,
-          memory_request_bytes REAL NOT NULL,
+          cpu_millis INTEGER NOT NULL,
+          cpu_max_millis INTEGER NOT NULL,
+          memory_bytes INTEGER NOT NULL,
+          memory_max_bytes INTEGER NOT NULL,
+          cpu_request_millis INTEGER NOT NULL,
+          memory_request_bytes INTEGER NOT NULL,
           PRIMARY KEY (workload_id, ts)
         ) WITHOUT ROWID;
         CREATE INDEX workload_samples_ts ON workload_samples (ts);
         -- Pods come and go by the thousand: names are interned, and their samples kept a day.
+        -- A pod never moves, so its node is a fact of the pod, not of each sample. Usage is
+        -- whole millicores and bytes: SQLite stores small integers in a few bytes, REAL in 8.
         CREATE TABLE pods (
           id INTEGER PRIMARY KEY,
           namespace TEXT NOT NULL,
           name TEXT NOT NULL,
+          node TEXT,
           workload_id INTEGER REFERENCES workloads(id),
           UNIQUE (namespace, name)
         );
         CREATE TABLE pod_samples (
           pod_id INTEGER NOT NULL REFERENCES pods(id),
           ts INTEGER NOT NULL,
-          node TEXT,
-          cpu_millis REAL NOT NULL,
-          memory_bytes REAL NOT NULL,
+          cpu_millis INTEGER NOT NULL,
+          memory_bytes INTEGER NOT NULL,
           PRIMARY KEY (pod_id, ts)
         ) WITHOUT ROWID;
         CREATE INDEX pod_samples_ts ON pod_samples (ts);

@@ -53,6 +53,13 @@ describe('UsageSampleStore', () => {
     expect(store.usage.workloads(0)).toEqual([{ namespace: 'shop', kind: 'Deployment', name: 'web' }]);
   });
 
+  it('keeps a pod’s node once it is known, even if its first sample had none', () => {
+    const unscheduled = { ...usage('web-3', 0, 5), node: undefined };
+    store.usage.insert(0, [unscheduled], []);
+    store.usage.insert(hour, [usage('web-3', hour, 5)], []);
+    expect(store.usage.podSeries('shop', 'web-3', 0, 10).map((s) => s.node)).toEqual(['node-1', 'node-1']);
+  });
+
   it('answers empty for a workload or pod it never saw', () => {
     expect(store.usage.workloadSeries({ namespace: 'x', kind: 'Deployment', name: 'y' }, 0, 10)).toEqual([]);
     expect(store.usage.podSeries('x', 'y', 0, 10)).toEqual([]);

@@ -44,6 +44,8 @@ interface WorkloadRow {
 export class UsageSampleStore {
   private readonly workloadIds = new Map<string, number>();
   private readonly podIds = new Map<string, number>();
+  /** Pods first sampled before they were scheduled: their node is filled in once known. */
+  private readonly podsWithoutNode = new Set<number>();
   private readonly statements;
   private readonly insertBatch: (
     at: number,
@@ -59,9 +61,11 @@ export class UsageSampleStore {
       workloadId: db.prepare<[string, string, string], { id: number }>(
         'SELECT id FROM workloads WHERE namespace = ? AND kind = ? AND name = ?',
       ),
-      insertPod: db.prepare<[string, string, number | null]>(
-        'INSERT OR IGNORE INTO pods (namespace, name, workload_id) VALUES (?, ?, ?)',
+      insertPod: db.prepare<[string, string, string | null, number | null]>(
+        'INSERT OR IGNORE INTO pods (namespace, name, node, workload_id) VALUES (?, ?, ?, ?)',
       ),
+      // A pod is created before it is scheduled: its first sample may come before its node.
+      setPodNode: db.prepare<[string, number]>('UPDATE pods SET node = ? WHERE id = ? AND node IS NULL'),
       podId: db.prepare<[string, string], { id: number }>(
         'SELECT id FROM pods WHERE namespace = ? AND name = ?',
       ),
@@ -70,7 +74,7 @@ export class UsageSampleStore {
            memory_max_bytes, cpu_request_millis, memory_request_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertPodSample: db.prepare(
-        'INSERT OR REPLACE INTO pod_samples (pod_id, ts, node, cpu_millis, memory_bytes) VALUES (?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO pod_samples (pod_id, ts, cpu_millis, memory_bytes) VALUES (?, ?, ?, ?)',
       ),
       workloadSeries: db.prepare<[number, number, number], WorkloadRow>(
         `SELECT * FROM (SELECT ts, pods, cpu_millis, cpu_max_millis, memory_bytes, memory_max_bytes,
@@ -81,8 +85,9 @@ export class UsageSampleStore {
         [number, number, number],
         { ts: number; node: string | null; cpu_millis: number; memory_bytes: number }
       >(
-        `SELECT * FROM (SELECT ts, node, cpu_millis, memory_bytes FROM pod_samples
-         WHERE pod_id = ? AND ts >= ? ORDER BY ts DESC LIMIT ?) ORDER BY ts ASC`,
+        `SELECT s.ts, p.node, s.cpu_millis, s.memory_bytes FROM (SELECT pod_id, ts, cpu_millis, memory_bytes
+           FROM pod_samples WHERE pod_id = ? AND ts >= ? ORDER BY ts DESC LIMIT ?) s
+         JOIN pods p ON p.id = s.pod_id ORDER BY s.ts ASC`,
       ),
       workloadsSince: db.prepare<[number], WorkloadRef>(
         `SELECT namespace, kind, name FROM workloads WHERE id IN
@@ -96,23 +101,18 @@ export class UsageSampleStore {
             this.workloadId(w),
             at,
             w.pods,
-            w.cpuMillis,
-            w.cpuMaxMillis,
-            w.memoryBytes,
-            w.memoryMaxBytes,
-            w.cpuRequestMillis,
-            w.memoryRequestBytes,
+            Math.round(w.cpuMillis),
+            Math.round(w.cpuMaxMillis),
+            Math.round(w.memoryBytes),
+            Math.round(w.memoryMaxBytes),
+            Math.round(w.cpuRequestMillis),
+            Math.round(w.memoryRequestBytes),
           );
         }
         for (const p of pods) {
           const workload = p.workload ? this.workloadId({ namespace: p.namespace, ...p.workload }) : null;
-          this.statements.insertPodSample.run(
-            this.podId(p.namespace, p.pod, workload),
-            at,
-            p.node ?? null,
-            p.cpuMillis,
-            p.memoryBytes,
-          );
+          const id = this.podId(p.namespace, p.pod, p.node, workload);
+          this.statements.insertPodSample.run(id, at, Math.round(p.cpuMillis), Math.round(p.memoryBytes));
         }
       },
     );
@@ -131,15 +131,22 @@ export class UsageSampleStore {
   private podId(
     namespace: string,
     name: string,
+    node: string | undefined,
     workload: number | null | undefined,
     create = true,
   ): number | undefined {
     const key = `${namespace}/${name}`;
     const cached = this.podIds.get(key);
-    if (cached !== undefined) return cached;
-    if (create) this.statements.insertPod.run(namespace, name, workload ?? null);
+    if (cached !== undefined) {
+      if (node && this.podsWithoutNode.delete(cached)) this.statements.setPodNode.run(node, cached);
+      return cached;
+    }
+    if (create) this.statements.insertPod.run(namespace, name, node ?? null, workload ?? null);
     const id = this.statements.podId.get(namespace, name)?.id;
-    if (id !== undefined) this.podIds.set(key, id);
+    if (id === undefined) return undefined;
+    this.podIds.set(key, id);
+    if (node) this.statements.setPodNode.run(node, id);
+    else if (create) this.podsWithoutNode.add(id);
     return id;
   }
 
@@ -164,7 +171,7 @@ export class UsageSampleStore {
   }
 
   podSeries(namespace: string, pod: string, since: number, limit: number): PodSample[] {
-    const id = this.podId(namespace, pod, undefined, false);
+    const id = this.podId(namespace, pod, undefined, undefined, false);
     if (id === undefined) return [];
     return this.statements.podSeries.all(id, since, limit).map((row) => ({
       at: row.ts,
@@ -182,5 +189,6 @@ export class UsageSampleStore {
   /** Forgets cached ids after retention deleted the rows they point to. */
   clearCaches(): void {
     this.podIds.clear();
+    this.podsWithoutNode.clear();
   }
 }
