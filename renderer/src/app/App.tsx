@@ -2,6 +2,7 @@ import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ContextPicker } from '../components/ContextPicker.tsx';
 import { Banners } from '../components/Banners.tsx';
 import { NavBar } from '../components/NavBar.tsx';
+import { ActionsSection } from '../sections/ActionsSection.tsx';
 import { NodesSection } from '../sections/NodesSection.tsx';
 import { OverviewSection } from '../sections/OverviewSection.tsx';
 import { PlaceholderSection } from '../sections/PlaceholderSection.tsx';
@@ -18,6 +19,8 @@ function Section({ id }: { id: SectionId }) {
       return <NodesSection />;
     case 'reports':
       return <ReportsSection />;
+    case 'actions':
+      return <ActionsSection />;
     case 'settings':
       return <SettingsSection />;
     default:

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { NodeRow, NodeSamplePoint } from '../../../core/contract/index.ts';
+import { NodeActionButtons } from '../actions/NodeActionButtons.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { UsageBar } from '../components/UsageBar.tsx';
 import { formatBytes, formatCpu, formatPercent, usageFraction } from '../format/units.ts';
@@ -59,6 +60,9 @@ export const NodeRowView = memo(function NodeRowView({ node, trend, odd }: NodeR
       </div>
       <div className="cell cell-trend" role="cell">
         <Sparkline points={trend ?? []} allocatableMillis={node.cpuAllocatableMillis} />
+      </div>
+      <div className="cell cell-actions" role="cell">
+        <NodeActionButtons node={node.name} unschedulable={node.unschedulable} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { NodeRow } from '../../../core/contract/index.ts';
 import { useNodes } from '../app/storesContext.ts';
 import type { NodeSortKey } from '../stores/nodeTable.ts';
+import { ActionDialog } from '../actions/ActionDialog.tsx';
 import { NodeRowView } from './NodeRowView.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
 
@@ -18,6 +19,7 @@ const columns: readonly { key: NodeSortKey | null; label: string; className: str
   { key: 'memory', label: 'Memory', className: 'cell-usage' },
   { key: 'pods', label: 'Pods', className: 'cell-pods' },
   { key: null, label: 'CPU trend', className: 'cell-trend' },
+  { key: null, label: 'Actions', className: 'cell-actions' },
 ];
 
 function SortHeader() {
@@ -82,6 +84,7 @@ export function NodesTable({ rows }: { rows: readonly NodeRow[] }) {
           </div>
         </div>
       </div>
+      <ActionDialog />
     </div>
   );
 }
