@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RawObject } from './resource-mirror.ts';
+
+/** Test objects carry fields RawObject does not name (uid, labels…): as the API sends them. */
+const raw = (object: object) => object as RawObject;
 import { trimNode, trimPod } from './scheduling-object.ts';
 
 const fullPod = {
@@ -82,16 +86,18 @@ describe('trimPod', () => {
 
 describe('trimNode', () => {
   it('keeps labels, taints, unschedulable, allocatable, capacity and condition statuses', () => {
-    const node = trimNode({
-      metadata: { name: 'n1', labels: { zone: 'a' }, annotations: { big: 'x' } },
-      spec: { unschedulable: true, taints: [{ key: 'k', effect: 'NoSchedule' }], podCIDR: '10.0.0.0/24' },
-      status: {
-        allocatable: { cpu: '4', memory: '16Gi', pods: '110' },
-        capacity: { cpu: '4' },
-        conditions: [{ type: 'Ready', status: 'True', message: 'kubelet is posting ready status' }],
-        images: [{ names: ['nginx'] }],
-      },
-    });
+    const node = trimNode(
+      raw({
+        metadata: { name: 'n1', labels: { zone: 'a' }, annotations: { big: 'x' } },
+        spec: { unschedulable: true, taints: [{ key: 'k', effect: 'NoSchedule' }], podCIDR: '10.0.0.0/24' },
+        status: {
+          allocatable: { cpu: '4', memory: '16Gi', pods: '110' },
+          capacity: { cpu: '4' },
+          conditions: [{ type: 'Ready', status: 'True', message: 'kubelet is posting ready status' }],
+          images: [{ names: ['nginx'] }],
+        },
+      }),
+    );
     expect(node).toEqual({
       metadata: { name: 'n1', labels: { zone: 'a' } },
       spec: { unschedulable: true, taints: [{ key: 'k', effect: 'NoSchedule' }] },

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { RawObject } from './resource-mirror.ts';
+
+/** Test objects carry fields RawObject does not name (uid, labels…): as the API sends them. */
+const raw = (object: object) => object as RawObject;
 import { reduceHpa, reducePdb, reduceWorkload, workloadOfPod } from './workload-facts.ts';
 
 describe('reduceWorkload', () => {
   it('keeps a Deployment’s size, selector and pod template', () => {
-    const facts = reduceWorkload('Deployment')({
-      metadata: { name: 'web', namespace: 'shop', uid: 'd1' },
-      spec: {
-        replicas: 3,
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '100m' } } }] },
+    const facts = reduceWorkload('Deployment')(
+      raw({
+        metadata: { name: 'web', namespace: 'shop', uid: 'd1' },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '100m' } } }] },
+          },
         },
-      },
-      status: { readyReplicas: 2 },
-    });
+        status: { readyReplicas: 2 },
+      }),
+    );
     expect(facts).toMatchObject({
       kind: 'Deployment',
       namespace: 'shop',
@@ -39,16 +45,18 @@ describe('reduceWorkload', () => {
   });
 
   it('names the controlling owner of a ReplicaSet', () => {
-    const facts = reduceWorkload('ReplicaSet')({
-      metadata: {
-        name: 'web-7d',
-        namespace: 'shop',
-        ownerReferences: [
-          { kind: 'Something', name: 'x' },
-          { kind: 'Deployment', name: 'web', controller: true },
-        ],
-      },
-    });
+    const facts = reduceWorkload('ReplicaSet')(
+      raw({
+        metadata: {
+          name: 'web-7d',
+          namespace: 'shop',
+          ownerReferences: [
+            { kind: 'Something', name: 'x' },
+            { kind: 'Deployment', name: 'web', controller: true },
+          ],
+        },
+      }),
+    );
     expect(facts.owner).toEqual({ kind: 'Deployment', name: 'web' });
   });
 });

@@ -8,6 +8,7 @@ import { collectOnce } from '../../core/kube/collect.ts';
 import { loadKubeconfig } from '../../core/kube/kubeconfig.ts';
 import { getJson } from '../../core/kube/raw-get.ts';
 import { figure, heading, mib, timed } from './format.ts';
+import { joinPodUsage, workloadUsage } from '../../core/kube/pod-usage.ts';
 
 /**
  * The collector against the demo cluster served over HTTP from its own thread, exactly as the
@@ -104,6 +105,22 @@ export async function benchCollection(nodes: number, podsPerNode: number): Promi
       cycles[2] ?? 0,
       'ms',
       'metrics poll + rows from mirrors + one SQLite batch',
+    );
+    const usage = await timed(async () => {
+      const [metrics, pods] = await Promise.all([
+        reader.listPodMetrics?.() ?? [],
+        reader.listPodFacts?.() ?? [],
+      ]);
+      const byKey = new Map(pods.map((pod) => [`${pod.namespace}/${pod.name}`, pod]));
+      const rows = joinPodUsage(metrics, byKey, reader.ownerOf ?? (() => undefined));
+      store.usage.insert(Date.now(), rows, workloadUsage(rows));
+      return rows.length;
+    });
+    figure(
+      'per-pod usage sample (every 5 min)',
+      usage.ms,
+      'ms',
+      `${usage.value} pods: pod metrics poll + join + one SQLite batch`,
     );
   } finally {
     reader.stop?.();
