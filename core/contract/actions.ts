@@ -95,7 +95,8 @@ export const actionPreviewSchema = z.object({
 });
 export type ActionPreview = z.infer<typeof actionPreviewSchema>;
 
-export const actionStatuses = ['running', 'succeeded', 'failed', 'interrupted', 'cancelled'] as const;
+/** `held`: an autopilot decision a guardrail stopped; `dry-run`: one it only logged (dry-run mode). */
+export const actionStatuses = ['running', 'succeeded', 'failed', 'interrupted', 'cancelled', 'held', 'dry-run'] as const;
 
 /** One row of the audit log: who did what to which object, what the dry run said and how it ended. */
 export const auditRecordSchema = z.object({
@@ -124,6 +125,74 @@ export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 const actionParams = z.object({ action: actionSchema }).strict();
 
+/** The autopilot's settings for one cluster. Off unless the user turns it on. */
+export const autopilotConfigSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Only say what it would do (events and audit), change nothing. */
+    dryRun: z.boolean(),
+    /** The kill switch: while set, the autopilot does nothing at all, enabled or not. */
+    paused: z.boolean(),
+    /** A node is at risk at or above this probability… */
+    threshold: z.number().min(0).max(1),
+    /** …for this many consecutive predictions. */
+    consecutive: z.number().int().min(1).max(100),
+    /** Remove the taint once the node has been below the threshold this long. */
+    healthyMinutes: z.number().min(0).max(10_080),
+    /** At least this long between two actions of the autopilot on the same node. */
+    cooldownMinutes: z.number().min(0).max(10_080),
+    /** At most this share of the nodes tainted by the autopilot at once (0.1 = 10%). */
+    maxTaintedFraction: z.number().min(0).max(1),
+    taint: z
+      .object({
+        key: z.string().min(1).max(317),
+        value: z.string().max(63),
+        effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+      })
+      .strict(),
+    /** Also drain a tainted node (PDBs respected, DaemonSets ignored, emptyDir data deleted). */
+    drain: z.boolean(),
+  })
+  .strict();
+export type AutopilotConfig = z.infer<typeof autopilotConfigSchema>;
+
+export const DEFAULT_AUTOPILOT_CONFIG: AutopilotConfig = {
+  enabled: false,
+  dryRun: false,
+  paused: false,
+  threshold: 0.7,
+  consecutive: 3,
+  healthyMinutes: 30,
+  cooldownMinutes: 60,
+  maxTaintedFraction: 0.1,
+  taint: { key: 'foresight.io/at-risk', value: 'true', effect: 'NoSchedule' },
+  drain: false,
+};
+
+/** One decision of the autopilot, acted on or not, with its reasoning. */
+export const autopilotDecisionSchema = z.object({
+  at: z.number(),
+  node: z.string(),
+  /** What it did (or, in dry-run mode, would do); `hold` when a guardrail stopped it. */
+  decision: z.enum(['taint', 'drain', 'untaint', 'hold']),
+  reason: z.string(),
+  dryRun: z.boolean(),
+  /** The audit record of the action, when one ran (or was logged in dry-run mode). */
+  auditId: z.number().int().optional(),
+});
+export type AutopilotDecision = z.infer<typeof autopilotDecisionSchema>;
+
+export const autopilotStatusSchema = z.object({
+  config: autopilotConfigSchema,
+  /** Nodes carrying the autopilot's taint now. */
+  tainted: z.array(z.string()),
+  /** Consecutive predictions at or above the threshold, per node that has any. */
+  streaks: z.array(z.object({ node: z.string(), count: z.number().int() })),
+  /** The latest decisions, newest first. */
+  decisions: z.array(autopilotDecisionSchema),
+});
+export type AutopilotStatus = z.infer<typeof autopilotStatusSchema>;
+
 export const actionsMethods = {
   /** RBAC pre-check (SelfSubjectAccessReview) for each action, e.g. for a node row's buttons. */
   'actions.check': {
@@ -144,6 +213,13 @@ export const actionsMethods = {
     params: z.object({ auditId: z.number().int() }).strict(),
     result: z.object({ cancelled: z.boolean() }),
   },
+  /** The autopilot's settings and what it is doing. */
+  'autopilot.status': { params: z.object({}).strict(), result: autopilotStatusSchema },
+  /** Changes the autopilot's settings for the connected cluster (kept in its history database). */
+  'autopilot.configure': {
+    params: z.object({ config: autopilotConfigSchema.partial() }).strict(),
+    result: autopilotStatusSchema,
+  },
   /** The audit log, newest first. */
   'actions.audit': {
     params: z.object({ limit: z.number().int().positive().max(1000).optional() }).strict(),
@@ -156,4 +232,6 @@ export const actionsEvents = {
   actionProgress: z.object({ auditId: z.number().int(), at: z.number(), message: z.string() }),
   /** An action ended (or started): its audit record as it now stands. */
   actionFinished: auditRecordSchema,
+  /** A decision of the autopilot, with its reasoning. */
+  autopilotDecision: autopilotDecisionSchema,
 } as const;

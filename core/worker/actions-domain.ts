@@ -8,6 +8,10 @@ import {
   type ValidRequest,
 } from '../contract/index.ts';
 import { AuditLog } from '../history/audit-log.ts';
+import { DEFAULT_AUTOPILOT_CONFIG, type AutopilotConfig } from '../contract/actions.ts';
+import { Autopilot } from '../kube/actions/autopilot/autopilot.ts';
+import { loadAutopilotConfig, saveAutopilotConfig } from '../kube/actions/autopilot/config-store.ts';
+import { readNodeFacts } from '../kube/actions/autopilot/node-facts.ts';
 import { errorText } from '../kube/actions/action-handler.ts';
 import { kubeJson, KubeStatusError } from '../kube/actions/kube-json.ts';
 import {
@@ -37,12 +41,48 @@ export class ActionsService implements WorkerDomain {
     'actions.undo',
     'actions.cancel',
     'actions.audit',
+    'autopilot.status',
+    'autopilot.configure',
   ] as const;
   private auditLog: AuditLog | undefined;
   private auditDb: Database.Database | undefined;
   private readonly running = new Map<number, AbortController>();
+  private autopilotConfig: AutopilotConfig = DEFAULT_AUTOPILOT_CONFIG;
+  /** One autopilot per cluster database: its memory of streaks belongs to that cluster. */
+  autopilot: Autopilot;
 
-  constructor(private readonly context: WorkerDomainContext) {}
+  constructor(private readonly context: WorkerDomainContext) {
+    this.autopilot = this.newAutopilot();
+  }
+
+  private newAutopilot(): Autopilot {
+    return new Autopilot({
+      session: () => {
+        const session = this.session();
+        return typeof session === 'string' || !session.audit ? undefined : session;
+      },
+      risks: () => this.context.nodeRisks(),
+      config: () => this.autopilotConfig,
+      now: this.context.now,
+      emit: (decision) => this.context.push('autopilotDecision', decision),
+    });
+  }
+
+  /** After each collection: the autopilot's round (its actions run in the background). */
+  async afterCollect(): Promise<void> {
+    this.audit();
+    try {
+      await this.autopilot.round();
+    } catch (error) {
+      this.context.push('autopilotDecision', {
+        at: this.context.now(),
+        node: '',
+        decision: 'hold',
+        reason: `the autopilot could not read the nodes: ${errorText(error)}`,
+        dryRun: this.autopilotConfig.dryRun,
+      });
+    }
+  }
 
   /** The audit log of the connected cluster's history; a new database gets its leftovers marked. */
   audit(): AuditLog | undefined {
@@ -52,6 +92,8 @@ export class ActionsService implements WorkerDomain {
       this.auditDb = store.database;
       this.auditLog = new AuditLog(store.database);
       this.auditLog.markInterrupted(this.context.now());
+      this.autopilotConfig = loadAutopilotConfig(store.database);
+      this.autopilot = this.newAutopilot();
     }
     return this.auditLog;
   }
@@ -112,6 +154,16 @@ export class ActionsService implements WorkerDomain {
           controller?.abort();
           return ok(id, { cancelled: controller !== undefined });
         }
+        case 'autopilot.status':
+          return ok(id, await this.autopilotStatus(session));
+        case 'autopilot.configure': {
+          const { config } = request.params as ParamsOf<'autopilot.configure'>;
+          if (!this.auditDb)
+            return errorReply(id, contractError('StoreError', this.context.historyProblem()));
+          this.autopilotConfig = { ...this.autopilotConfig, ...config } as AutopilotConfig;
+          saveAutopilotConfig(this.auditDb, this.autopilotConfig);
+          return ok(id, await this.autopilotStatus(session));
+        }
         case 'actions.audit': {
           const { limit } = request.params as ParamsOf<'actions.audit'>;
           if (!session.audit)
@@ -128,6 +180,16 @@ export class ActionsService implements WorkerDomain {
       const code = error instanceof KubeStatusError ? 'ClusterError' : 'Internal';
       return errorReply(id, contractError(code, errorText(error)));
     }
+  }
+
+  private async autopilotStatus(session: ActionSession) {
+    const nodes = await readNodeFacts(session.api, this.autopilotConfig);
+    return {
+      config: this.autopilotConfig,
+      tainted: nodes.filter((n) => n.autopilotTainted).map((n) => n.name),
+      streaks: [...this.autopilot.memory.streaks].map(([node, count]) => ({ node, count })),
+      decisions: this.autopilot.decisions,
+    };
   }
 
   /**

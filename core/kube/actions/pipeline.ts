@@ -83,11 +83,13 @@ export interface RunOptions {
   /** Called with the audit id as soon as the record exists (before the action starts). */
   onStart?(auditId: number | undefined): void;
   onStep?(auditId: number | undefined, message: string): void;
+  /** Why this runs (the autopilot's reasoning): the first step of the audit record. */
+  note?: string;
 }
 
 export interface RunResult {
   auditId: number | undefined;
-  status: Exclude<AuditRecord['status'], 'running' | 'interrupted'>;
+  status: 'succeeded' | 'failed' | 'cancelled';
   outcome: string;
   undo?: Action;
   preview: ActionPreview;
@@ -124,6 +126,7 @@ export async function runAction(
     ...(options.undoOf === undefined ? {} : { undoOf: options.undoOf }),
   });
   options.onStart?.(auditId);
+  if (options.note && auditId !== undefined) session.audit?.progress(auditId, session.now(), options.note);
   const step = (message: string) => {
     if (auditId !== undefined) session.audit?.progress(auditId, session.now(), message);
     options.onStep?.(auditId, message);

@@ -12,6 +12,8 @@ const STATUS_BADGE: Record<AuditRecord['status'], string> = {
   failed: 'badge badge-bad',
   interrupted: 'badge badge-bad',
   cancelled: 'badge badge-warn',
+  held: 'badge badge-warn',
+  'dry-run': 'badge',
 };
 
 function AuditRow({ record }: { record: AuditRecord }) {

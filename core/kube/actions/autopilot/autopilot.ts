@@ -1,0 +1,166 @@
+import type { Action, AutopilotConfig, AutopilotDecision, NodeRisk } from '../../../contract/index.ts';
+import { errorText } from '../action-handler.ts';
+import { runAction, type ActionSession } from '../pipeline.ts';
+import { decide, emptyMemory, noteRisks, type PlannedDecision } from './decide.ts';
+import { readNodeFacts } from './node-facts.ts';
+
+export interface AutopilotDeps {
+  /** The connected cluster with its audit log, or undefined while there is none. */
+  session(): ActionSession | undefined;
+  risks(): ReadonlyMap<string, NodeRisk>;
+  config(): AutopilotConfig;
+  now(): number;
+  /** Every decision goes to the event stream. */
+  emit(decision: AutopilotDecision): void;
+  /** How long a drain after the taint may wait on PodDisruptionBudgets (default: the app's 10 min). */
+  drainTimeoutSeconds?: number;
+}
+
+const KEEP_DECISIONS = 100;
+
+/**
+ * Runs a round after each collection: counts new predictions, decides (decide.ts holds every
+ * guardrail), and acts through the same audited pipeline as a click — taint, then drain if
+ * configured, and untaint on recovery. Actions run in the background, one at a time; a hold is
+ * reported when its reason changes, not every round.
+ */
+export class Autopilot {
+  readonly memory = emptyMemory();
+  readonly decisions: AutopilotDecision[] = [];
+  private running: Promise<void> | undefined;
+  private readonly lastHold = new Map<string, string>();
+
+  constructor(private readonly deps: AutopilotDeps) {}
+
+  /** Resolves when the action in flight (if any) has ended. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  async round(): Promise<void> {
+    const config = this.deps.config();
+    if (!config.enabled || config.paused) return;
+    const session = this.deps.session();
+    if (!session) return;
+    const now = this.deps.now();
+    const risks = this.deps.risks();
+    noteRisks(this.memory, risks, config, now);
+    const nodes = await readNodeFacts(session.api, config);
+    const planned = decide(this.memory, { config, nodes, risks, now, busy: this.running !== undefined });
+    for (const decision of planned) {
+      if (decision.decision === 'hold') {
+        if (this.lastHold.get(decision.node) === decision.reason) continue;
+        this.lastHold.set(decision.node, decision.reason);
+        this.record(session, config, decision, 'held');
+        continue;
+      }
+      this.lastHold.delete(decision.node);
+      this.memory.lastActionAt.set(decision.node, now);
+      if (config.dryRun) {
+        this.record(session, config, decision, 'dry-run');
+        continue;
+      }
+      this.running = this.act(session, config, decision).finally(() => {
+        this.running = undefined;
+      });
+    }
+  }
+
+  /** A decision that changes nothing (held, or dry-run mode) is still audited and pushed. */
+  private record(
+    session: ActionSession,
+    config: AutopilotConfig,
+    planned: PlannedDecision,
+    status: 'held' | 'dry-run',
+  ): void {
+    const now = this.deps.now();
+    const words =
+      status === 'held'
+        ? `held back from acting on node ${planned.node}`
+        : `would ${planned.decision} node ${planned.node} (dry-run mode)`;
+    const auditId = session.audit?.start({
+      cluster: session.cluster,
+      user: session.user,
+      origin: 'autopilot',
+      action: `autopilot-${planned.decision}`,
+      target: `node/${planned.node}`,
+      params: { decision: planned.decision, taint: config.taint, reason: planned.reason },
+      summary: `Autopilot ${words}`,
+      startedAt: now,
+    });
+    if (auditId !== undefined) {
+      session.audit?.progress(auditId, now, planned.reason);
+      session.audit?.finish(auditId, status, planned.reason, now);
+    }
+    this.push({
+      ...planned,
+      dryRun: status === 'dry-run',
+      at: now,
+      ...(auditId === undefined ? {} : { auditId }),
+    });
+  }
+
+  private async act(
+    session: ActionSession,
+    config: AutopilotConfig,
+    planned: PlannedDecision,
+  ): Promise<void> {
+    const { key, value, effect } = config.taint;
+    const action: Action =
+      planned.decision === 'taint'
+        ? { kind: 'taint', node: planned.node, key, ...(value ? { value } : {}), effect }
+        : { kind: 'untaint', node: planned.node, key, effect };
+    const note = `autopilot: ${planned.reason}`;
+    try {
+      const result = await runAction(session, action, { origin: 'autopilot', note });
+      const failed = result.status === 'succeeded' ? '' : ` — it did not complete: ${result.outcome}`;
+      this.push({
+        node: planned.node,
+        decision: planned.decision === 'taint' ? 'taint' : 'untaint',
+        reason: planned.reason + failed,
+        dryRun: false,
+        at: this.deps.now(),
+        ...(result.auditId === undefined ? {} : { auditId: result.auditId }),
+      });
+      if (planned.decision === 'taint' && config.drain && result.status === 'succeeded') {
+        const drain = await runAction(
+          session,
+          {
+            kind: 'drain',
+            node: planned.node,
+            options: {
+              ignoreDaemonSets: true,
+              deleteEmptyDirData: true,
+              ...(this.deps.drainTimeoutSeconds === undefined
+                ? {}
+                : { timeoutSeconds: this.deps.drainTimeoutSeconds }),
+            },
+          },
+          { origin: 'autopilot', note: `autopilot: drain after taint (${planned.reason})` },
+        );
+        this.push({
+          node: planned.node,
+          decision: 'drain',
+          reason: `configured to drain tainted nodes; PodDisruptionBudgets respected: ${drain.outcome}`,
+          dryRun: false,
+          at: this.deps.now(),
+          ...(drain.auditId === undefined ? {} : { auditId: drain.auditId }),
+        });
+      }
+    } catch (error) {
+      this.push({
+        node: planned.node,
+        decision: 'hold',
+        reason: `could not ${planned.decision}: ${errorText(error)}`,
+        dryRun: false,
+        at: this.deps.now(),
+      });
+    }
+  }
+
+  private push(decision: AutopilotDecision): void {
+    this.decisions.unshift(decision);
+    this.decisions.splice(KEEP_DECISIONS);
+    this.deps.emit(decision);
+  }
+}

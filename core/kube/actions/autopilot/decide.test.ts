@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTOPILOT_CONFIG, type AutopilotConfig, type NodeRisk } from '../../../contract/index.ts';
+import { decide, emptyMemory, noteRisks, type NodeFacts } from './decide.ts';
+
+const MINUTE = 60_000;
+const on: AutopilotConfig = { ...DEFAULT_AUTOPILOT_CONFIG, enabled: true };
+
+const facts = (name: string, extra: Partial<NodeFacts> = {}): NodeFacts => ({
+  name,
+  controlPlane: false,
+  schedulable: true,
+  ready: true,
+  autopilotTainted: false,
+  ...extra,
+});
+const workers = (n: number) => Array.from({ length: n }, (_, i) => facts(`w${i + 1}`));
+const risk = (node: string, probability: number, at: number): NodeRisk => ({
+  node,
+  at,
+  level: probability >= 0.7 ? 'at-risk' : 'healthy',
+  probability,
+  reasons: ['memory climbing 4%/min'],
+  source: 'rules',
+});
+
+/** Feeds `rounds` predictions at `probability` for the nodes, one minute apart. */
+function memoryAfter(nodes: string[], probability: number, rounds = 3, config = on) {
+  const memory = emptyMemory();
+  for (let i = 1; i <= rounds; i++)
+    noteRisks(memory, new Map(nodes.map((n) => [n, risk(n, probability, i * MINUTE)])), config, i * MINUTE);
+  return memory;
+}
+
+const risks = (nodes: string[], probability = 0.9) =>
+  new Map(nodes.map((n) => [n, risk(n, probability, 3 * MINUTE)]));
+
+describe('the autopilot decides with every guardrail', () => {
+  it('taints a node whose risk stayed at or above the threshold for N consecutive predictions', () => {
+    const d = decide(memoryAfter(['w1'], 0.9), {
+      config: on,
+      nodes: workers(10),
+      risks: risks(['w1']),
+      now: 4 * MINUTE,
+      busy: false,
+    });
+    expect(d).toEqual([
+      {
+        node: 'w1',
+        decision: 'taint',
+        reason: expect.stringContaining('risk 0.90 ≥ 0.7 for 3 consecutive predictions'),
+      },
+    ]);
+  });
+
+  it('N-1 predictions are not enough, and one prediction is never counted twice', () => {
+    const memory = memoryAfter(['w1'], 0.9, 2);
+    noteRisks(memory, new Map([['w1', risk('w1', 0.9, 2 * MINUTE)]]), on, 5 * MINUTE);
+    expect(
+      decide(memory, { config: on, nodes: workers(10), risks: risks(['w1']), now: 5 * MINUTE, busy: false }),
+    ).toEqual([]);
+  });
+
+  it('a dip below the threshold resets the streak', () => {
+    const memory = memoryAfter(['w1'], 0.9, 2);
+    noteRisks(memory, new Map([['w1', risk('w1', 0.3, 10 * MINUTE)]]), on, 10 * MINUTE);
+    noteRisks(memory, new Map([['w1', risk('w1', 0.9, 11 * MINUTE)]]), on, 11 * MINUTE);
+    expect(memory.streaks.get('w1')).toBe(1);
+  });
+
+  it.each<[string, Partial<AutopilotConfig>]>([
+    ['off by default', { enabled: false }],
+    ['the kill switch', { paused: true }],
+  ])('%s: no decisions at all', (_name, change) => {
+    const config = { ...on, ...change };
+    expect(
+      decide(memoryAfter(['w1'], 0.9), {
+        config,
+        nodes: workers(10),
+        risks: risks(['w1']),
+        now: 4 * MINUTE,
+        busy: false,
+      }),
+    ).toEqual([]);
+  });
+
+  const holds: [string, () => Parameters<typeof decide>, RegExp][] = [
+    [
+      'never a control-plane node',
+      () => [
+        memoryAfter(['cp'], 0.9),
+        {
+          config: on,
+          nodes: [facts('cp', { controlPlane: true }), ...workers(10)],
+          risks: risks(['cp']),
+          now: 4 * MINUTE,
+          busy: false,
+        },
+      ],
+      /control-plane/,
+    ],
+    [
+      'one node at a time (an action is running)',
+      () => [
+        memoryAfter(['w1'], 0.9),
+        { config: on, nodes: workers(10), risks: risks(['w1']), now: 4 * MINUTE, busy: true },
+      ],
+      /one node at a time/,
+    ],
+    [
+      'at most 10% of the nodes tainted',
+      () => [
+        memoryAfter(['w2'], 0.9),
+        {
+          config: on,
+          nodes: [facts('w1', { autopilotTainted: true }), ...workers(10).slice(1)],
+          risks: risks(['w2']),
+          now: 4 * MINUTE,
+          busy: false,
+        },
+      ],
+      /at most 10% of the nodes \(1 of 10\) .* 1 already do/,
+    ],
+    [
+      'never the last schedulable node',
+      () => [
+        memoryAfter(['w1'], 0.9),
+        {
+          config: { ...on, maxTaintedFraction: 1 },
+          nodes: [facts('w1'), facts('w2', { schedulable: false }), facts('w3', { ready: false })],
+          risks: risks(['w1']),
+          now: 4 * MINUTE,
+          busy: false,
+        },
+      ],
+      /last schedulable node/,
+    ],
+    [
+      'a cooldown per node',
+      () => {
+        const memory = memoryAfter(['w1'], 0.9);
+        memory.lastActionAt.set('w1', 0);
+        return [
+          memory,
+          { config: on, nodes: workers(10), risks: risks(['w1']), now: 4 * MINUTE, busy: false },
+        ];
+      },
+      /cooldown: its last autopilot action was 4 min ago \(cooldown 60 min\)/,
+    ],
+  ];
+  it.each(holds)('%s', (_name, input, reason) => {
+    const decisions = decide(...input());
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.decision).toBe('hold');
+    expect(decisions[0]?.reason).toMatch(reason);
+  });
+
+  it('of two at-risk nodes only the riskier is tainted; the other waits its turn', () => {
+    const memory = memoryAfter(['w1', 'w2'], 0.9);
+    const riskMap = new Map([
+      ['w1', risk('w1', 0.8, 3 * MINUTE)],
+      ['w2', risk('w2', 0.95, 3 * MINUTE)],
+    ]);
+    const d = decide(memory, {
+      config: { ...on, maxTaintedFraction: 0.5 },
+      nodes: workers(10),
+      risks: riskMap,
+      now: 4 * MINUTE,
+      busy: false,
+    });
+    expect(d.map((x) => [x.node, x.decision])).toEqual([
+      ['w2', 'taint'],
+      ['w1', 'hold'],
+    ]);
+  });
+
+  it('removes its taint once the node stayed healthy for M minutes, not before', () => {
+    const memory = emptyMemory();
+    noteRisks(memory, new Map([['w1', risk('w1', 0.2, MINUTE)]]), on, MINUTE);
+    const nodes = [facts('w1', { autopilotTainted: true }), ...workers(10).slice(1)];
+    const at = (minutes: number) =>
+      decide(memory, { config: on, nodes, risks: new Map(), now: (1 + minutes) * MINUTE, busy: false });
+    expect(at(29)).toEqual([]);
+    expect(at(30)).toEqual([
+      { node: 'w1', decision: 'untaint', reason: 'healthy (below 0.7) for 30 min ≥ 30 min' },
+    ]);
+  });
+});

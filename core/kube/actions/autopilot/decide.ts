@@ -1,0 +1,144 @@
+import type { AutopilotConfig, NodeRisk } from '../../../contract/index.ts';
+
+/**
+ * The autopilot's decisions as a pure function of what it knows, so each guardrail can be tested
+ * on its own: at most one node in action at a time, at most a share of the nodes tainted, never
+ * the last schedulable node, never a control-plane node, a cooldown per node, a kill switch.
+ */
+
+/** What the autopilot reads about each node (from the API server, not the snapshot). */
+export interface NodeFacts {
+  name: string;
+  controlPlane: boolean;
+  /** Not cordoned and no NoSchedule/NoExecute taint: new pods can land here. */
+  schedulable: boolean;
+  ready: boolean;
+  /** Carries the autopilot's own taint. */
+  autopilotTainted: boolean;
+}
+
+/** What the autopilot remembers between rounds (per worker; node taints are the durable part). */
+export interface AutopilotMemory {
+  streaks: Map<string, number>;
+  /** When the node last went below the threshold (cleared while it is at or above). */
+  healthySince: Map<string, number>;
+  lastActionAt: Map<string, number>;
+  /** The prediction time last counted, so one prediction is never counted twice. */
+  lastRiskAt: Map<string, number>;
+}
+
+export const emptyMemory = (): AutopilotMemory => ({
+  streaks: new Map(),
+  healthySince: new Map(),
+  lastActionAt: new Map(),
+  lastRiskAt: new Map(),
+});
+
+export interface PlannedDecision {
+  node: string;
+  decision: 'taint' | 'untaint' | 'hold';
+  reason: string;
+}
+
+const MINUTE = 60_000;
+
+/** Counts each new prediction: a streak grows while the risk stays at or above the threshold. */
+export function noteRisks(
+  memory: AutopilotMemory,
+  risks: ReadonlyMap<string, NodeRisk>,
+  config: AutopilotConfig,
+  now: number,
+): void {
+  for (const [node, risk] of risks) {
+    if ((memory.lastRiskAt.get(node) ?? -Infinity) >= risk.at) continue;
+    memory.lastRiskAt.set(node, risk.at);
+    if (risk.probability >= config.threshold) {
+      memory.streaks.set(node, (memory.streaks.get(node) ?? 0) + 1);
+      memory.healthySince.delete(node);
+    } else {
+      memory.streaks.delete(node);
+      if (!memory.healthySince.has(node)) memory.healthySince.set(node, now);
+    }
+  }
+}
+
+const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
+
+function riskWords(risk: NodeRisk | undefined, config: AutopilotConfig, streak: number): string {
+  if (!risk) return '';
+  const why = risk.reasons.length ? `: ${risk.reasons.slice(0, 3).join('; ')}` : '';
+  return `risk ${risk.probability.toFixed(2)} ≥ ${config.threshold} for ${streak} consecutive predictions (${risk.source})${why}`;
+}
+
+export interface RoundInput {
+  config: AutopilotConfig;
+  nodes: readonly NodeFacts[];
+  risks: ReadonlyMap<string, NodeRisk>;
+  now: number;
+  /** An action of the autopilot is still running. */
+  busy: boolean;
+}
+
+/** This round's decisions: at most one action, and a hold with the guardrail's reason for the rest. */
+export function decide(memory: AutopilotMemory, input: RoundInput): PlannedDecision[] {
+  const { config, nodes, risks, now, busy } = input;
+  if (!config.enabled || config.paused) return [];
+  const decisions: PlannedDecision[] = [];
+  let acting: string | undefined;
+  const hold = (node: string, reason: string) => decisions.push({ node, decision: 'hold', reason });
+
+  const recovered = nodes.filter((n) => {
+    const since = memory.healthySince.get(n.name);
+    return n.autopilotTainted && since !== undefined && now - since >= config.healthyMinutes * MINUTE;
+  });
+  for (const node of recovered) {
+    const minutes = Math.round((now - (memory.healthySince.get(node.name) ?? now)) / MINUTE);
+    if (busy || acting)
+      hold(node.name, `recovered, but one node at a time: ${acting ?? 'another action'} is in progress`);
+    else {
+      acting = node.name;
+      decisions.push({
+        node: node.name,
+        decision: 'untaint',
+        reason: `healthy (below ${config.threshold}) for ${minutes} min ≥ ${config.healthyMinutes} min`,
+      });
+    }
+  }
+
+  const taintedNow = nodes.filter((n) => n.autopilotTainted).length;
+  const allowedTainted = Math.floor(config.maxTaintedFraction * nodes.length);
+  const candidates = nodes
+    .filter((n) => !n.autopilotTainted && (memory.streaks.get(n.name) ?? 0) >= config.consecutive)
+    .sort((a, b) => (risks.get(b.name)?.probability ?? 0) - (risks.get(a.name)?.probability ?? 0));
+  for (const node of candidates) {
+    const streak = memory.streaks.get(node.name) ?? 0;
+    const last = memory.lastActionAt.get(node.name);
+    const otherSchedulable = nodes.filter(
+      (n) => n.name !== node.name && n.schedulable && n.ready && !n.controlPlane && !n.autopilotTainted,
+    ).length;
+    if (node.controlPlane) hold(node.name, 'a control-plane node: the autopilot never acts on these');
+    else if (last !== undefined && now - last < config.cooldownMinutes * MINUTE)
+      hold(
+        node.name,
+        `cooldown: its last autopilot action was ${Math.round((now - last) / MINUTE)} min ago (cooldown ${config.cooldownMinutes} min)`,
+      );
+    else if (taintedNow + 1 > allowedTainted)
+      hold(
+        node.name,
+        `at most ${percent(config.maxTaintedFraction)} of the nodes (${allowedTainted} of ${nodes.length}) may carry the autopilot's taint, and ${taintedNow} already do`,
+      );
+    else if (otherSchedulable === 0)
+      hold(node.name, 'it is the last schedulable node: tainting it would leave new pods nowhere to go');
+    else if (busy || acting)
+      hold(node.name, `one node at a time: ${acting ?? 'another action'} is in progress`);
+    else {
+      acting = node.name;
+      decisions.push({
+        node: node.name,
+        decision: 'taint',
+        reason: riskWords(risks.get(node.name), config, streak),
+      });
+    }
+  }
+  return decisions;
+}
