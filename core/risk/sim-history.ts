@@ -75,19 +75,19 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
     for (const event of events) if (event.node) byNode.get(event.node)?.events.push(event);
   };
   for (const node of sim.store.list(NODES)) {
-    const facts = reduceNode(node as RawObject);
+    const facts = reduceNode(node as unknown as RawObject);
     nodeFacts.set(facts.name, facts);
     historyOf(facts);
   }
   for (const pod of sim.store.list(PODS)) {
-    const facts = reducePod(pod as RawObject);
+    const facts = reducePod(pod as unknown as RawObject);
     podFacts.set(pod.metadata.uid ?? '', facts);
     if (facts.nodeName) podNodes.set(`${facts.namespace}/${facts.name}`, facts.nodeName);
   }
   sim.store.subscribe((event) => {
     const at = sim.now();
     if (event.resource === NODES) {
-      const after = reduceNode(event.object as RawObject);
+      const after = reduceNode(event.object as unknown as RawObject);
       const before = nodeFacts.get(after.name);
       historyOf(after);
       record(nodeLifecycle(event.type, after, before, at));
@@ -95,14 +95,14 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
       else nodeFacts.set(after.name, after);
     } else if (event.resource === PODS) {
       const uid = event.object.metadata.uid ?? '';
-      const after = reducePod(event.object as RawObject);
+      const after = reducePod(event.object as unknown as RawObject);
       const before = podFacts.get(uid);
       record(podLifecycle(event.type, after, before, at));
       if (event.type === 'DELETED') podFacts.delete(uid);
       else podFacts.set(uid, after);
       if (after.nodeName) podNodes.set(`${after.namespace}/${after.name}`, after.nodeName);
     } else if (event.resource === EVENTS) {
-      const after = reduceEvent(event.object as RawObject);
+      const after = reduceEvent(event.object as unknown as RawObject);
       const key = `${after.namespace}/${after.name}`;
       record(eventLifecycle(event.type, after, eventFacts.get(key), at, nodeOfPod));
       if (event.type === 'DELETED') eventFacts.delete(key);

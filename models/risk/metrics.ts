@@ -47,7 +47,8 @@ function positives(labels: ArrayLike<number>): number {
 export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): Curve {
   const p = positives(labels);
   const n = labels.length - p;
-  const points: CurvePoint[] = [{ x: 0, y: 0, threshold: Infinity }];
+  // The origin: nothing alarms above the highest possible score (scores are probabilities).
+  const points: CurvePoint[] = [{ x: 0, y: 0, threshold: 1 }];
   if (p === 0 || n === 0) return { points, auc: Number.NaN };
   for (const s of thresholdSweep(scores, labels))
     points.push({ x: s.fp / n, y: s.tp / p, threshold: s.threshold });

@@ -1,0 +1,92 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { modelEvaluationSchema } from '../../core/contract/risk.ts';
+import type { ClassifierData } from './classifier.ts';
+
+/**
+ * A risk model as stored, shipped and registered: the classifier's weights, the alarm threshold
+ * chosen with it, what it was trained on and how it did. Validated on load, so a damaged or
+ * foreign file is refused with a reason instead of predicting nonsense.
+ */
+const classifierSchema = z.object({
+  format: z.literal('foresight-risk-mlp'),
+  version: z.literal(1),
+  featureNames: z.array(z.string()).min(1),
+  classes: z.array(z.string()).min(2),
+  hidden: z.array(z.number().int().positive()),
+  mean: z.array(z.number()),
+  std: z.array(z.number()),
+  layers: z
+    .array(
+      z.object({
+        inputs: z.number().int().positive(),
+        units: z.number().int().positive(),
+        kernel: z.array(z.number()),
+        bias: z.array(z.number()),
+      }),
+    )
+    .min(1),
+});
+
+export const modelBundleSchema = z.object({
+  classifier: classifierSchema,
+  threshold: z.number().min(0).max(1),
+  /** Epoch ms; null for the shipped default (so rebuilding it gives the same file). */
+  trainedAt: z.number().nullable(),
+  trainedOn: z.string(),
+  evaluations: z.array(modelEvaluationSchema),
+  importance: z.array(z.object({ feature: z.string(), prAucDrop: z.number() })),
+});
+export type ModelBundle = z.infer<typeof modelBundleSchema> & { classifier: ClassifierData };
+
+/** Checks the weights fit together and the features are the ones this version computes. */
+export function parseModelBundle(json: unknown, expectedFeatures: readonly string[]): ModelBundle {
+  const parsed = modelBundleSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(
+      `not a Foresight risk model: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    );
+  }
+  const bundle = parsed.data as ModelBundle;
+  const c = bundle.classifier;
+  if (c.featureNames.join(',') !== expectedFeatures.join(',')) {
+    throw new Error(
+      `the risk model was trained on other features (${c.featureNames.length}) than this Foresight computes (${expectedFeatures.length}); retrain it.`,
+    );
+  }
+  let inputs = c.featureNames.length;
+  for (const [i, layer] of c.layers.entries()) {
+    if (
+      layer.inputs !== inputs ||
+      layer.kernel.length !== layer.inputs * layer.units ||
+      layer.bias.length !== layer.units
+    )
+      throw new Error(`the risk model's layer ${i + 1} does not fit its neighbours; the file is damaged.`);
+    inputs = layer.units;
+  }
+  if (
+    inputs !== c.classes.length ||
+    c.mean.length !== c.featureNames.length ||
+    c.std.length !== c.featureNames.length
+  )
+    throw new Error('the risk model has mismatched classes or scaling; the file is damaged.');
+  return bundle;
+}
+
+export async function loadModelBundle(
+  path: string,
+  expectedFeatures: readonly string[],
+): Promise<ModelBundle> {
+  return parseModelBundle(JSON.parse(await readFile(path, 'utf8')), expectedFeatures);
+}
+
+/** Numbers rounded to 6 significant digits: a smaller file, and the same on every machine. */
+export function serializeModelBundle(bundle: ModelBundle): string {
+  return JSON.stringify(bundle, (_, value: unknown) =>
+    typeof value === 'number' ? (Number.isFinite(value) ? Number(value.toPrecision(6)) : null) : value,
+  );
+}
+
+export async function saveModelBundle(path: string, bundle: ModelBundle): Promise<void> {
+  await writeFile(path, serializeModelBundle(bundle) + '\n');
+}
