@@ -1,4 +1,4 @@
-import type { AdvisoryPlugin, Evaluation, NodeEvaluation } from './evaluate.ts';
+import { explainNode, type AdvisoryPlugin, type Evaluation, type NodeEvaluation } from './evaluate.ts';
 import { explainUnschedulable, type Unschedulable } from './explain-unschedulable.ts';
 import { podName } from './kube-objects.ts';
 import type { SchedulingProfile } from './profile.ts';
@@ -11,7 +11,7 @@ export interface PlacedNode {
   reasons: string[];
   /** Each plugin's normalized 0–100 score before weighting, by plugin name (feasible nodes). */
   scores: Record<string, number>;
-  /** Each plugin's score in plain words. */
+  /** Each plugin's score in plain words (for the best EXPLAINED_NODES nodes and kube-scheduler's pick). */
   explanations: Record<string, string>;
   /** Σ score × weight over kube-scheduler's plugins. */
   kubeSchedulerTotal: number;
@@ -38,6 +38,9 @@ export interface PlacementAnswer {
   plugins: PluginUse[];
   unschedulable?: Unschedulable;
 }
+
+/** How many of the best nodes get their scores in words. */
+export const EXPLAINED_NODES = 25;
 
 const byName = (a: NodeEvaluation, b: NodeEvaluation): number =>
   a.info.name < b.info.name ? -1 : a.info.name > b.info.name ? 1 : 0;
@@ -81,20 +84,20 @@ function adviceReasons(evaluation: Evaluation, advised: NodeEvaluation, kube: No
   } else if (advised === kube) {
     reasons.push(`Foresight agrees with kube-scheduler on ${advised.info.name}.`);
     for (const a of advisors) {
-      const why = advised.explanations[a.name];
+      const why = advised.explanations?.[a.name];
       if (why) reasons.push(`${advised.info.name}: ${why}.`);
     }
   } else {
     const worse = advisors
       .filter((a) => (kube.scores[a.name] ?? 0) < (advised.scores[a.name] ?? 0))
-      .map((a) => kube.explanations[a.name])
+      .map((a) => kube.explanations?.[a.name])
       .filter((w): w is string => Boolean(w));
     reasons.push(
       `${kube.info.name} looks best on paper (kube-scheduler total ${kube.kubeSchedulerTotal}, from requests), but ${worse.join('; ') || 'Foresight scores it lower'}.`,
     );
     const better = advisors
       .filter((a) => (advised.scores[a.name] ?? 0) > (kube.scores[a.name] ?? 0))
-      .map((a) => advised.explanations[a.name])
+      .map((a) => advised.explanations?.[a.name])
       .filter((w): w is string => Boolean(w));
     reasons.push(`${advised.info.name}: ${better.join('; ') || 'a better Foresight total'}.`);
   }
@@ -118,14 +121,16 @@ export function placementAnswer(
     ranked.splice(ranked.indexOf(advised), 1);
     ranked.unshift(advised);
   }
+  for (const n of ranked.slice(0, EXPLAINED_NODES)) explainNode(evaluation, n);
+  if (kube) explainNode(evaluation, kube);
   const rankOf = new Map(ranked.map((n, i) => [n, i + 1]));
   const excluded = evaluation.nodes.filter((n) => n.failure).sort(byName);
   const nodes: PlacedNode[] = [...ranked, ...excluded].map((n) => ({
     name: n.info.name,
     feasible: !n.failure,
-    reasons: [...(n.failure?.reasons ?? [])],
+    reasons: n.failure ? (n.failure.reasons as string[]) : [],
     scores: n.scores,
-    explanations: n.explanations,
+    explanations: n.explanations ?? {},
     kubeSchedulerTotal: n.kubeSchedulerTotal,
     foresightTotal: n.foresightTotal,
     rank: rankOf.get(n) ?? null,

@@ -18,7 +18,8 @@ export interface NodeEvaluation {
   readonly allFailures: readonly FilterFailure[];
   /** Normalized 0..100 score per plugin name (feasible nodes only). */
   readonly scores: Record<string, number>;
-  readonly explanations: Record<string, string>;
+  /** Filled on demand by explainNode (only for the nodes a person reads). */
+  explanations: Record<string, string> | undefined;
   kubeSchedulerTotal: number;
   foresightTotal: number;
 }
@@ -28,9 +29,13 @@ export interface Evaluation {
   readonly nodes: readonly NodeEvaluation[];
   readonly feasible: readonly NodeEvaluation[];
   /** Foresight plugins that took part, and those that could not (with why). */
+  /** kube-scheduler's score plugins then the active advisors: what scored the feasible nodes. */
+  readonly scorePlugins: readonly ScorePlugin[];
   readonly activeAdvisors: readonly AdvisoryPlugin[];
   readonly idleAdvisors: readonly { plugin: AdvisoryPlugin; why: string }[];
 }
+
+const NO_FAILURES: FilterFailure[] = [];
 
 export function podInfoOf(pod: PodObject): PodInfo {
   return { pod, requests: podRequests(pod), nonZeroRequests: podRequests(pod, true) };
@@ -42,15 +47,18 @@ function scoreAll(
   feasible: readonly NodeEvaluation[],
   into: 'kubeSchedulerTotal' | 'foresightTotal',
 ): void {
-  const scores = feasible.map((n) => plugin.score(pod, n.info));
+  const scores = new Array<number>(feasible.length);
+  for (let i = 0; i < feasible.length; i++)
+    scores[i] = plugin.score(pod, (feasible[i] as NodeEvaluation).info);
   plugin.normalize?.(scores);
-  feasible.forEach((n, i) => {
+  const { name, weight } = plugin;
+  for (let i = 0; i < feasible.length; i++) {
+    const n = feasible[i] as NodeEvaluation;
     const s = scores[i] ?? 0;
-    n.scores[plugin.name] = s;
-    if (plugin.explain) n.explanations[plugin.name] = plugin.explain(pod, n.info, s);
-    if (into === 'kubeSchedulerTotal') n.kubeSchedulerTotal += s * plugin.weight;
-    n.foresightTotal += s * plugin.weight;
-  });
+    n.scores[name] = s;
+    if (into === 'kubeSchedulerTotal') n.kubeSchedulerTotal += s * weight;
+    n.foresightTotal += s * weight;
+  }
 }
 
 /**
@@ -67,17 +75,20 @@ export function evaluatePlacement(
 ): Evaluation {
   const info = podInfoOf(pod);
   const evaluations: NodeEvaluation[] = nodes.map((node) => {
-    const allFailures: FilterFailure[] = [];
+    let allFailures: FilterFailure[] = NO_FAILURES;
     for (const filter of profile.filters) {
       const failure = filter.filter(info, node);
-      if (failure) allFailures.push(failure);
+      if (failure) {
+        if (allFailures === NO_FAILURES) allFailures = [];
+        allFailures.push(failure);
+      }
     }
     return {
       info: node,
       failure: allFailures[0],
       allFailures,
       scores: {},
-      explanations: {},
+      explanations: undefined,
       kubeSchedulerTotal: 0,
       foresightTotal: 0,
     };
@@ -94,5 +105,27 @@ export function evaluatePlacement(
       scoreAll(advisor, info, feasible, 'foresightTotal');
     }
   }
-  return { pod: info, nodes: evaluations, feasible, activeAdvisors, idleAdvisors };
+  return {
+    pod: info,
+    nodes: evaluations,
+    feasible,
+    scorePlugins: [...profile.scores, ...activeAdvisors],
+    activeAdvisors,
+    idleAdvisors,
+  };
+}
+
+/**
+ * Fills a feasible node's plain-words explanations. Done on demand, for the nodes a person
+ * will read (the best few and kube-scheduler's pick): words for all 5,000 nodes of a large
+ * cluster would cost more than ranking them.
+ */
+export function explainNode(evaluation: Evaluation, node: NodeEvaluation): void {
+  if (node.failure || node.explanations) return;
+  const explanations: Record<string, string> = {};
+  for (const plugin of evaluation.scorePlugins) {
+    if (plugin.explain)
+      explanations[plugin.name] = plugin.explain(evaluation.pod, node.info, node.scores[plugin.name] ?? 0);
+  }
+  node.explanations = explanations;
 }

@@ -12,7 +12,16 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
+const validity = new WeakMap<NodeSelectorRequirement, boolean>();
+
+/** Validated once per requirement object: the same pod is matched against thousands of nodes. */
 function validRequirement(req: NodeSelectorRequirement): boolean {
+  let valid = validity.get(req);
+  if (valid === undefined) validity.set(req, (valid = checkRequirement(req)));
+  return valid;
+}
+
+function checkRequirement(req: NodeSelectorRequirement): boolean {
   if (!QUALIFIED_NAME.test(req.key) || (req.key.split('/').pop() ?? '').length > 63) return false;
   if (req.operator === 'In' || req.operator === 'NotIn')
     return (req.values ?? []).every((v) => v.length <= 63 && LABEL_VALUE.test(v));

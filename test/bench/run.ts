@@ -1,6 +1,7 @@
 import { benchCollection } from './collection.bench.ts';
 import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
+import { benchPlacement } from './placement.bench.ts';
 import { benchReports } from './report.bench.ts';
 import { benchSimulator } from './sim.bench.ts';
 
@@ -18,6 +19,7 @@ const groups: Record<string, () => Promise<void>> = {
   },
   report: benchReports,
   sim: benchSimulator,
+  placement: benchPlacement,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in groups);

@@ -37,8 +37,15 @@ export function loadAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin
     score(pod, node) {
       const u = usage?.get(node.name);
       if (!u) return UNKNOWN_SCORE;
-      const { cpu, memory } = fullestShare(pod, node, u);
-      return Math.trunc(MAX_NODE_SCORE * (1 - Math.min(1, Math.max(0, Math.max(cpu, memory)))));
+      // Inline of fullestShare without the object: this runs once per node.
+      const alloc = node.allocatable;
+      const cpu = alloc.milliCpu > 0 ? (u.cpuMillis + pod.nonZeroRequests.milliCpu) / alloc.milliCpu : 1;
+      const growth =
+        u.memoryGrowthPerHour !== undefined && u.memoryGrowthPerHour > 0 ? u.memoryGrowthPerHour : 0;
+      const memory =
+        alloc.memory > 0 ? (u.memoryBytes + pod.nonZeroRequests.memory) / alloc.memory + growth : 1;
+      const fullest = cpu > memory ? cpu : memory;
+      return Math.trunc(MAX_NODE_SCORE * (1 - (fullest > 1 ? 1 : fullest < 0 ? 0 : fullest)));
     },
     explain(pod, node) {
       const u = usage?.get(node.name);

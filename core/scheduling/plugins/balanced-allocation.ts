@@ -14,6 +14,7 @@ export function balancedAllocation(
   weight = 1,
 ): ScorePlugin {
   const cache = new WeakMap<PodInfo, number[]>();
+  const buffers = { requested: [] as number[], allocatable: [] as number[] };
   const requestsOf = (pod: PodInfo): number[] => {
     let list = cache.get(pod);
     if (!list) cache.set(pod, (list = podRequestList(pod, resources, true)));
@@ -25,7 +26,7 @@ export function balancedAllocation(
     score(pod, node) {
       const requests = requestsOf(pod);
       if (requests.every((r) => r === 0)) return 0;
-      const { requested, allocatable } = allocationVectors(node, requests, resources, true);
+      const { requested, allocatable } = allocationVectors(node, requests, resources, true, buffers);
       return balancedResourceScorer(requested, allocatable);
     },
     explain(pod, node) {

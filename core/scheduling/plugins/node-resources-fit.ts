@@ -19,24 +19,42 @@ interface Insufficient {
   unresolvable: boolean;
 }
 
+const scalarRequests = new WeakMap<PodInfo, [string, number][]>();
+
+function scalarRequestsOf(pod: PodInfo): [string, number][] {
+  let list = scalarRequests.get(pod);
+  if (!list) {
+    list = Object.entries(pod.requests.scalar).filter(([, amount]) => amount > 0);
+    scalarRequests.set(pod, list);
+  }
+  return list;
+}
+
+function check(out: Insufficient[], name: string, asked: number, alloc: number, used: number): void {
+  if (asked > 0 && asked > alloc - used)
+    out.push({ reason: `Insufficient ${name}`, unresolvable: asked > alloc });
+}
+
 /** fitsRequest: a pod slot, then every requested resource against what is left. */
 export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficient[] {
   const out: Insufficient[] = [];
   const { allocatable, requested } = node;
   if (node.podCount + 1 > allocatable.pods) out.push({ reason: 'Too many pods', unresolvable: false });
   const want = pod.requests;
-  const scalarNames = Object.keys(want.scalar).filter((n) => (want.scalar[n] ?? 0) > 0);
-  if (want.milliCpu === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalarNames.length === 0)
+  const scalars = scalarRequestsOf(pod);
+  if (want.milliCpu === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalars.length === 0)
     return out;
-  const check = (name: string, asked: number, alloc: number, used: number): void => {
-    if (asked > 0 && asked > alloc - used)
-      out.push({ reason: `Insufficient ${name}`, unresolvable: asked > alloc });
-  };
-  check('cpu', want.milliCpu, allocatable.milliCpu, requested.milliCpu);
-  check('memory', want.memory, allocatable.memory, requested.memory);
-  check('ephemeral-storage', want.ephemeralStorage, allocatable.ephemeralStorage, requested.ephemeralStorage);
-  for (const name of scalarNames)
-    check(name, want.scalar[name] ?? 0, allocatable.scalar[name] ?? 0, requested.scalar[name] ?? 0);
+  check(out, 'cpu', want.milliCpu, allocatable.milliCpu, requested.milliCpu);
+  check(out, 'memory', want.memory, allocatable.memory, requested.memory);
+  check(
+    out,
+    'ephemeral-storage',
+    want.ephemeralStorage,
+    allocatable.ephemeralStorage,
+    requested.ephemeralStorage,
+  );
+  for (const [name, amount] of scalars)
+    check(out, name, amount, allocatable.scalar[name] ?? 0, requested.scalar[name] ?? 0);
   return out;
 }
 
@@ -101,6 +119,7 @@ export function nodeResourcesFitScore(
   else if (strategy.type === 'MostAllocated') scorer = mostAllocatedScorer(resources);
   else scorer = requestedToCapacityRatioScorer(resources, strategy.shape);
   const cache = new WeakMap<PodInfo, number[]>();
+  const buffers = { requested: [] as number[], allocatable: [] as number[] };
   const requestsOf = (pod: PodInfo): number[] => {
     let list = cache.get(pod);
     if (!list) cache.set(pod, (list = podRequestList(pod, resources, false)));
@@ -110,7 +129,7 @@ export function nodeResourcesFitScore(
     name: NODE_RESOURCES_FIT,
     weight,
     score(pod, node) {
-      const { requested, allocatable } = allocationVectors(node, requestsOf(pod), resources, false);
+      const { requested, allocatable } = allocationVectors(node, requestsOf(pod), resources, false, buffers);
       return scorer(requested, allocatable);
     },
     explain(pod, node) {

@@ -36,19 +36,28 @@ export function allocationVectors(
   podRequests: readonly number[],
   resources: readonly ResourceSpec[],
   useRequested: boolean,
+  /** Reused between nodes (scoring 5,000 nodes would otherwise allocate 10,000 arrays a plugin). */
+  into: { requested: number[]; allocatable: number[] } = { requested: [], allocatable: [] },
 ): { requested: number[]; allocatable: number[] } {
-  const requested = new Array<number>(resources.length).fill(0);
-  const allocatable = new Array<number>(resources.length).fill(0);
+  const { requested, allocatable } = into;
+  requested.length = resources.length;
+  allocatable.length = resources.length;
+  requested.fill(0);
+  allocatable.fill(0);
   const nodeRequested = useRequested ? node.requested : node.nonZeroRequested;
   for (let i = 0; i < resources.length; i++) {
     const name = (resources[i] as ResourceSpec).name;
     const podRequest = podRequests[i] ?? 0;
-    if (podRequest === 0 && isScalarResourceName(name)) continue;
     let alloc = 0;
     let req = 0;
-    if (name === 'cpu' || name === 'memory') {
-      alloc = amountOf(node.allocatable, name);
-      req = amountOf(nodeRequested, name) + podRequest;
+    if (name === 'cpu') {
+      alloc = node.allocatable.milliCpu;
+      req = nodeRequested.milliCpu + podRequest;
+    } else if (name === 'memory') {
+      alloc = node.allocatable.memory;
+      req = nodeRequested.memory + podRequest;
+    } else if (podRequest === 0 && isScalarResourceName(name)) {
+      continue;
     } else if (name === 'ephemeral-storage') {
       alloc = node.allocatable.ephemeralStorage;
       req = node.requested.ephemeralStorage + podRequest;

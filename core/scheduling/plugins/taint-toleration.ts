@@ -1,4 +1,11 @@
-import { defaultNormalizeScore, MAX_NODE_SCORE, type FilterPlugin, type ScorePlugin } from '../framework.ts';
+import {
+  defaultNormalizeScore,
+  MAX_NODE_SCORE,
+  type FilterPlugin,
+  type PodInfo,
+  type ScorePlugin,
+} from '../framework.ts';
+import type { Toleration } from '../kube-objects.ts';
 import { firstUntoleratedTaint, taintTolerated } from '../tolerations.ts';
 
 export const TAINT_TOLERATION = 'TaintToleration';
@@ -22,13 +29,22 @@ export const taintTolerationFilter: FilterPlugin = {
  * its tolerations with an empty or PreferNoSchedule effect count), reversed so fewer is better.
  */
 export function taintTolerationScore(weight = 3): ScorePlugin {
+  // getAllTolerationPreferNoSchedule, once per pod (PreScore) rather than once per node.
+  const preferNoSchedule = new WeakMap<PodInfo, Toleration[]>();
+  const tolerationsOf = (pod: PodInfo): Toleration[] => {
+    let list = preferNoSchedule.get(pod);
+    if (!list) {
+      list = (pod.pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+      preferNoSchedule.set(pod, list);
+    }
+    return list;
+  };
   return {
     name: TAINT_TOLERATION,
     weight,
     score(pod, node) {
-      const tolerations = (pod.pod.spec?.tolerations ?? []).filter(
-        (t) => !t.effect || t.effect === 'PreferNoSchedule',
-      );
+      if (node.taints.length === 0) return 0;
+      const tolerations = tolerationsOf(pod);
       let count = 0;
       for (const taint of node.taints)
         if (taint.effect === 'PreferNoSchedule' && !taintTolerated(tolerations, taint)) count++;
