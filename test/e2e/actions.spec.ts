@@ -1,4 +1,8 @@
-import { expect, test } from './fixtures.ts';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, repoRoot, test, withHost } from './fixtures.ts';
 
 /**
  * One-click cordon on the demo cluster, every part real: the row's button, the server-side dry
@@ -45,4 +49,57 @@ test('one-click cordon → preview → confirm → node shown cordoned → undo'
   await expect(audit.nth(0)).toContainText(`Uncordon node ${node}`);
   await expect(audit.nth(1)).toContainText(`Cordon node ${node}`);
   await expect(audit.nth(0)).toHaveAttribute('data-status', 'succeeded');
+});
+
+/**
+ * The read-only viewer: the app connects through the demo server's `foresight-demo-viewer`
+ * context, and every write button on the Nodes page is disabled with the missing permission.
+ */
+test('as the read-only viewer, every node action is disabled with the reason', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'foresight-viewer-e2e-'));
+  const kubeconfig = path.join(dir, 'demo.kubeconfig');
+  const server = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin/foresight.mjs'), 'demo-server', '--nodes', '4', '--kubeconfig-out', kubeconfig],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`demo-server did not start:\n${output}`)), 60_000);
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Kubeconfig written to')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await withHost(
+      ['--kubeconfig', kubeconfig, '--context', 'foresight-demo-viewer', '--interval-ms', '1000'],
+      async ({ url }) => {
+        await page.goto(url);
+        await page.getByTestId('nav-nodes').click();
+        const row = page.getByTestId('nodes-table').getByTestId('node-row').first();
+        await expect(row).toBeVisible();
+        const cordon = row.getByTestId('action-cordon');
+        await expect(cordon).toBeDisabled();
+        await expect(cordon).toHaveAttribute(
+          'title',
+          /is not allowed for foresight-demo-viewer: it may not patch nodes/,
+        );
+        for (const label of ['Taint', 'Drain']) {
+          const button = row.getByRole('button', {
+            name: new RegExp(`^${label} node .* is not allowed: your user may not patch nodes`),
+          });
+          await expect(button).toBeDisabled();
+        }
+        await expect(row).not.toContainText('SchedulingDisabled');
+      },
+    );
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
