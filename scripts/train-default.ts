@@ -3,10 +3,11 @@
  * from simulator clusters with randomized incidents. Seeded throughout, so a rerun on the same
  * tfjs backend gives the same file.
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { saveModelBundle } from '../models/risk/model-bundle.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { format } from 'prettier';
+import { serializeModelBundle } from '../models/risk/model-bundle.ts';
 import { loadTf } from '../models/tf-backend.ts';
 import { evaluationData } from '../core/risk/evaluation-data.ts';
 import { DEFAULT_PLAN, runExperiment } from '../core/risk/experiment.ts';
@@ -24,7 +25,7 @@ const { backend } = await loadTf();
 const report = await runExperiment(DEFAULT_PLAN, (line) => process.stderr.write(line + '\n'));
 const plan = report.plan;
 await mkdir(dirname(out), { recursive: true });
-await saveModelBundle(out, {
+const bundle = serializeModelBundle({
   classifier: report.model,
   threshold: report.threshold,
   trainedAt: null,
@@ -41,4 +42,6 @@ await saveModelBundle(out, {
   ],
   importance: report.importance,
 });
+// Formatted as the repository's Prettier check expects, so a rebuilt model passes `npm run lint`.
+await writeFile(out, await format(bundle, { parser: 'json' }));
 process.stdout.write(formatExperiment(report) + `\n\nWrote ${out}\n`);
