@@ -34,7 +34,7 @@ describe('risk model files', () => {
       },
       /layer 1 does not fit/,
     ],
-  ])('refuses %s with a reason', (_, json, message, features = FEATURE_NAMES) => {
+  ])('refuses %s with a reason', (_, json, message, features: readonly string[] = FEATURE_NAMES) => {
     expect(() => parseModelBundle(json, features)).toThrow(message);
   });
 });
