@@ -111,6 +111,9 @@ export class ExtraMirrors {
     this.events = new ResourceMirror<EventFacts>({
       ...common,
       path: eventResource.path,
+      // Only Warnings go to the history: Normal events (Scheduled, Pulled, Started) are most of a
+      // busy cluster's events and would cost memory for nothing.
+      fieldSelector: 'type=Warning',
       reduce: reduceEvent,
       onChange: (type, after, before) =>
         options.onLifecycle(eventLifecycle(type, after, before, options.now(), options.nodeOfPod)),

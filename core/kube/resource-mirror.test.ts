@@ -120,6 +120,41 @@ describe('ResourceMirror', () => {
     expect(throttled).toBeLessThanOrEqual(3);
   });
 
+  it('mirrors only what its field selector matches, in the list and in the watch', async () => {
+    const { server } = await setup();
+    const event = (name: string, type: string) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: 'default' },
+      type,
+      reason: 'Test',
+      message: name,
+      involvedObject: { kind: 'Node', name: 'n' },
+    });
+    server.backend.store.create(keys.events, event('listed-warning', 'Warning'));
+    server.backend.store.create(keys.events, event('listed-normal', 'Normal'));
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(server.kubeconfigYaml());
+    const seen: string[] = [];
+    const warnings = new ResourceMirror<string>({
+      kubeConfig,
+      server: kubeConfig.getCurrentCluster()?.server ?? '',
+      path: '/api/v1/events',
+      fieldSelector: 'type=Warning',
+      reduce: (raw) => raw.metadata?.name ?? '',
+      onChange: (type, name) => seen.push(`${type} ${name}`),
+    });
+    mirrors.push(warnings as unknown as ResourceMirror<NodeFacts>);
+    warnings.start();
+    await warnings.whenSynced();
+    const listed = [...warnings.objects.values()].filter((name) => name.startsWith('listed-'));
+    expect(listed).toEqual(['listed-warning']);
+    server.backend.store.create(keys.events, event('watched-normal', 'Normal'));
+    server.backend.store.create(keys.events, event('watched-warning', 'Warning'));
+    await until('the watched warning', () => seen.includes('ADDED watched-warning'));
+    expect(seen.filter((line) => line.includes('normal'))).toEqual([]);
+  });
+
   it('reports a 403 as a permission problem', async () => {
     const { server, states } = await setup();
     server.faults.set({ forbidden: [{ resource: 'nodes' }], dropWatchAfterSeconds: 0.1 });

@@ -16,6 +16,8 @@ export interface MirrorOptions<T> {
   server: string;
   /** A collection path, e.g. /api/v1/pods. */
   path: string;
+  /** Mirror only matching objects (e.g. `type=Warning` for events), for the list and the watch. */
+  fieldSelector?: string;
   /** What is kept of each object: only the fields the product uses (memory stays bounded). */
   reduce: (raw: RawObject) => T;
   /** Called for each change after the initial list, with the reduced object before and after. */
@@ -165,7 +167,7 @@ export class ResourceMirror<T> {
         this.options.kubeConfig,
         this.options.server,
         this.options.path,
-        { limit: this.options.pageSize ?? 500, continue: cont },
+        { limit: this.options.pageSize ?? 500, continue: cont, fieldSelector: this.options.fieldSelector },
         this.controller.signal,
       )) as { items?: RawObject[]; metadata?: { continue?: string; resourceVersion?: string } };
       for (const raw of page.items ?? []) fresh.set(keyOf(raw), this.options.reduce(raw));
@@ -200,6 +202,7 @@ export class ResourceMirror<T> {
       this.options.path,
       {
         watch: true,
+        fieldSelector: this.options.fieldSelector,
         resourceVersion: this.resourceVersion,
         allowWatchBookmarks: true,
         timeoutSeconds: this.options.watchTimeoutSeconds ?? 300,

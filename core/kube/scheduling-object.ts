@@ -1,4 +1,5 @@
 import type { RawObject } from './resource-mirror.ts';
+import { Interner } from './interner.ts';
 
 /**
  * Nodes and pods as Kubernetes JSON, trimmed to what kube-scheduler's filters and scores read
@@ -45,6 +46,9 @@ export interface TrimmedPod {
   };
   status: { phase?: string };
 }
+
+/** One per thread: pods of a workload share their template's parts (see Interner). */
+const shared = new Interner();
 
 /** Annotations worth their memory: the one that marks a static (mirror) pod. */
 const keptAnnotations = ['kubernetes.io/config.mirror'];
@@ -114,20 +118,20 @@ export function trimPod(raw: RawObject): TrimmedPod {
       name: String(metadata['name'] ?? ''),
       namespace: String(metadata['namespace'] ?? ''),
       uid: typeof metadata['uid'] === 'string' ? metadata['uid'] : undefined,
-      labels: stringMap(metadata['labels']),
-      ownerReferences: ownerReferences(metadata['ownerReferences']),
+      labels: shared.intern(stringMap(metadata['labels'])),
+      ownerReferences: shared.intern(ownerReferences(metadata['ownerReferences'])),
       annotations: Object.keys(kept).length > 0 ? kept : undefined,
       deletionTimestamp:
         typeof metadata['deletionTimestamp'] === 'string' ? metadata['deletionTimestamp'] : undefined,
     }),
     spec: compact({
       nodeName: typeof spec['nodeName'] === 'string' ? spec['nodeName'] : undefined,
-      containers: trimContainers(spec['containers']) ?? [],
-      initContainers: trimContainers(spec['initContainers']),
-      overhead: stringMap(spec['overhead']),
-      tolerations: nonEmptyArray(spec['tolerations']),
-      nodeSelector: stringMap(spec['nodeSelector']),
-      affinity: record(spec['affinity']),
+      containers: shared.intern(trimContainers(spec['containers']) ?? []),
+      initContainers: shared.intern(trimContainers(spec['initContainers'])),
+      overhead: shared.intern(stringMap(spec['overhead'])),
+      tolerations: shared.intern(nonEmptyArray(spec['tolerations'])),
+      nodeSelector: shared.intern(stringMap(spec['nodeSelector'])),
+      affinity: shared.intern(record(spec['affinity'])),
       priority: typeof spec['priority'] === 'number' ? spec['priority'] : undefined,
       schedulerName: typeof spec['schedulerName'] === 'string' ? spec['schedulerName'] : undefined,
     }),
