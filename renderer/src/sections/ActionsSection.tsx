@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AuditRecord } from '../../../core/contract/index.ts';
 import { ActionDialog } from '../actions/ActionDialog.tsx';
+import { AutopilotPanel } from '../actions/AutopilotPanel.tsx';
 import { useActions } from '../actions/useActions.ts';
 import '../actions/actions.css';
 
@@ -78,6 +79,8 @@ export function ActionsSection() {
           audited here.
         </span>
       </div>
+      <AutopilotPanel />
+      <h3>Audit log</h3>
       {error ? <p className="notice">Cannot read the audit log: {error}</p> : null}
       {audit.length === 0 && !error ? <p className="empty">No actions yet.</p> : null}
       {audit.length > 0 ? (

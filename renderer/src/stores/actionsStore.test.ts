@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionPreview, AuditRecord, EventName, PayloadOf } from '../../../core/contract/index.ts';
+import {
+  DEFAULT_AUTOPILOT_CONFIG,
+  type ActionPreview,
+  type AuditRecord,
+  type EventName,
+  type PayloadOf,
+} from '../../../core/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { createActionsStore } from './actionsStore.ts';
 
@@ -141,5 +147,36 @@ describe('actionsStore', () => {
       allowed: false,
       missing: ['patch nodes'],
     });
+  });
+
+  it('loads and configures the autopilot, and prepends its decisions as they arrive', async () => {
+    const status = {
+      config: { ...DEFAULT_AUTOPILOT_CONFIG },
+      tainted: [],
+      streaks: [],
+      decisions: [],
+    };
+    const { api, emit, calls } = fakeApi({
+      'autopilot.status': () => status,
+      'autopilot.configure': (params) => ({
+        ...status,
+        config: { ...status.config, ...(params as { config: object }).config },
+      }),
+    });
+    const store = createActionsStore(api);
+    await store.getState().loadAutopilot();
+    expect(store.getState().autopilot?.config.enabled).toBe(false);
+    await store.getState().configureAutopilot({ enabled: true, dryRun: true });
+    expect(calls.at(-1)).toEqual(['autopilot.configure', { config: { enabled: true, dryRun: true } }]);
+    expect(store.getState().autopilot?.config).toMatchObject({ enabled: true, dryRun: true });
+    emit('autopilotDecision', { at: 1, node: 'w1', decision: 'taint', reason: 'risk 0.9', dryRun: true });
+    emit('autopilotDecision', {
+      at: 2,
+      node: 'w2',
+      decision: 'hold',
+      reason: 'one node at a time',
+      dryRun: true,
+    });
+    expect(store.getState().autopilot?.decisions.map((d) => d.node)).toEqual(['w2', 'w1']);
   });
 });

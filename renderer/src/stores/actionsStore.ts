@@ -1,5 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Action, ActionPermission, ActionPreview, AuditRecord } from '../../../core/contract/index.ts';
+import type {
+  Action,
+  ActionPermission,
+  ActionPreview,
+  AuditRecord,
+  AutopilotConfig,
+  AutopilotDecision,
+  AutopilotStatus,
+} from '../../../core/contract/index.ts';
 import { describeFailure } from '../api/apiError.ts';
 import type { ApiClient } from '../api/client.ts';
 
@@ -35,6 +43,11 @@ export interface ActionsState {
   /** Asks (batched, cached) whether each action is allowed. */
   ensurePermissions(actions: readonly Action[]): void;
   refreshAudit(): Promise<void>;
+  /** The autopilot's settings, tainted nodes and decisions; null until loaded. */
+  autopilot: AutopilotStatus | null;
+  autopilotError: string | null;
+  loadAutopilot(): Promise<void>;
+  configureAutopilot(change: Partial<AutopilotConfig>): Promise<void>;
 }
 
 export const permissionKey = (action: Action): string =>
@@ -172,6 +185,22 @@ export function createActionsStore(api: Pick<ApiClient, 'call' | 'on'>): StoreAp
         }
         if (pending.length > 0) scheduleFlush();
       },
+      autopilot: null,
+      autopilotError: null,
+      async loadAutopilot() {
+        try {
+          set({ autopilot: await api.call('autopilot.status', {}), autopilotError: null });
+        } catch (error) {
+          set({ autopilotError: describeFailure(error) });
+        }
+      },
+      async configureAutopilot(change) {
+        try {
+          set({ autopilot: await api.call('autopilot.configure', { config: change }), autopilotError: null });
+        } catch (error) {
+          set({ autopilotError: describeFailure(error) });
+        }
+      },
       async refreshAudit() {
         try {
           const { records } = await api.call('actions.audit', { limit: 200 });
@@ -194,6 +223,13 @@ export function createActionsStore(api: Pick<ApiClient, 'call' | 'on'>): StoreAp
     store.setState((s) => ({ audit: [record, ...s.audit.filter((r) => r.id !== record.id)] }));
     if (record.status !== 'running') store.setState((s) => finishedDialog(s, record));
   });
+  api.on('autopilotDecision', (decision: AutopilotDecision) =>
+    store.setState((s) =>
+      s.autopilot
+        ? { autopilot: { ...s.autopilot, decisions: [decision, ...s.autopilot.decisions].slice(0, 100) } }
+        : {},
+    ),
+  );
   // The final event may come before the reply with the audit id: startRun then finds it in `audit`.
   return store;
 }
