@@ -1,5 +1,6 @@
 import type { WorkerDomainFactory } from './domain.ts';
 import { actionsDomain } from './actions-domain.ts';
+import { placementDomain } from './placement-domain.ts';
 
 /** The domains the worker serves besides collection and reports. Add one line per domain. */
-export const domainFactories: readonly WorkerDomainFactory[] = [actionsDomain];
+export const domainFactories: readonly WorkerDomainFactory[] = [actionsDomain, placementDomain];

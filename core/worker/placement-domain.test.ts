@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { NodeRisk, ReplyEnvelope, ValidRequest } from '../contract/index.ts';
+import type { ClusterReader, SchedulingObjects } from '../kube/cluster-client.ts';
+import type { ClusterAccess, WorkerDomainContext } from './domain.ts';
+import { PlacementService } from './placement-domain.ts';
+
+const snapshot = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/placement/cluster.json', import.meta.url), 'utf8'),
+) as SchedulingObjects;
+const podSpec = readFileSync(new URL('../../test/fixtures/placement/pod.json', import.meta.url), 'utf8');
+
+function service(risks: NodeRisk[] = [], connected = true): PlacementService {
+  const reader = {
+    listSchedulingObjects: () => Promise.resolve(snapshot),
+    listWorkloads: () => [],
+  } as unknown as ClusterReader;
+  const cluster = { reader, context: 'test', server: 'https://test', demo: true } as unknown as ClusterAccess;
+  const context = {
+    cluster: () => (connected ? cluster : undefined),
+    history: () => undefined,
+    nodeRisks: () => new Map(risks.map((r) => [r.node, r])),
+    now: () => Date.UTC(2026, 0, 1),
+  } as unknown as WorkerDomainContext;
+  return new PlacementService(context);
+}
+
+const advise = (s: PlacementService, source: unknown): Promise<ReplyEnvelope> =>
+  Promise.resolve(s.handle({ id: 1, method: 'placement.advise', params: { source } } as ValidRequest));
+
+describe('PlacementService', () => {
+  it('ranks a pasted spec on the connected cluster', async () => {
+    const reply = await advise(service(), { kind: 'spec', text: podSpec });
+    expect(reply.ok).toBe(true);
+    const result = (reply as { result: { kubeSchedulerChoice: { node: string }; nodes: unknown[] } }).result;
+    expect(result.kubeSchedulerChoice.node).toBe('node-a');
+    expect(result.nodes).toHaveLength(5);
+  });
+
+  it('feeds the risk domain predictions to the risk-aware plugin', async () => {
+    const risk: NodeRisk = {
+      node: 'node-a',
+      at: 0,
+      level: 'at-risk',
+      probability: 0.9,
+      reasons: ['memory rising'],
+      source: 'rules',
+    };
+    const reply = await advise(
+      service([
+        risk,
+        { ...risk, node: 'node-d', probability: 0.1, level: 'healthy' },
+        { ...risk, node: 'node-e', probability: 0.1, level: 'healthy' },
+      ]),
+      { kind: 'spec', text: podSpec },
+    );
+    const result = (
+      reply as {
+        result: { advice: { node: string; reasons: string[] }; plugins: { name: string; active: boolean }[] };
+      }
+    ).result;
+    expect(result.plugins.find((p) => p.name === 'RiskAware')?.active).toBe(true);
+    expect(result.advice.node).not.toBe('node-a');
+    expect(result.advice.reasons.join(' ')).toContain('risk 0.90');
+  });
+
+  it('a spec that does not parse is a BadRequest that says what to paste', async () => {
+    const reply = await advise(service(), { kind: 'spec', text: 'kind: Pod\nspec: {containers: [\n' });
+    expect(reply.ok).toBe(false);
+    const error = (reply as { error: { code: string; message: string; hint: string } }).error;
+    expect(error.code).toBe('BadRequest');
+    expect(error.message).toContain('does not parse as YAML');
+    expect(error.hint).toContain('Paste a Pod');
+  });
+
+  it('an unknown pending pod, and no cluster, are clear errors', async () => {
+    const missing = await advise(service(), { kind: 'pending', namespace: 'shop', name: 'ghost' });
+    expect((missing as { error: { message: string } }).error.message).toContain('There is no pod shop/ghost');
+    const offline = await advise(service([], false), { kind: 'spec', text: podSpec });
+    expect((offline as { error: { code: string } }).error.code).toBe('Unavailable');
+  });
+
+  it('lists pending pods as candidates', async () => {
+    const reply = await service().handle({
+      id: 2,
+      method: 'placement.candidates',
+      params: {},
+    } as ValidRequest);
+    expect((reply as { result: { pending: unknown[] } }).result.pending).toEqual([]);
+  });
+});
