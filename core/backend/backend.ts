@@ -38,7 +38,11 @@ function kubeconfigList(options: BackendOptions): string[] {
 /** The host's kubeconfig list (KUBECONFIG or ~/.kube/config), then the files added in Settings. */
 function kubeconfigSources(options: BackendOptions) {
   const extra = expandExtraKubeconfigs(readSettings(options.dataDir).extraKubeconfigPaths ?? []);
-  return { files: [...new Set([...kubeconfigList(options), ...extra.files])], problems: extra.problems };
+  return {
+    files: [...new Set([...kubeconfigList(options), ...extra.files])],
+    problems: extra.problems,
+    folders: extra.folders,
+  };
 }
 
 /** The command line's retention wins over the one saved in Settings. */
@@ -76,6 +80,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       sources.files,
       () => broadcast({ kind: 'event', name: 'contexts', payload: contextsList() }),
       sources.problems,
+      { paths: sources.folders, onChange: () => reopenCatalog() },
     );
     opened.watch();
     return opened;
@@ -102,6 +107,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     };
   }
 
+  /** The file list changed (Settings, or a file added to a watched folder): read it again. */
+  function reopenCatalog(): void {
+    catalog.close();
+    catalog = openCatalog();
+    broadcast({ kind: 'event', name: 'contexts', payload: contextsList() });
+  }
+
   function settingsView(): SettingsView {
     return {
       extraKubeconfigPaths: readSettings(options.dataDir).extraKubeconfigPaths ?? [],
@@ -115,11 +127,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   async function updateSettings(change: SettingsUpdate): Promise<SettingsView> {
     const before = retentionDays(options);
     writeSettings(options.dataDir, change);
-    if (change.extraKubeconfigPaths) {
-      catalog.close();
-      catalog = openCatalog();
-      broadcast({ kind: 'event', name: 'contexts', payload: contextsList() });
-    }
+    if (change.extraKubeconfigPaths) reopenCatalog();
     if (retentionDays(options) !== before) await serialized(() => select(session.target));
     return settingsView();
   }

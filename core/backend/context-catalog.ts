@@ -28,6 +28,11 @@ export class ContextCatalog {
     private readonly onChange: () => void = () => undefined,
     /** Paths added in Settings that could not be used (missing, unreadable). */
     private readonly pathProblems: ReadonlyArray<{ file: string; message: string }> = [],
+    /** Folders added in Settings: any file appearing or going there changes the file list. */
+    private readonly folders: { paths: readonly string[]; onChange: () => void } = {
+      paths: [],
+      onChange: () => undefined,
+    },
   ) {
     this.merged = mergeKubeconfigFiles(files);
   }
@@ -60,10 +65,15 @@ export class ContextCatalog {
   }
 
   watch(): void {
-    const folders = new Set(this.files.map((file) => dirname(file)));
+    const folders = new Set([...this.files.map((file) => dirname(file)), ...this.folders.paths]);
     for (const folder of folders) {
       try {
         const watcher = watch(folder, { persistent: false }, (_event, name) => {
+          if (this.folders.paths.includes(folder)) {
+            clearTimeout(this.debounce);
+            this.debounce = setTimeout(() => this.folders.onChange(), 300);
+            return;
+          }
           if (name && !this.files.some((file) => file.endsWith(String(name)))) return;
           clearTimeout(this.debounce);
           this.debounce = setTimeout(() => {

@@ -18,6 +18,7 @@ describe('expandExtraKubeconfigs', () => {
     expect(expandExtraKubeconfigs([single, folder])).toEqual({
       files: [single, join(folder, 'a.yaml'), join(folder, 'b.yaml')],
       problems: [],
+      folders: [folder],
     });
   });
 

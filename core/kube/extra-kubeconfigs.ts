@@ -6,6 +6,8 @@ export interface ExtraKubeconfigs {
   files: string[];
   /** Paths that cannot be used, each saying why and what to do. */
   problems: Array<{ file: string; message: string }>;
+  /** The folders among the paths: a file added to one of them is a new kubeconfig. */
+  folders: string[];
 }
 
 /** Files in a kubeconfig folder worth reading: not hidden, not editor backups. */
@@ -21,10 +23,12 @@ function isCandidate(name: string): boolean {
 export function expandExtraKubeconfigs(paths: readonly string[]): ExtraKubeconfigs {
   const files: string[] = [];
   const problems: ExtraKubeconfigs['problems'] = [];
+  const folders: string[] = [];
   for (const path of paths) {
     try {
       const stat = statSync(path);
       if (stat.isDirectory()) {
+        folders.push(path);
         const names = readdirSync(path).filter(isCandidate).sort();
         files.push(...names.map((name) => join(path, name)).filter((file) => statSync(file).isFile()));
       } else {
@@ -41,5 +45,5 @@ export function expandExtraKubeconfigs(paths: readonly string[]): ExtraKubeconfi
       });
     }
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, folders };
 }

@@ -114,7 +114,7 @@ describe('contexts: pick, switch without a restart, remember', () => {
 
 describe('settings: extra kubeconfig folders, retention, and checking contexts on request', () => {
   it('merges an extra folder after KUBECONFIG, names a missing path, and checks a context only when asked', async () => {
-    const { call, nodesCount } = await start(join(dir, 'data-4'));
+    const { call, nodesCount, events } = await start(join(dir, 'data-4'));
     await nodesCount(3);
     const extraDir = join(dir, 'more');
     mkdirSync(extraDir);
@@ -155,6 +155,14 @@ describe('settings: extra kubeconfig folders, retention, and checking contexts o
     expect(await call('contexts.check', { source: 'kubeconfig', name: 'nobody' })).toMatchObject({
       ok: false,
       error: { code: 'BadRequest' },
+    });
+
+    // A file dropped into the added folder is a new kubeconfig: its context appears by itself.
+    const epsilon = { ...beta, context: { name: 'epsilon', context: beta.context.context } };
+    writeKubeconfig(join(extraDir, 'epsilon.yaml'), [epsilon], 'epsilon');
+    await waitFor('a contexts event naming epsilon', () => {
+      const last = events.filter((e) => e.name === 'contexts').at(-1)?.payload as ContextsList | undefined;
+      return last?.contexts.some((c) => c.name === 'epsilon') ? true : undefined;
     });
   });
 
