@@ -6,6 +6,7 @@ import { ActionsSection } from '../sections/ActionsSection.tsx';
 import { NodesSection } from '../sections/NodesSection.tsx';
 import { OverviewSection } from '../sections/OverviewSection.tsx';
 import { PlaceholderSection } from '../sections/PlaceholderSection.tsx';
+import { PlacementSection } from '../sections/PlacementSection.tsx';
 import { ReportsSection } from '../sections/ReportsSection.tsx';
 import { SettingsSection } from '../sections/SettingsSection.tsx';
 import type { SectionId } from '../sections.ts';
@@ -17,6 +18,8 @@ function Section({ id }: { id: SectionId }) {
       return <OverviewSection />;
     case 'nodes':
       return <NodesSection />;
+    case 'placement':
+      return <PlacementSection />;
     case 'reports':
       return <ReportsSection />;
     case 'actions':

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createPlacementStore, placementSource } from './placementStore.ts';
+
+describe('placementSource', () => {
+  it.each([
+    { state: { input: 'spec', specText: '  ', chosen: '' }, expected: 'Paste a pod spec first.' },
+    {
+      state: { input: 'spec', specText: 'containers: []', chosen: '' },
+      expected: { kind: 'spec', text: 'containers: []' },
+    },
+    {
+      state: { input: 'pending', specText: '', chosen: 'shop/web-1' },
+      expected: { kind: 'pending', namespace: 'shop', name: 'web-1' },
+    },
+    { state: { input: 'pending', specText: '', chosen: '' }, expected: 'Choose a pending pod first.' },
+    {
+      state: { input: 'workload', specText: '', chosen: 'StatefulSet/db/pg' },
+      expected: { kind: 'workload', workloadKind: 'StatefulSet', namespace: 'db', name: 'pg' },
+    },
+  ] as const)('$state.input $state.chosen', ({ state, expected }) => {
+    expect(placementSource(state)).toEqual(expected);
+  });
+});
+
+describe('createPlacementStore', () => {
+  it('asks nothing of the backend without input, and shows the backend error as it says it', async () => {
+    const calls: string[] = [];
+    const store = createPlacementStore({
+      call: (method: string) => {
+        calls.push(method);
+        return Promise.reject(new Error('The spec does not parse as YAML at line 2'));
+      },
+    } as never);
+    await store.getState().rank();
+    expect(calls).toEqual([]);
+    expect(store.getState().error).toBe('Paste a pod spec first.');
+    store.getState().setSpecText('kind: Pod\nspec: [');
+    await store.getState().rank();
+    expect(calls).toEqual(['placement.advise']);
+    expect(store.getState()).toMatchObject({
+      phase: 'failed',
+      error: 'The spec does not parse as YAML at line 2',
+    });
+  });
+});

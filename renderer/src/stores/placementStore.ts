@@ -1,0 +1,80 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  PlacementAnswerInfo,
+  PlacementCandidates,
+  PlacementSource,
+} from '../../../core/contract/index.ts';
+import { describeFailure } from '../api/apiError.ts';
+import type { ApiClient } from '../api/client.ts';
+
+export type PlacementInput = 'spec' | 'pending' | 'workload';
+
+export interface PlacementState {
+  input: PlacementInput;
+  specText: string;
+  /** "namespace/name" of the chosen pending pod, or "Kind/namespace/name" of the workload. */
+  chosen: string;
+  candidates: PlacementCandidates | null;
+  candidatesError: string | null;
+  phase: 'idle' | 'ranking' | 'done' | 'failed';
+  answer: PlacementAnswerInfo | null;
+  error: string | null;
+  setInput(input: PlacementInput): void;
+  setSpecText(text: string): void;
+  choose(key: string): void;
+  loadCandidates(): Promise<void>;
+  rank(): Promise<void>;
+}
+
+/** What the current inputs ask to place, or why they ask nothing yet. */
+export function placementSource(
+  state: Pick<PlacementState, 'input' | 'specText' | 'chosen'>,
+): PlacementSource | string {
+  if (state.input === 'spec')
+    return state.specText.trim() ? { kind: 'spec', text: state.specText } : 'Paste a pod spec first.';
+  const parts = state.chosen.split('/');
+  if (state.input === 'pending') {
+    const [namespace, name] = parts;
+    return namespace && name ? { kind: 'pending', namespace, name } : 'Choose a pending pod first.';
+  }
+  const [kind, namespace, name] = parts;
+  if (!kind || !namespace || !name) return 'Choose a workload first.';
+  return { kind: 'workload', workloadKind: kind as 'Deployment', namespace, name };
+}
+
+/** The Placement page: what to place (paste, pending pod, workload) and the ranked answer. */
+export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<PlacementState> {
+  return createStore<PlacementState>()((set, get) => ({
+    input: 'spec',
+    specText: '',
+    chosen: '',
+    candidates: null,
+    candidatesError: null,
+    phase: 'idle',
+    answer: null,
+    error: null,
+    setInput: (input) => set({ input, chosen: '' }),
+    setSpecText: (specText) => set({ specText }),
+    choose: (chosen) => set({ chosen }),
+    async loadCandidates() {
+      try {
+        set({ candidates: await api.call('placement.candidates', {}), candidatesError: null });
+      } catch (error) {
+        set({ candidatesError: describeFailure(error) });
+      }
+    },
+    async rank() {
+      const source = placementSource(get());
+      if (typeof source === 'string') {
+        set({ phase: 'failed', error: source });
+        return;
+      }
+      set({ phase: 'ranking', error: null });
+      try {
+        set({ phase: 'done', answer: await api.call('placement.advise', { source }) });
+      } catch (error) {
+        set({ phase: 'failed', error: describeFailure(error), answer: null });
+      }
+    },
+  }));
+}
