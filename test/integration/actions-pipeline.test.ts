@@ -107,6 +107,42 @@ describe('undo puts each action back', { timeout: 60_000 }, () => {
     ['scale', EVERY_ACTION[5] as Action, replicas, 5, 3],
     ['hpa-bounds', EVERY_ACTION[6] as Action, hpaBounds, [3, 6], [2, 10]],
     [
+      'scale a ReplicaSet',
+      {
+        kind: 'scale',
+        workload: { kind: 'ReplicaSet', namespace: 'shop', name: 'web-5d4f8c7b9' },
+        replicas: 4,
+      },
+      () => (store().get(keys.replicasets, 'shop', 'web-5d4f8c7b9')?.spec as { replicas: number }).replicas,
+      4,
+      3,
+    ],
+    [
+      'scale a StatefulSet',
+      { kind: 'scale', workload: { kind: 'StatefulSet', namespace: 'shop', name: 'db' }, replicas: 1 },
+      () => {
+        if (!store().get(keys.statefulsets, 'shop', 'db')) {
+          store().create(keys.statefulsets, {
+            apiVersion: 'apps/v1',
+            kind: 'StatefulSet',
+            metadata: { name: 'db', namespace: 'shop' },
+            spec: {
+              replicas: 3,
+              serviceName: 'db',
+              selector: { matchLabels: { app: 'db' } },
+              template: {
+                metadata: { labels: { app: 'db' } },
+                spec: { containers: [{ name: 'db', image: 'postgres:16' }] },
+              },
+            },
+          });
+        }
+        return (store().get(keys.statefulsets, 'shop', 'db')?.spec as { replicas: number }).replicas;
+      },
+      1,
+      3,
+    ],
+    [
       'drain (uncordons)',
       EVERY_ACTION[4] as Action,
       () => nodeSpec('node-1').unschedulable ?? false,
@@ -115,6 +151,7 @@ describe('undo puts each action back', { timeout: 60_000 }, () => {
     ],
   ])('%s', async (_name, action, read, afterAction, afterUndo) => {
     const s = session();
+    read(); // lets a case create the object it acts on
     const run = await runAction(s, action);
     expect(run.status, run.outcome).toBe('succeeded');
     expect(read()).toEqual(afterAction);
