@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { auditMigration } from './audit-log.ts';
+import { riskMigration } from './risk-migration.ts';
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. The version lives in
@@ -111,6 +112,7 @@ export const migrations: readonly Migration[] = [
     },
   },
   auditMigration,
+  riskMigration,
 ];
 
 export function schemaVersion(db: Database.Database): number {

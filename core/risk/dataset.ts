@@ -12,7 +12,8 @@ export interface DatasetOptions {
   strideMs?: number;
   /** No points before this much history (default 1 h: the windows need something to look at). */
   warmupMs?: number;
-  /** Leave out points whose label is not yet known (the last horizon of the history). */
+  /** Only points in [startMs, endMs] (a time split: train on the past, test on what followed). */
+  startMs?: number;
   endMs?: number;
 }
 
@@ -55,7 +56,8 @@ export function buildDataset(histories: readonly NodeHistory[], options: Dataset
     episodes.push(...own);
     const series = NodeFeatureSeries.fromHistory(history);
     const end = Math.min(options.endMs ?? Infinity, last.at - horizon);
-    for (let t = first.at + warmup; t <= end; t += stride) {
+    const begin = Math.max(first.at + warmup, options.startMs ?? -Infinity);
+    for (let t = begin; t <= end; t += stride) {
       const label = labelAt(t, own, horizon);
       if (label.state === 'during') continue;
       const i = series.indexAt(t);

@@ -126,7 +126,10 @@ export interface ExperimentReport {
   seconds: { simulate: number; train: number; evaluate: number };
 }
 
-export function compare(model: TrainedRisk, dataset: RiskDataset): SideBySide {
+export function compare(
+  model: { model: ClassifierData; threshold: number },
+  dataset: RiskDataset,
+): SideBySide {
   return {
     model: evaluateScores(dataset, modelScores(model.model, dataset), model.threshold),
     baseline: evaluateScores(dataset, baselineScores(dataset), RULES_ALARM),

@@ -1,6 +1,7 @@
 import type { WorkerDomainFactory } from './domain.ts';
 import { actionsDomain } from './actions-domain.ts';
 import { placementDomain } from './placement-domain.ts';
+import { riskDomain } from './risk-domain.ts';
 
 /** The domains the worker serves besides collection and reports. Add one line per domain. */
-export const domainFactories: readonly WorkerDomainFactory[] = [actionsDomain, placementDomain];
+export const domainFactories: readonly WorkerDomainFactory[] = [riskDomain, actionsDomain, placementDomain];
