@@ -1,8 +1,10 @@
+import { benchActions } from './actions.bench.ts';
 import { benchCollection } from './collection.bench.ts';
 import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchPlacement } from './placement.bench.ts';
 import { benchReports } from './report.bench.ts';
+import { benchRisk } from './risk.bench.ts';
 import { benchSimulator } from './sim.bench.ts';
 
 /**
@@ -20,6 +22,8 @@ const groups: Record<string, () => Promise<void>> = {
   report: benchReports,
   sim: benchSimulator,
   placement: benchPlacement,
+  actions: benchActions,
+  risk: benchRisk,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in groups);

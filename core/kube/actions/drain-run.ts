@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { podKey, type DrainFilterOptions, type PodJson } from './drain-filters.ts';
 import { planDrain, refusalLines, warningLine, type KeptPod } from './drain-plan.ts';
 import { formatGoDuration } from './go-duration.ts';
@@ -155,6 +156,8 @@ export async function runDrain(
   }
 
   const stop = new AbortController();
+  // Every pod's retry sleep and wait listens to this one signal; a node holds up to 110 pods.
+  setMaxListeners(0, stop.signal);
   const timedOut = { value: false };
   const timer =
     limitSeconds > 0
