@@ -91,7 +91,11 @@ export class CollectorService {
       (progress) => this.push('reportProgress', progress),
       this.now,
     );
-    this.usage = new UsageSampler(config.usageIntervalMs ?? (config.demo ? 30_000 : 300_000), this.now);
+    this.usage = new UsageSampler(
+      config.usageIntervalMs ?? (config.demo ? 30_000 : 300_000),
+      this.now,
+      config.collectIntervalMs,
+    );
     const context = this.domainContext();
     this.domains = (deps.domains ?? domainFactories).map((create) => create(context));
   }

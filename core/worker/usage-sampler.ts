@@ -15,6 +15,8 @@ export class UsageSampler {
   constructor(
     private readonly intervalMs: number,
     private readonly now: () => number,
+    /** After a failure, try again this soon (the next collection), not a whole interval later. */
+    private readonly retryMs: number = intervalMs,
   ) {}
 
   /** The current problem, if the last attempt failed: it joins the collection's degraded list. */
@@ -32,6 +34,7 @@ export class UsageSampler {
       history?.recordUsage(this.now(), usage, workloadUsage(usage));
       this.problem = undefined;
     } catch (error) {
+      this.nextAt = this.now() + Math.min(this.retryMs, this.intervalMs);
       const problem = describeClusterError(error, reader.server, 'reading pod metrics from metrics.k8s.io');
       this.problem = {
         ...problem,

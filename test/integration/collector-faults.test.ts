@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionStatus, EventEnvelope } from '../../core/contract/index.ts';
+import type { ConnectionStatus } from '../../core/contract/index.ts';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
-import { CollectorService } from '../../core/worker/collector-service.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
+import { startTestCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // The collector (as the worker runs it) against the real demo API server, through a relay that
@@ -23,26 +20,11 @@ async function setup(faults: Parameters<DemoServer['faults']['set']>[0] = {}, in
   const proxy = new TcpProxy(server.tlsPort);
   const port = await proxy.start();
   cleanups.push(() => proxy.stop());
-  const dir = mkdtempSync(join(tmpdir(), 'foresight-faults-'));
-  const kubeconfigPath = join(dir, 'kubeconfig.yaml');
-  writeFileSync(kubeconfigPath, server.kubeconfigYaml().replace(`:${server.tlsPort}`, `:${port}`));
-  const events: EventEnvelope[] = [];
-  const service = new CollectorService(
-    {
-      host: 'test',
-      version: '0',
-      kubeconfigPath,
-      demo: false,
-      dataDir: dir,
-      collectIntervalMs: intervalMs,
-      retentionDays: 7,
-    },
-    (e) => events.push(e),
+  const { service, connection } = startTestCollector(
+    server.kubeconfigYaml().replace(`:${server.tlsPort}`, `:${port}`),
+    { collectIntervalMs: intervalMs },
   );
-  service.start();
   cleanups.push(() => service.stop());
-  const connection = () =>
-    events.filter((e) => e.name === 'connection').at(-1)?.payload as ConnectionStatus | undefined;
   const nodeName = async () => {
     const reply = await service.handle({ id: 1, method: 'nodes.list', params: {} });
     return reply.ok ? (reply.result as { nodes: Array<{ name: string }> }).nodes[0]?.name : undefined;

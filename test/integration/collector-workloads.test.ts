@@ -1,11 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionStatus, EventEnvelope } from '../../core/contract/index.ts';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
-import { CollectorService } from '../../core/worker/collector-service.ts';
 import type { WorkerDomainContext } from '../../core/worker/domain.ts';
+import { startTestCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // The collector against the real demo API: workloads, HPAs, PDBs and Warning events are mirrored,
@@ -20,34 +16,18 @@ async function setup(faults: Parameters<DemoServer['faults']['set']>[0] = {}) {
   const server = await startDemoServer({ seed: 21, nodes: 4 });
   cleanups.push(() => server.close());
   server.faults.set(faults);
-  const dir = mkdtempSync(join(tmpdir(), 'foresight-workloads-'));
-  const kubeconfigPath = join(dir, 'kubeconfig.yaml');
-  writeFileSync(kubeconfigPath, server.kubeconfigYaml());
-  const events: EventEnvelope[] = [];
   let context: WorkerDomainContext | undefined;
   // A domain that only keeps the context: how risk, placement and scaling see the cluster.
   const probe = (ctx: WorkerDomainContext) => {
     context = ctx;
     return { methods: [], handle: () => Promise.reject(new Error('unused')) };
   };
-  const service = new CollectorService(
-    {
-      host: 'test',
-      version: '0',
-      kubeconfigPath,
-      demo: false,
-      dataDir: dir,
-      collectIntervalMs: 200,
-      usageIntervalMs: 200,
-      retentionDays: 7,
-    },
-    (e) => events.push(e),
+  const { service, connection } = startTestCollector(
+    server.kubeconfigYaml(),
+    { usageIntervalMs: 200 },
     { domains: [probe] },
   );
-  service.start();
   cleanups.push(() => service.stop());
-  const connection = () =>
-    events.filter((e) => e.name === 'connection').at(-1)?.payload as ConnectionStatus | undefined;
   if (!context) throw new Error('the domain was not created');
   return { server, context, connection };
 }

@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionStatus, EventEnvelope, LifecycleEventInfo } from '../../core/contract/index.ts';
+import type { LifecycleEventInfo } from '../../core/contract/index.ts';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 import type { KubeObject } from '../../core/sim/store/kube-object.ts';
-import { CollectorService } from '../../core/worker/collector-service.ts';
+import type { CollectorService } from '../../core/worker/collector-service.ts';
+import { startTestCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // Changes made on the demo API server's store (as its controllers or kubelet would make them)
@@ -14,31 +12,12 @@ import { waitFor } from './support/wait.ts';
 
 let server: DemoServer;
 let service: CollectorService;
-const events: EventEnvelope[] = [];
 
 beforeAll(async () => {
   server = await startDemoServer({ seed: 5, nodes: 4, podsPerNode: 2 });
-  const dir = mkdtempSync(join(tmpdir(), 'foresight-lifecycle-'));
-  const kubeconfigPath = join(dir, 'kubeconfig.yaml');
-  writeFileSync(kubeconfigPath, server.kubeconfigYaml());
-  service = new CollectorService(
-    {
-      host: 'test',
-      version: '0',
-      kubeconfigPath,
-      demo: false,
-      dataDir: dir,
-      collectIntervalMs: 200,
-      retentionDays: 7,
-    },
-    (e) => events.push(e),
-  );
-  service.start();
-  await waitFor('connected', () => {
-    const last = events.filter((e) => e.name === 'connection').at(-1)?.payload as
-      ConnectionStatus | undefined;
-    return last?.state === 'connected' ? true : undefined;
-  });
+  const collector = startTestCollector(server.kubeconfigYaml());
+  service = collector.service;
+  await waitFor('connected', () => (collector.connection()?.state === 'connected' ? true : undefined));
 });
 
 afterAll(async () => {
