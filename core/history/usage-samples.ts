@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { PodUsage, WorkloadUsage } from '../kube/pod-usage.ts';
+import type { PodUsage, WorkloadFigures, WorkloadUsage } from '../kube/pod-usage.ts';
 
-/** A workload's usage over time, oldest first. */
-export interface WorkloadSample {
+/** A workload's usage at one time (a point of its series, oldest first). */
+export interface WorkloadSample extends WorkloadFigures {
   at: number;
-  pods: number;
-  cpuMillis: number;
-  cpuMaxMillis: number;
-  memoryBytes: number;
-  memoryMaxBytes: number;
-  cpuRequestMillis: number;
-  memoryRequestBytes: number;
 }
 
 export interface WorkloadRef {

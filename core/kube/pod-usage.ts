@@ -18,10 +18,13 @@ export interface PodUsage {
 }
 
 /** A workload's pods at one time: how many, their total and busiest usage, what they request. */
-export interface WorkloadUsage {
+export interface WorkloadUsage extends WorkloadFigures {
   namespace: string;
   kind: string;
   name: string;
+}
+
+export interface WorkloadFigures {
   pods: number;
   cpuMillis: number;
   cpuMaxMillis: number;
