@@ -19,7 +19,7 @@ export function signalsFromHistory(
   risks: ReadonlyMap<string, NodeRisk>,
   now: number,
 ): PlacementSignals {
-  const signals: PlacementSignals = { disruptionWindowDays: DISRUPTION_WINDOW_DAYS };
+  const signals: PlacementSignals = {};
   if (risks.size > 0) {
     const map = new Map<string, NodeRiskSignal>();
     for (const [node, r] of risks)
@@ -59,6 +59,7 @@ export function signalsFromHistory(
     until: now + 1,
   });
   if (coverage) {
+    signals.disruptionWindowMs = now - Math.max(coverage.first, now - DISRUPTION_WINDOW_DAYS * DAY_MS);
     const disruptions = new Map<string, NodeDisruptions>();
     const since = now - DISRUPTION_WINDOW_DAYS * DAY_MS;
     for (const node of nodes) {

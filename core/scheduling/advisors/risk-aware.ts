@@ -14,7 +14,7 @@ export function riskAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin
     missingData: () => (risks && risks.size > 0 ? undefined : 'no node risk predictions yet'),
     score(_pod, node) {
       const r = risks?.get(node.name);
-      return r ? Math.trunc(MAX_NODE_SCORE * (1 - Math.min(1, Math.max(0, r.probability)))) : UNKNOWN_SCORE;
+      return r ? Math.round(MAX_NODE_SCORE * (1 - Math.min(1, Math.max(0, r.probability)))) : UNKNOWN_SCORE;
     },
     explain(_pod, node) {
       const r = risks?.get(node.name);

@@ -27,10 +27,20 @@ export interface PlacementSignals {
   usage?: ReadonlyMap<string, NodeUsage>;
   /** Lifecycle events over the window, per node; a node with none is absent. */
   disruptions?: ReadonlyMap<string, NodeDisruptions>;
-  disruptionWindowDays?: number;
+  /** How far back `disruptions` reaches: 7 days, or less while history is younger. */
+  disruptionWindowMs?: number;
   risks?: ReadonlyMap<string, NodeRiskSignal>;
 }
 
 export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
+}
+
+/** "7 days", "5 h", "12 min": how long a window of history is, for explanations. */
+export function spanText(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes < 90) return `${Math.max(1, Math.round(minutes))} min`;
+  const hours = minutes / 60;
+  if (hours < 48) return `${Math.round(hours)} h`;
+  return `${Math.round(hours / 24)} days`;
 }

@@ -1,6 +1,6 @@
 import type { AdvisoryPlugin } from '../evaluate.ts';
 import { defaultNormalizeScore, MAX_NODE_SCORE } from '../framework.ts';
-import type { PlacementSignals } from './signals.ts';
+import { spanText, type PlacementSignals } from './signals.ts';
 
 export const STABILITY = 'Stability';
 
@@ -9,12 +9,12 @@ const OOM_WEIGHT = 3;
 const EVICTION_WEIGHT = 3;
 
 /**
- * Stability: the node's recent history of restarts, OOMKills and evictions (7 days by default);
+ * Stability: the node's recent history of restarts, OOMKills and evictions (up to 7 days);
  * the node with the most trouble scores 0, a quiet node 100.
  */
 export function stability(signals: PlacementSignals, weight = 2): AdvisoryPlugin {
   const events = signals.disruptions;
-  const days = signals.disruptionWindowDays ?? 7;
+  const window = spanText(signals.disruptionWindowMs ?? 7 * 24 * 3_600_000);
   return {
     name: STABILITY,
     weight,
@@ -30,8 +30,8 @@ export function stability(signals: PlacementSignals, weight = 2): AdvisoryPlugin
     explain(_pod, node) {
       const d = events?.get(node.name);
       if (!d || d.restarts + d.oomKills + d.evictions === 0)
-        return `${days} days without a restart, OOMKill or eviction`;
-      return `${days} days: ${d.oomKills} OOMKill(s), ${d.evictions} eviction(s), ${d.restarts} restart(s)`;
+        return `no restart, OOMKill or eviction in ${window} of history`;
+      return `in ${window}: ${d.oomKills} OOMKill(s), ${d.evictions} eviction(s), ${d.restarts} restart(s)`;
     },
   };
 }

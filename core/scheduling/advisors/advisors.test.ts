@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { makeNode, makePod } from '../testing/builders.ts';
+import { scoreNodes } from '../testing/run-plugin.ts';
+import { loadAware } from './load-aware.ts';
+import { riskAware } from './risk-aware.ts';
+import { spanText } from './signals.ts';
+import { stability } from './stability.ts';
+
+const gi = 2 ** 30;
+const pod = makePod().req({ cpu: '1', memory: '1Gi' }).obj();
+const nodes = [makeNode('a', 4000, 8 * gi), makeNode('b', 4000, 8 * gi), makeNode('c', 4000, 8 * gi)];
+
+describe('LoadAware', () => {
+  it('says when it lacks usage history, and then takes no part', () => {
+    expect(loadAware({}).missingData()).toContain('no usage history');
+    expect(loadAware({ usage: new Map() }).missingData()).toContain('no usage history');
+  });
+
+  it('scores the headroom left on the fuller resource after the pod, memory an hour ahead', () => {
+    const plugin = loadAware({
+      usage: new Map([
+        // cpu (1000 + 1000) / 4000 = 50%, memory (2 + 1) / 8 = 37.5% → 50
+        ['a', { cpuMillis: 1000, memoryBytes: 2 * gi }],
+        // memory (5 + 1) / 8 = 75% + 10% growth an hour = 85% → 15
+        ['b', { cpuMillis: 0, memoryBytes: 5 * gi, memoryGrowthPerHour: 0.1 }],
+      ]),
+    });
+    expect(plugin.missingData()).toBeUndefined();
+    // c has no sample: the neutral 50.
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([50, 15, 50]);
+  });
+});
+
+describe('Stability', () => {
+  it('without lifecycle history takes no part; with it, the most troubled node scores 0', () => {
+    expect(stability({}).missingData()).toContain('no lifecycle history');
+    const plugin = stability({
+      disruptions: new Map([
+        ['a', { restarts: 2, oomKills: 1, evictions: 1 }], // 2 + 3 + 3 = 8
+        ['b', { restarts: 4, oomKills: 0, evictions: 0 }], // 4
+      ]),
+      disruptionWindowMs: 7 * 24 * 3_600_000,
+    });
+    expect(plugin.missingData()).toBeUndefined();
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([0, 50, 100]);
+  });
+});
+
+describe('RiskAware', () => {
+  it('without predictions takes no part; with them scores 100 × (1 − probability)', () => {
+    expect(riskAware({}).missingData()).toContain('no node risk predictions');
+    const plugin = riskAware({
+      risks: new Map([
+        ['a', { probability: 0.81, reasons: ['memory rising'] }],
+        ['b', { probability: 0.1, reasons: [] }],
+      ]),
+    });
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([19, 90, 50]);
+  });
+});
+
+describe('spanText', () => {
+  it.each([
+    [30_000, '1 min'],
+    [45 * 60_000, '45 min'],
+    [5 * 3_600_000, '5 h'],
+    [7 * 24 * 3_600_000, '7 days'],
+  ])('%d ms → %s', (ms, text) => expect(spanText(ms)).toBe(text));
+});

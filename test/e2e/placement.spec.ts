@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { expect, repoRoot, test } from './fixtures.ts';
+
+// The Placement page of the browser host on the demo cluster: paste a pod spec, see every node
+// ranked with a bar per plugin and the excluded ones with kube-scheduler's reasons; a pod that
+// fits nowhere gets the full explanation; a spec that does not parse gets a clear error.
+
+const smallPod = `apiVersion: v1
+kind: Pod
+metadata: {name: probe, namespace: default}
+spec:
+  containers:
+    - name: app
+      image: nginx
+      resources: {requests: {cpu: 100m, memory: 128Mi}}
+`;
+
+const hugePod = `containers:
+  - name: giant
+    resources: {requests: {cpu: "500", memory: 4Ti}}
+`;
+
+test('paste a pod spec: ranked nodes with reasons, both choices', async ({ page, foresight }) => {
+  await page.goto(`${foresight.url}#/placement`);
+  await page.getByTestId('placement-spec').fill(smallPod);
+  await page.getByTestId('placement-rank').click();
+  const ranked = page.getByTestId('placement-ranked').getByTestId('placement-node');
+  await expect(ranked.first()).toBeVisible();
+  await expect(ranked.first()).toHaveAttribute('data-rank', '1');
+  expect(await ranked.count()).toBeGreaterThan(1);
+  // Every ranked row has its four kube-scheduler bars, each with a 0–100 value.
+  await expect(ranked.first().locator('.placement-bar-row')).toHaveCount(4);
+  await expect(page.getByTestId('placement-pod')).toContainText('default/probe');
+  await expect(page.getByTestId('placement-kube-choice')).toContainText(
+    'kube-scheduler would most likely pick',
+  );
+  const advice = page.getByTestId('placement-advice');
+  await expect(advice).toContainText('confidence');
+  await expect(page.getByTestId('placement-advice-reasons').locator('li').first()).not.toBeEmpty();
+  // Excluded nodes (the demo's control plane is tainted) carry kube-scheduler's own words.
+  const excluded = page.getByTestId('placement-excluded-node');
+  // Once history holds usage samples, the load-aware plugin takes part (ranked again to see it).
+  await expect
+    .poll(
+      async () => {
+        await page.getByTestId('placement-rank').click();
+        await expect(page.getByTestId('placement-rank')).toBeEnabled();
+        return ranked.first().locator('.placement-bar-row').count();
+      },
+      { message: 'LoadAware should join once history has usage samples', timeout: 45_000 },
+    )
+    .toBeGreaterThanOrEqual(5);
+  await expect(ranked.first().locator('.placement-bar-label.foresight').first()).toHaveText('LoadAware');
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'placement', 'ranked.png') });
+  for (const row of await excluded.all())
+    await expect(row.locator('td').nth(1)).toContainText(/node\(s\)|Insufficient|Too many pods/);
+});
+
+test('a pod that fits nowhere gets the unschedulable explanation', async ({ page, foresight }) => {
+  await page.goto(`${foresight.url}#/placement`);
+  await page.getByTestId('placement-spec').fill(hugePod);
+  await page.getByTestId('placement-rank').click();
+  const panel = page.getByTestId('placement-unschedulable');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText(/0\/\d+ nodes are available: .*Insufficient cpu/);
+  await expect(panel).toContainText('What would have to change');
+  await expect(panel.locator('li').first()).toContainText(/lower its requests|closest fit/);
+  await expect(page.getByTestId('placement-ranked')).toHaveCount(0);
+  await expect(
+    page.getByTestId('placement-excluded-node').filter({ hasText: 'Insufficient cpu' }).first(),
+  ).toBeVisible();
+});
+
+test('a spec that does not parse says so and what to paste', async ({ page, foresight }) => {
+  await page.goto(`${foresight.url}#/placement`);
+  await page.getByTestId('placement-spec').fill('kind: Pod\nspec: {containers: [\n');
+  await page.getByTestId('placement-rank').click();
+  await expect(page.getByTestId('placement-error')).toContainText('does not parse as YAML');
+  await expect(page.getByTestId('placement-error')).toContainText('Paste a Pod');
+});
