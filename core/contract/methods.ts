@@ -87,7 +87,11 @@ export type ResultOf<M extends MethodName> = z.infer<Methods[M]['result']>;
  * history of a large cluster reads and draws a lot. Every hop (the renderer's transports, the
  * worker bridge) asks here, so a slow method is declared once.
  */
-const slowMethodTimeoutMs: Partial<Record<MethodName, number>> = { 'reports.build': 180_000 };
+const slowMethodTimeoutMs: Partial<Record<MethodName, number>> = {
+  'reports.build': 180_000,
+  // Training a challenger on a week of a large cluster's history.
+  'risk.train': 300_000,
+};
 
 /** How long to wait for a reply to `method`, given the hop's usual deadline. */
 export function methodTimeoutMs(method: string, usualMs: number): number {

@@ -4,7 +4,7 @@ import type { HistoryStore } from '../history/store.ts';
 import type { Feedback } from '../history/risk-stores.ts';
 import { RiskEventReader } from '../history/risk-event-reader.ts';
 import { decideChampion, type ChampionDecision } from './champion.ts';
-import { buildDataset } from './dataset.ts';
+import { buildDataset, capNegatives } from './dataset.ts';
 import { evaluationData } from './evaluation-data.ts';
 import { chooseThreshold, modelScores, permutationImportance } from './evaluation.ts';
 import { compare } from './experiment.ts';
@@ -15,6 +15,7 @@ import type { NodeHistory } from './node-history.ts';
 const DAY = 86_400_000;
 /** The newest quarter of the history is held out to judge the challenger against the champion. */
 const RECENT_SHARE = 0.25;
+export const MAX_NEGATIVES = 100_000;
 
 export interface ClusterTrainingOptions {
   history: HistoryStore;
@@ -65,7 +66,9 @@ export async function trainOnClusterHistory(
   const first = Math.min(...histories.map((h) => h.samples[0]?.at ?? Infinity));
   if (!Number.isFinite(first)) throw new Error('There is no history to train on yet.');
   const cutoff = first + (1 - RECENT_SHARE) * (options.now - first);
-  const train = buildDataset(histories, { endMs: cutoff });
+  const all = buildDataset(histories, { endMs: cutoff });
+  // Weeks of a large cluster: every positive, a sample of the rest (MAX_NEGATIVES).
+  const train = capNegatives(all, MAX_NEGATIVES);
   const recent = buildDataset(histories, { startMs: cutoff });
   const positives = train.labels.reduce((s, l) => s + l, 0);
   if (positives === 0) {
@@ -78,7 +81,8 @@ export async function trainOnClusterHistory(
     epochs: options.epochs ?? 30,
     sampleWeights: weights,
   });
-  const threshold = chooseThreshold(train, modelScores(classifier, train).probability, 0.5);
+  // False alarms per node-day are counted on the uncapped points: they are the real timeline.
+  const threshold = chooseThreshold(all, modelScores(classifier, all).probability, 0.5);
   const challenger = { classifier, threshold };
   const decision = decideChampion(options.champion, challenger, recent);
   const hours = Math.round((options.now - first) / 3_600_000);

@@ -93,3 +93,36 @@ export function buildDataset(histories: readonly NodeHistory[], options: Dataset
 export function rowOf(dataset: RiskDataset, i: number): Float32Array {
   return dataset.features.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
 }
+
+/**
+ * Keeps every positive and at most `maxNegatives` negatives (drawn evenly), so training on weeks
+ * of a large cluster stays within minutes. Class weights rebalance what the sampling changes.
+ */
+export function capNegatives(dataset: RiskDataset, maxNegatives: number): RiskDataset {
+  const negatives = dataset.length - dataset.labels.reduce((s, l) => s + l, 0);
+  if (negatives <= maxNegatives) return dataset;
+  const keepEvery = negatives / maxNegatives;
+  const kept: number[] = [];
+  let negative = 0;
+  for (let i = 0; i < dataset.length; i++) {
+    if (dataset.labels[i]) kept.push(i);
+    // The j-th negative is kept when it starts a new stretch of `keepEvery` negatives.
+    else if (Math.floor(negative / keepEvery) !== Math.floor((negative - 1) / keepEvery)) kept.push(i);
+    if (!dataset.labels[i]) negative++;
+  }
+  const features = new Float32Array(kept.length * FEATURE_COUNT);
+  kept.forEach((row, k) => features.set(rowOf(dataset, row), k * FEATURE_COUNT));
+  const labels = Uint8Array.from(kept, (i) => dataset.labels[i] ?? 0);
+  return {
+    ...dataset,
+    features,
+    labels,
+    kinds: kept.map((i) => dataset.kinds[i] ?? 'none'),
+    nodeOf: Uint32Array.from(kept, (i) => dataset.nodeOf[i] ?? 0),
+    times: Float64Array.from(kept, (i) => dataset.times[i] ?? 0),
+    episodeOf: Int32Array.from(kept, (i) => dataset.episodeOf[i] ?? -1),
+    get length() {
+      return labels.length;
+    },
+  };
+}

@@ -203,28 +203,65 @@ export function predictClassifier(model: ClassifierData, x: Float32Array): Float
   const n = Math.floor(x.length / features);
   const classes = model.classes.length;
   const out = new Float32Array(n * classes);
-  const widest = Math.max(features, ...model.layers.map((l) => l.units));
+  const { layers, scale, shift } = compiled(model);
+  const widest = Math.max(features, ...layers.map((l) => l.units));
   let a = new Float64Array(widest);
   let b = new Float64Array(widest);
   for (let r = 0; r < n; r++) {
+    const row = r * features;
     for (let f = 0; f < features; f++)
-      a[f] = ((x[r * features + f] ?? 0) - (model.mean[f] ?? 0)) / (model.std[f] ?? 1);
-    model.layers.forEach((layer, li) => {
-      const last = li === model.layers.length - 1;
-      for (let u = 0; u < layer.units; u++) {
-        let s = layer.bias[u] ?? 0;
-        for (let i = 0; i < layer.inputs; i++) s += (a[i] ?? 0) * (layer.kernel[i * layer.units + u] ?? 0);
+      a[f] = (x[row + f] as number) * (scale[f] as number) + (shift[f] as number);
+    for (let li = 0; li < layers.length; li++) {
+      const layer = layers[li] as CompiledLayer;
+      const last = li === layers.length - 1;
+      const { inputs, units, weights, bias } = layer;
+      for (let u = 0; u < units; u++) {
+        let s = bias[u] as number;
+        const base = u * inputs;
+        for (let i = 0; i < inputs; i++) s += (a[i] as number) * (weights[base + i] as number);
         b[u] = last || s > 0 ? s : 0;
       }
       [a, b] = [b, a];
-    });
+    }
     let max = -Infinity;
-    for (let c = 0; c < classes; c++) max = Math.max(max, a[c] ?? 0);
+    for (let c = 0; c < classes; c++) max = Math.max(max, a[c] as number);
     let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp((a[c] ?? 0) - max);
-    for (let c = 0; c < classes; c++) out[r * classes + c] = Math.exp((a[c] ?? 0) - max) / sum;
+    for (let c = 0; c < classes; c++) sum += Math.exp((a[c] as number) - max);
+    for (let c = 0; c < classes; c++) out[r * classes + c] = Math.exp((a[c] as number) - max) / sum;
   }
   return out;
+}
+
+interface CompiledLayer {
+  inputs: number;
+  units: number;
+  /** Transposed (units × inputs) so each unit reads its weights in order. */
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+const compiledModels = new WeakMap<
+  ClassifierData,
+  { layers: CompiledLayer[]; scale: Float64Array; shift: Float64Array }
+>();
+
+/** Typed, transposed weights and a folded standardization, built once per model. */
+function compiled(model: ClassifierData) {
+  let c = compiledModels.get(model);
+  if (!c) {
+    const scale = Float64Array.from(model.std, (s) => 1 / (s || 1));
+    const shift = Float64Array.from(model.mean, (m, f) => -m * (scale[f] as number));
+    const layers = model.layers.map((layer) => {
+      const weights = new Float64Array(layer.inputs * layer.units);
+      for (let i = 0; i < layer.inputs; i++)
+        for (let u = 0; u < layer.units; u++)
+          weights[u * layer.inputs + i] = layer.kernel[i * layer.units + u] ?? 0;
+      return { inputs: layer.inputs, units: layer.units, weights, bias: Float64Array.from(layer.bias) };
+    });
+    c = { layers, scale, shift };
+    compiledModels.set(model, c);
+  }
+  return c;
 }
 
 /** Class probabilities through tfjs on the current backend (tests compare it with the above). */

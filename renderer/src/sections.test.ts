@@ -22,9 +22,11 @@ describe('sectionFromHash', () => {
     expect(sections.map((s) => s.label)).toEqual([
       'Overview',
       'Nodes',
+      'Risk',
       'Placement',
       'Scaling',
       'Actions',
+      'Model',
       'Reports',
       'Settings',
     ]);

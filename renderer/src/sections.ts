@@ -2,9 +2,11 @@
 export const sections = [
   { id: 'overview', label: 'Overview' },
   { id: 'nodes', label: 'Nodes' },
+  { id: 'risk', label: 'Risk' },
   { id: 'placement', label: 'Placement' },
   { id: 'scaling', label: 'Scaling' },
   { id: 'actions', label: 'Actions' },
+  { id: 'model', label: 'Model' },
   { id: 'reports', label: 'Reports' },
   { id: 'settings', label: 'Settings' },
 ] as const;

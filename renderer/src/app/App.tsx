@@ -8,6 +8,8 @@ import { OverviewSection } from '../sections/OverviewSection.tsx';
 import { PlaceholderSection } from '../sections/PlaceholderSection.tsx';
 import { PlacementSection } from '../sections/PlacementSection.tsx';
 import { ReportsSection } from '../sections/ReportsSection.tsx';
+import { ModelSection } from '../sections/ModelSection.tsx';
+import { RiskSection } from '../risk/RiskSection.tsx';
 import { SettingsSection } from '../sections/SettingsSection.tsx';
 import type { SectionId } from '../sections.ts';
 import { useConnection, useNavigation } from './storesContext.ts';
@@ -18,6 +20,10 @@ function Section({ id }: { id: SectionId }) {
       return <OverviewSection />;
     case 'nodes':
       return <NodesSection />;
+    case 'risk':
+      return <RiskSection />;
+    case 'model':
+      return <ModelSection />;
     case 'placement':
       return <PlacementSection />;
     case 'reports':

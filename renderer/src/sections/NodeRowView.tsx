@@ -3,6 +3,7 @@ import type { NodeRow, NodeSamplePoint } from '../../../core/contract/index.ts';
 import { NodeActionButtons } from '../actions/NodeActionButtons.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { UsageBar } from '../components/UsageBar.tsx';
+import { RiskBadge } from '../risk/RiskBadge.tsx';
 import { formatBytes, formatCpu, formatPercent, usageFraction } from '../format/units.ts';
 
 export interface NodeRowViewProps {
@@ -39,6 +40,7 @@ export const NodeRowView = memo(function NodeRowView({ node, trend, odd }: NodeR
           {node.ready ? 'Ready' : 'NotReady'}
         </span>
         {node.unschedulable ? <span className="badge badge-warn">SchedulingDisabled</span> : null}
+        <RiskBadge node={node.name} />
       </div>
       <div className="cell cell-roles" role="cell">
         {node.roles.length ? node.roles.join(', ') : <span className="muted">&lt;none&gt;</span>}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { EventStream } from './EventStream.tsx';
+import { NodeRiskPage } from './NodeRiskPage.tsx';
+import { useRisk } from './RiskBadge.tsx';
+import './risk.css';
+
+/** `#/risk/node-03` → node-03. */
+export function nodeFromHash(hash: string): string | undefined {
+  const [, section, node] = hash.replace(/^#\/?/, '#/').split('/');
+  return section === 'risk' && node ? decodeURIComponent(node) : undefined;
+}
+
+function useHashNode(): string | undefined {
+  const [node, setNode] = useState(() => nodeFromHash(window.location.hash));
+  useEffect(() => {
+    const update = () => setNode(nodeFromHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return node;
+}
+
+/** Risk: the nodes at risk now, the live event stream, and a node's page. */
+export function RiskSection() {
+  const node = useHashNode();
+  const risks = useRisk((s) => s.risks);
+  const atRisk = Object.values(risks)
+    .filter((r) => r.level !== 'healthy')
+    .sort((a, b) => b.probability - a.probability);
+  return (
+    <div className="risk-layout">
+      <section className="panel">
+        <h2>Needs attention</h2>
+        {atRisk.length === 0 ? (
+          <p className="muted">Every node looks healthy.</p>
+        ) : (
+          <ul data-testid="risk-list">
+            {atRisk.map((r) => (
+              <li key={r.node}>
+                <a href={`#/risk/${encodeURIComponent(r.node)}`}>{r.node}</a>{' '}
+                <span className={`badge risk-${r.level}`}>{r.level}</span> {Math.round(r.probability * 100)}%
+                — {r.reasons.join('; ')}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>Live events</h2>
+        <EventStream />
+      </section>
+      {node ? (
+        <NodeRiskPage node={node} />
+      ) : (
+        <p className="muted">Pick a node (here or in the Nodes table) to see its risk over time.</p>
+      )}
+    </div>
+  );
+}
