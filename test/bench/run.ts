@@ -4,6 +4,7 @@ import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchPlacement } from './placement.bench.ts';
 import { benchReports } from './report.bench.ts';
+import { benchScaling } from './scaling.bench.ts';
 import { benchRisk } from './risk.bench.ts';
 import { benchSimulator } from './sim.bench.ts';
 
@@ -21,6 +22,7 @@ const groups: Record<string, () => Promise<void>> = {
   },
   report: benchReports,
   sim: benchSimulator,
+  scaling: benchScaling,
   placement: benchPlacement,
   actions: benchActions,
   risk: benchRisk,

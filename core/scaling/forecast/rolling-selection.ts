@@ -27,6 +27,12 @@ export interface SelectionOptions {
   coverage?: number;
   /** Trailing window of matured errors, steps (default two days, or 96 steps without seasons). */
   window?: number;
+  /**
+   * Intervals from relative errors (actual ÷ forecast) instead of differences: right for load,
+   * whose noise grows with its level (narrow bands at night, wide at the peak). Needs positive
+   * forecasts; falls back to differences where there are none.
+   */
+  relative?: boolean;
 }
 
 export async function rollingSelect(
@@ -55,6 +61,8 @@ export async function rollingSelect(
   const refresh = Math.max(1, Math.floor(window / 48));
   const bands: Array<{ lo: number; hi: number }> = candidates.map(() => ({ lo: NaN, hi: NaN }));
   const tail = (1 - coverage) / 2;
+  const relative = options.relative ?? false;
+  const ratio = relative ? byCandidate.map(() => new Float64Array(n).fill(NaN)) : [];
 
   for (let t = 0; t < n; t++) {
     const actual = observed[t] ?? NaN;
@@ -62,6 +70,7 @@ export async function rollingSelect(
       const made = t - horizon >= 0 ? (byCandidate[c]?.[t - horizon] ?? NaN) : NaN;
       const r = Number.isFinite(actual) && Number.isFinite(made) ? actual - made : NaN;
       (residual[c] as Float64Array)[t] = r;
+      if (relative && made > 0 && Number.isFinite(actual)) (ratio[c] as Float64Array)[t] = actual / made;
       if (Number.isFinite(r)) {
         absSum[c] = (absSum[c] ?? 0) + Math.abs(r);
         count[c] = (count[c] ?? 0) + 1;
@@ -72,7 +81,8 @@ export async function rollingSelect(
         absSum[c] = (absSum[c] ?? 0) - Math.abs(old);
         count[c] = (count[c] ?? 0) - 1;
       }
-      if (t % refresh === 0) bands[c] = band(residual[c] as Float64Array, t, window, tail);
+      if (t % refresh === 0)
+        bands[c] = band((relative ? ratio[c] : residual[c]) as Float64Array, t, window, tail);
     }
     let best = -1;
     let bestError = Infinity;
@@ -88,8 +98,8 @@ export async function rollingSelect(
     forecast[t] = f;
     const b = bands[best];
     if (b && Number.isFinite(b.lo)) {
-      lower[t] = f + b.lo;
-      upper[t] = f + b.hi;
+      lower[t] = relative ? f * b.lo : f + b.lo;
+      upper[t] = relative ? f * b.hi : f + b.hi;
     }
   }
   return { candidates: candidates.map((c) => c.name), forecast, lower, upper, chosen, byCandidate };

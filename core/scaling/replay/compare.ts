@@ -1,0 +1,51 @@
+import { STATISTICAL_CANDIDATES } from '../forecast/candidates.ts';
+import { rollingSelect } from '../forecast/rolling-selection.ts';
+import { seasonsFor } from '../forecast/seasons.ts';
+import type { SimWorkloadSeries } from '../sim-workloads.ts';
+import { replay, upstreamPolicy, type ReplayResult, type ReplayWorkload } from './autoscaler-replay.ts';
+import { PREDICTIVE_SETTINGS, predictivePolicy } from './predictive-policy.ts';
+
+/**
+ * The upstream HPA algorithm and predictive replicas on the same load, side by side: every
+ * workload with a CPU request, replayed over the days after `warmupDays` (the forecasters'
+ * history). Workloads without an HPA get the upstream defaults: 80% target, 1..50 replicas.
+ */
+export interface AutoscalerComparison {
+  workload: string;
+  upstream: ReplayResult;
+  predictive: ReplayResult;
+}
+
+export async function compareAutoscalers(
+  series: readonly SimWorkloadSeries[],
+  warmupDays: number,
+): Promise<AutoscalerComparison[]> {
+  const rows: AutoscalerComparison[] = [];
+  for (const s of series) {
+    if (s.requestCpuMillis <= 0) continue;
+    const workload: ReplayWorkload = {
+      load: s.cpuMillis,
+      stepMs: s.stepMs,
+      requestMillis: s.requestCpuMillis,
+      targetUtilization: s.hpa?.targetUtilization ?? 80,
+      minReplicas: s.hpa?.minReplicas ?? 1,
+      maxReplicas: s.hpa?.maxReplicas ?? 50,
+    };
+    const lead = Math.max(1, Math.round(PREDICTIVE_SETTINGS.leadMs / s.stepMs));
+    const forecast = await rollingSelect(s.cpuMillis, lead, seasonsFor(s.stepMs), STATISTICAL_CANDIDATES, {
+      coverage: PREDICTIVE_SETTINGS.coverage,
+      relative: true,
+    });
+    const from = Math.round((warmupDays * 86_400_000) / s.stepMs);
+    const range = { from, to: s.cpuMillis.length };
+    rows.push({
+      workload: s.workload,
+      upstream: replay(workload, upstreamPolicy(workload), range),
+      predictive: replay(workload, predictivePolicy(workload, forecast.upper), {
+        ...range,
+        scaleDownWindowSeconds: PREDICTIVE_SETTINGS.scaleDownWindowSeconds,
+      }),
+    });
+  }
+  return rows;
+}
