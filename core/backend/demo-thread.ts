@@ -20,6 +20,7 @@ export function startDemoThread(options: DemoOptions, kubeconfigPath: string): P
     nodes: options.nodes ?? 12,
     podsPerNode: options.podsPerNode ?? 8,
     speed: options.speed ?? 1,
+    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
     kubeconfigPath,
   });
   const stop = async () => {

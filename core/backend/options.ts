@@ -25,4 +25,6 @@ export interface DemoOptions {
   podsPerNode?: number;
   /** Simulated seconds per real second (default 1). */
   speed?: number;
+  /** Incidents to stage instead of the preset's (`foresight web --demo --scenario memoryLeak@40m`). */
+  scenarios?: { family: string; onsetMs: number }[];
 }

@@ -20,6 +20,7 @@ Commands:
                  --data-dir DIR        where history is kept
                  --seed S --nodes N --speed X   demo cluster shape and clock speed
                  --interval-ms MS      how often to poll metrics (default 15000; demo 5000)
+                 --scenario NAME[@DELAY]   stage an incident on the demo cluster (repeatable)
   contexts       Print the contexts of your kubeconfig as JSON, merged as kubectl merges them.
                  --kubeconfig FILE     read these files (repeatable) instead of $KUBECONFIG
   report         Export a report of the cluster to a file, then exit.
@@ -122,6 +123,7 @@ export async function main(argv: string[], out: CommandOutput = consoleOutput): 
           context: values.context,
           dataDir: values['data-dir'],
           intervalMs: numberOption(values['interval-ms'], 'interval-ms'),
+          scenarios: values.scenario,
           ...shape,
         },
         out,

@@ -2,6 +2,7 @@ import { createBackend } from '../backend/index.ts';
 import { findKubeconfigs } from '../kube/discovery.ts';
 import { startWebHost } from '../web/server.ts';
 import { defaultDataDir } from './data-dir.ts';
+import { parseScenario } from './demo-server-command.ts';
 import { rendererDir } from './renderer-dir.ts';
 import type { CommandOutput } from './output.ts';
 
@@ -15,6 +16,8 @@ export interface WebCommandOptions {
   nodes?: number;
   speed?: number;
   intervalMs?: number;
+  /** `family` or `family@delay`: incidents to stage on the demo cluster. */
+  scenarios?: readonly string[];
 }
 
 /**
@@ -47,7 +50,12 @@ export async function runWebCommand(
     ...(options.context ? { context: options.context } : {}),
     demo: kubeconfigPath
       ? false
-      : { seed: options.seed ?? 1, nodes: options.nodes ?? 12, speed: options.speed ?? 1 },
+      : {
+          seed: options.seed ?? 1,
+          nodes: options.nodes ?? 12,
+          speed: options.speed ?? 1,
+          ...(options.scenarios?.length ? { scenarios: options.scenarios.map(parseScenario) } : {}),
+        },
     ...(options.intervalMs ? { collectIntervalMs: options.intervalMs } : {}),
   });
   const host = await startWebHost({ handler: backend, staticDir, port: options.port ?? 0 });

@@ -47,7 +47,7 @@ export function riskReasons(features: ArrayLike<number>, limit = 3): string[] {
         salience: (v(`${metric}Level`) - 0.6) * 5,
         text: `${label} at ${pct(v(`${metric}Level`))} of allocatable`,
       });
-    if (v(`${metric}Detector`) > 0.5)
+    if (v(`${metric}Detector`) > 0.25)
       candidates.push({ salience: v(`${metric}Detector`), text: `${label} use unusual for this node` });
   }
   if (v('notReady') > 0) candidates.push({ salience: 10, text: 'the node is NotReady' });
