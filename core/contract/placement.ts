@@ -82,6 +82,18 @@ export const placementCandidatesSchema = z.object({
 });
 export type PlacementCandidates = z.infer<typeof placementCandidatesSchema>;
 
+/** How the advice fared (recorded per advised pending pod, resolved a day after placement). */
+export const placementOutcomesSchema = z.object({
+  advised: z.number().int(),
+  placed: z.number().int(),
+  followed: z.number().int(),
+  resolvedFollowed: z.number().int(),
+  disruptedFollowed: z.number().int(),
+  resolvedIgnored: z.number().int(),
+  disruptedIgnored: z.number().int(),
+});
+export type PlacementOutcomes = z.infer<typeof placementOutcomesSchema>;
+
 export const placementMethods = {
   /** Pending pods and workloads the Placement page offers to place. */
   'placement.candidates': {
@@ -92,6 +104,11 @@ export const placementMethods = {
   'placement.advise': {
     params: z.object({ source: placementSourceSchema }).strict(),
     result: placementAnswerSchema,
+  },
+  /** Online learning's record: advice given, followed, and how pods fared a day later. */
+  'placement.outcomes': {
+    params: z.object({}).strict(),
+    result: placementOutcomesSchema,
   },
 } as const;
 

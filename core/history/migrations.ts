@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { auditMigration } from './audit-log.ts';
 import { riskMigration } from './risk-migration.ts';
+import { placementMigration } from '../scheduling/advice-records.ts';
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. The version lives in
@@ -113,6 +114,7 @@ export const migrations: readonly Migration[] = [
   },
   auditMigration,
   riskMigration,
+  placementMigration,
 ];
 
 export function schemaVersion(db: Database.Database): number {

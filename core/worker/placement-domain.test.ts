@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HistoryStore } from '../history/store.ts';
 import { describe, expect, it } from 'vitest';
 import type { NodeRisk, ReplyEnvelope, ValidRequest } from '../contract/index.ts';
 import type { ClusterReader, SchedulingObjects } from '../kube/cluster-client.ts';
@@ -10,17 +13,24 @@ const snapshot = JSON.parse(
 ) as SchedulingObjects;
 const podSpec = readFileSync(new URL('../../test/fixtures/placement/pod.json', import.meta.url), 'utf8');
 
-function service(risks: NodeRisk[] = [], connected = true): PlacementService {
+function service(
+  risks: NodeRisk[] = [],
+  connected = true,
+  history?: HistoryStore,
+  objects: () => SchedulingObjects = () => snapshot,
+  now: () => number = () => Date.UTC(2026, 0, 1),
+): PlacementService {
   const reader = {
-    listSchedulingObjects: () => Promise.resolve(snapshot),
+    listSchedulingObjects: () => Promise.resolve(objects()),
     listWorkloads: () => [],
   } as unknown as ClusterReader;
   const cluster = { reader, context: 'test', server: 'https://test', demo: true } as unknown as ClusterAccess;
   const context = {
     cluster: () => (connected ? cluster : undefined),
-    history: () => undefined,
+    history: () => history,
+    historyProblem: () => 'no history in this test',
     nodeRisks: () => new Map(risks.map((r) => [r.node, r])),
-    now: () => Date.UTC(2026, 0, 1),
+    now,
   } as unknown as WorkerDomainContext;
   return new PlacementService(context);
 }
@@ -86,6 +96,58 @@ describe('PlacementService', () => {
       method: 'placement.candidates',
       params: {},
     } as ValidRequest);
-    expect((reply as { result: { pending: unknown[] } }).result.pending).toEqual([]);
+    expect((reply as { result: { pending: unknown[] } }).result.pending).toEqual([
+      { namespace: 'shop', name: 'web-pending' },
+    ]);
+  });
+
+  it('records advice for a pending pod, then where it ran and how it fared a day later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foresight-placement-'));
+    const history = HistoryStore.open(join(dir, 'history.db'));
+    try {
+      let clock = Date.UTC(2026, 0, 1);
+      let objects = snapshot;
+      const s = service(
+        [],
+        true,
+        history,
+        () => objects,
+        () => clock,
+      );
+      await advise(s, { kind: 'pending', namespace: 'shop', name: 'web-pending' });
+      const outcomes = async () =>
+        (
+          (await s.handle({ id: 3, method: 'placement.outcomes', params: {} } as ValidRequest)) as {
+            result: unknown;
+          }
+        ).result;
+      expect(await outcomes()).toMatchObject({ advised: 1, placed: 0 });
+      // kube-scheduler binds it where Foresight advised; an OOMKill follows within the day.
+      objects = {
+        ...snapshot,
+        pods: snapshot.pods.map((p) =>
+          p.metadata.name === 'web-pending' ? { ...p, spec: { ...p.spec, nodeName: 'node-a' } } : p,
+        ),
+      };
+      clock += 60_000;
+      await s.afterCollect();
+      expect(await outcomes()).toMatchObject({ placed: 1, followed: 1, resolvedFollowed: 0 });
+      history.lifecycle.insert([
+        {
+          at: clock + 3_600_000,
+          kind: 'PodOOMKilled',
+          node: 'node-a',
+          namespace: 'shop',
+          pod: 'web-pending',
+          detail: '1 restart(s)',
+        },
+      ]);
+      clock += 25 * 3_600_000;
+      await s.afterCollect();
+      expect(await outcomes()).toMatchObject({ resolvedFollowed: 1, disruptedFollowed: 1 });
+    } finally {
+      history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

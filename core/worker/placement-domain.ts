@@ -7,6 +7,8 @@ import {
   type RequestId,
   type ValidRequest,
 } from '../contract/index.ts';
+import type Database from 'better-sqlite3';
+import { AdviceRecords, OUTCOME_WINDOW_MS } from '../scheduling/advice-records.ts';
 import { signalsFromHistory } from '../scheduling/history-signals.ts';
 import type { NodeObject, PodObject } from '../scheduling/kube-objects.ts';
 import { buildNodeInfos } from '../scheduling/node-info.ts';
@@ -32,9 +34,57 @@ function errorText(error: unknown): string {
  * and the risk domain's predictions.
  */
 export class PlacementService implements WorkerDomain {
-  readonly methods = ['placement.candidates', 'placement.advise'] as const;
+  readonly methods = ['placement.candidates', 'placement.advise', 'placement.outcomes'] as const;
+  private records: AdviceRecords | undefined;
+  private recordsDb: Database.Database | undefined;
 
   constructor(private readonly context: WorkerDomainContext) {}
+
+  /** The advice records of the connected cluster's history, or undefined while there is none. */
+  private adviceRecords(): AdviceRecords | undefined {
+    const store = this.context.history();
+    if (!store) return undefined;
+    if (store.database !== this.recordsDb) {
+      this.recordsDb = store.database;
+      this.records = new AdviceRecords(store.database);
+    }
+    return this.records;
+  }
+
+  /**
+   * After each collection: where advised pending pods went, and a day after placement whether
+   * they were OOMKilled, evicted or restarted (from the lifecycle events history recorded).
+   */
+  async afterCollect(): Promise<void> {
+    const records = this.adviceRecords();
+    const cluster = this.context.cluster();
+    const history = this.context.history();
+    if (!records || !cluster || !history) return;
+    const open = records.open();
+    if (open.length === 0) return;
+    const now = this.context.now();
+    const { pods } = await this.objects(cluster);
+    const byKey = new Map(pods.map((p) => [`${p.metadata?.namespace}/${p.metadata?.name}`, p]));
+    for (const advice of open) {
+      if (!advice.actualNode) {
+        const pod = byKey.get(`${advice.namespace}/${advice.pod}`);
+        if (!pod) records.abandon(advice.id, now);
+        else if (pod.spec?.nodeName) records.placed(advice.id, pod.spec.nodeName, now);
+        continue;
+      }
+      if (advice.placedAt === null || now - advice.placedAt < OUTCOME_WINDOW_MS) continue;
+      const disruptions = history.lifecycle
+        .forNode(advice.actualNode, advice.placedAt, 10_000)
+        .filter(
+          (e) =>
+            e.pod === advice.pod &&
+            e.namespace === advice.namespace &&
+            e.at < advice.placedAt! + OUTCOME_WINDOW_MS &&
+            (e.kind === 'PodOOMKilled' || e.kind === 'PodEvicted' || e.kind === 'PodRestarted'),
+        ).length;
+      records.resolve(advice.id, disruptions, now);
+    }
+  }
 
   private async objects(cluster: ClusterAccess): Promise<{ nodes: NodeObject[]; pods: PodObject[] }> {
     if (!cluster.reader.listSchedulingObjects)
@@ -49,6 +99,11 @@ export class PlacementService implements WorkerDomain {
     if (!cluster)
       return errorReply(id, contractError('Unavailable', 'No cluster is connected: pick a context first.'));
     try {
+      if (request.method === 'placement.outcomes') {
+        const records = this.adviceRecords();
+        if (!records) return errorReply(id, contractError('StoreError', this.context.historyProblem()));
+        return ok(id, records.outcomes());
+      }
       if (request.method === 'placement.candidates') {
         const { pods } = await this.objects(cluster);
         const pending = pods.filter(isPending).map((p) => ({
@@ -77,7 +132,17 @@ export class PlacementService implements WorkerDomain {
         this.context.nodeRisks(),
         this.context.now(),
       );
-      return ok(id, placeOnNodes(pod, infos, { signals }));
+      const answer = placeOnNodes(pod, infos, { signals });
+      this.adviceRecords()?.record({
+        at: this.context.now(),
+        source: source.kind,
+        namespace: pod.metadata?.namespace ?? 'default',
+        pod: pod.metadata?.name ?? '',
+        advisedNode: answer.advice?.node,
+        kubeNode: answer.kubeSchedulerChoice?.node,
+        confidence: answer.advice?.confidence ?? 0,
+      });
+      return ok(id, answer);
     } catch (error) {
       if (error instanceof PodSpecError)
         return errorReply(

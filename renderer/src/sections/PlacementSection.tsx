@@ -108,6 +108,25 @@ function SourcePicker() {
   );
 }
 
+/** Online learning's record, in one line: advice given, followed, and how pods fared. */
+function OutcomesLine() {
+  const outcomes = usePlacement((s) => s.outcomes);
+  const loadOutcomes = usePlacement((s) => s.loadOutcomes);
+  useEffect(() => {
+    void loadOutcomes();
+  }, [loadOutcomes]);
+  if (!outcomes || outcomes.advised === 0) return null;
+  const rate = (bad: number, all: number) =>
+    all === 0 ? 'none resolved yet' : `${bad} of ${all} disrupted within a day`;
+  return (
+    <p className="section-meta" data-testid="placement-outcomes">
+      Advice given {outcomes.advised} times; {outcomes.placed} pending pods placed since, {outcomes.followed}{' '}
+      where Foresight advised. Followed: {rate(outcomes.disruptedFollowed, outcomes.resolvedFollowed)}. Not
+      followed: {rate(outcomes.disruptedIgnored, outcomes.resolvedIgnored)}.
+    </p>
+  );
+}
+
 /** Where should this pod go: every node ranked by kube-scheduler's rules and Foresight's evidence. */
 export function PlacementSection() {
   const answer = usePlacement((s) => s.answer);
@@ -127,6 +146,7 @@ export function PlacementSection() {
         </span>
       </div>
       <SourcePicker />
+      <OutcomesLine />
       {phase === 'failed' && error ? (
         <p className="notice" role="alert" data-testid="placement-error">
           {error}

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   PlacementAnswerInfo,
   PlacementCandidates,
+  PlacementOutcomes,
   PlacementSource,
 } from '../../../core/contract/index.ts';
 import { describeFailure } from '../api/apiError.ts';
@@ -19,6 +20,9 @@ export interface PlacementState {
   phase: 'idle' | 'ranking' | 'done' | 'failed';
   answer: PlacementAnswerInfo | null;
   error: string | null;
+  /** How past advice fared; null until loaded or while history is unavailable. */
+  outcomes: PlacementOutcomes | null;
+  loadOutcomes(): Promise<void>;
   setInput(input: PlacementInput): void;
   setSpecText(text: string): void;
   choose(key: string): void;
@@ -53,6 +57,14 @@ export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<Pla
     phase: 'idle',
     answer: null,
     error: null,
+    outcomes: null,
+    async loadOutcomes() {
+      try {
+        set({ outcomes: await api.call('placement.outcomes', {}) });
+      } catch {
+        set({ outcomes: null });
+      }
+    },
     setInput: (input) => set({ input, chosen: '' }),
     setSpecText: (specText) => set({ specText }),
     choose: (chosen) => set({ chosen }),
@@ -72,6 +84,7 @@ export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<Pla
       set({ phase: 'ranking', error: null });
       try {
         set({ phase: 'done', answer: await api.call('placement.advise', { source }) });
+        void get().loadOutcomes();
       } catch (error) {
         set({ phase: 'failed', error: describeFailure(error), answer: null });
       }
