@@ -140,6 +140,15 @@ const leastAllocatedCases: Case[] = [
   },
 ];
 
+// Beyond upstream's tables (whose per-resource scores all divide evenly): Go's integer division
+// truncates, (3000 − 1000) × 100 / 3000 = 66, not 67.
+leastAllocatedCases.push({
+  name: 'per-resource scores truncate as Go integer division does',
+  pod: makePod().req({ cpu: '1', memory: '1' }).obj(),
+  nodes: [cap('node1', '3', '3')],
+  expected: [66],
+});
+
 const mostAllocatedCases: Case[] = [
   {
     name: 'nothing scheduled, nothing requested',
@@ -225,6 +234,13 @@ const mostAllocatedCases: Case[] = [
     expected: [45, 45],
   },
 ];
+
+mostAllocatedCases.push({
+  name: 'per-resource scores truncate as Go integer division does',
+  pod: makePod().req({ cpu: '2', memory: '2' }).obj(),
+  nodes: [cap('node1', '3', '3')],
+  expected: [66],
+});
 
 const leastShape = [
   { utilization: 0, score: 10 },
