@@ -22,8 +22,8 @@ export async function startClusterSession(
   broadcast: (event: EventEnvelope) => void,
 ): Promise<ClusterSession> {
   let demo: RunningDemo | undefined;
+  const demoOptions = typeof options.demo === 'object' ? options.demo : {};
   if (target.source === 'demo') {
-    const demoOptions = typeof options.demo === 'object' ? options.demo : {};
     demo = await startDemoThread(demoOptions, join(options.dataDir, 'demo', 'kubeconfig.yaml'));
   }
   const kubeconfigPath = demo?.kubeconfigPath ?? options.kubeconfigPath ?? [];
@@ -38,6 +38,7 @@ export async function startClusterSession(
     // costs its API server. The demo is sampled faster so a newcomer sees it move.
     collectIntervalMs: options.collectIntervalMs ?? (demo ? 5000 : 15_000),
     retentionDays: options.retentionDays ?? defaultRetentionDays,
+    ...(demo && demoOptions.speed ? { clusterTimeScale: demoOptions.speed } : {}),
   };
   const bridge = new WorkerBridge(config, broadcast, (message) =>
     broadcast({

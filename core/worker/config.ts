@@ -12,6 +12,11 @@ export interface WorkerConfig {
   /** How often per-pod and per-workload usage is sampled (default: 5 min; 30 s for the demo). */
   usageIntervalMs?: number;
   retentionDays: number;
+  /**
+   * Cluster seconds per real second: the demo's clock speed (1, or absent, for real clusters).
+   * Risk windows and lead times are in the cluster's time, so a sped-up demo behaves as a real one.
+   */
+  clusterTimeScale?: number;
 }
 
 /** Messages the worker sends besides replies and events. */

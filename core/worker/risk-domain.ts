@@ -71,10 +71,24 @@ export class RiskService implements WorkerDomain {
   private readonly stored = new Map<string, { at: number; level: string }>();
   private lastEventTs = 0;
   private training: Promise<unknown> | undefined;
+  /** Cluster seconds per real second (a sped-up demo), and the real time cluster time counts from. */
+  private readonly scale: number;
+  private readonly origin: number;
 
   constructor(private readonly context: WorkerDomainContext) {
     this.current = this.shipped ? { bundle: this.shipped, origin: 'default' } : undefined;
+    this.scale = context.config?.clusterTimeScale ?? 1;
+    this.origin = context.now();
     this.live = this.newLive();
+  }
+
+  /** Real epoch ms to the cluster's own time, which the features' windows are measured in. */
+  private clusterTime(at: number): number {
+    return this.scale === 1 ? at : this.origin + (at - this.origin) * this.scale;
+  }
+
+  private inClusterTime(events: readonly LifecycleEvent[]): LifecycleEvent[] {
+    return this.scale === 1 ? [...events] : events.map((e) => ({ ...e, at: this.clusterTime(e.at) }));
   }
 
   private newLive(): LiveRisk {
@@ -92,8 +106,10 @@ export class RiskService implements WorkerDomain {
     if (!history) return { samples: [], events: [] };
     const now = this.context.now();
     return {
-      samples: history.nodeSeries({ node, since: now - DAY, limit: 100_000 }),
-      events: history.lifecycle.forNode(node, now - 7 * DAY, 10_000),
+      samples: history
+        .nodeSeries({ node, since: now - DAY / this.scale, limit: 100_000 })
+        .map((s) => ({ ...s, at: this.clusterTime(s.at) })),
+      events: this.inClusterTime(history.lifecycle.forNode(node, now - (7 * DAY) / this.scale, 10_000)),
     };
   }
 
@@ -138,16 +154,17 @@ export class RiskService implements WorkerDomain {
   afterCollect(snapshot: NodesSnapshot): void {
     const stores = this.storesNow();
     const at = snapshot.at;
-    this.live.observe(at, snapshot.nodes);
+    this.live.observe(this.clusterTime(at), snapshot.nodes);
     this.live.forget(new Set(snapshot.nodes.map((n) => n.name)));
     if (stores) {
       const events = stores.events.since(this.lastEventTs);
       if (events.length > 0) this.lastEventTs = events.at(-1)?.at ?? this.lastEventTs;
-      this.live.addEvents(events);
+      this.live.addEvents(this.inClusterTime(events));
       this.observeIncidents(events);
     }
     const previous = new Map(this.latest.map((r) => [r.node, r]));
-    const risks = this.live.predict(at);
+    // Predictions carry real time, as everything the UI and other domains see does.
+    const risks = this.live.predict(this.clusterTime(at)).map((r) => ({ ...r, at }));
     this.latest = risks;
     this.latestAt = at;
     this.context.publishNodeRisks(risks);
@@ -178,7 +195,7 @@ export class RiskService implements WorkerDomain {
         });
       }
       const last = this.stored.get(risk.node);
-      if (!last || last.level !== risk.level || at - last.at >= STORE_EVERY_MS) {
+      if (!last || last.level !== risk.level || (at - last.at) * this.scale >= STORE_EVERY_MS) {
         toStore.push(risk);
         this.stored.set(risk.node, { at, level: risk.level });
       }
@@ -202,7 +219,7 @@ export class RiskService implements WorkerDomain {
           (e) =>
             e.node === node &&
             e.type === 'risk-detected' &&
-            first.at - e.at <= 30 * 60_000 &&
+            (first.at - e.at) * this.scale <= 30 * 60_000 &&
             e.at <= first.at,
         );
         this.emit({
