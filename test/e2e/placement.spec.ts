@@ -78,3 +78,23 @@ test('a spec that does not parse says so and what to paste', async ({ page, fore
   await expect(page.getByTestId('placement-error')).toContainText('does not parse as YAML');
   await expect(page.getByTestId('placement-error')).toContainText('Paste a Pod');
 });
+
+test('a workload: its pod template is ranked and the affinity patch names it', async ({
+  page,
+  foresight,
+}) => {
+  await page.goto(`${foresight.url}#/placement`);
+  await page.getByRole('tab', { name: 'A workload' }).click();
+  const select = page.getByLabel('What to place');
+  await expect(select.locator('option').nth(1)).toBeAttached();
+  const value = await select.locator('option').nth(1).getAttribute('value');
+  await select.selectOption(value ?? '');
+  await page.getByTestId('placement-rank').click();
+  await expect(page.getByTestId('placement-ranked').getByTestId('placement-node').first()).toBeVisible();
+  const [kind, namespace, name] = (value ?? '').split('/');
+  await expect(page.getByTestId('placement-pod')).toContainText(`${namespace}/${name} (template)`);
+  await page.getByText('Preferred node-affinity patch for the workload').click();
+  await expect(page.locator('.placement-patch')).toContainText(
+    `kubectl -n ${namespace} patch ${kind?.toLowerCase()} ${name} --type strategic`,
+  );
+});
