@@ -223,13 +223,18 @@ export function createActionsStore(api: Pick<ApiClient, 'call' | 'on'>): StoreAp
     store.setState((s) => ({ audit: [record, ...s.audit.filter((r) => r.id !== record.id)] }));
     if (record.status !== 'running') store.setState((s) => finishedDialog(s, record));
   });
-  api.on('autopilotDecision', (decision: AutopilotDecision) =>
+  api.on('autopilotDecision', (decision: AutopilotDecision) => {
     store.setState((s) =>
       s.autopilot
         ? { autopilot: { ...s.autopilot, decisions: [decision, ...s.autopilot.decisions].slice(0, 100) } }
         : {},
-    ),
-  );
+    );
+    // An action of the autopilot changed the cluster and wrote the audit: show both as they are now.
+    if (decision.decision !== 'hold') {
+      void store.getState().loadAutopilot();
+      void store.getState().refreshAudit();
+    }
+  });
   // The final event may come before the reply with the audit id: startRun then finds it in `audit`.
   return store;
 }

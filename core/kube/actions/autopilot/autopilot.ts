@@ -29,6 +29,8 @@ export class Autopilot {
   readonly decisions: AutopilotDecision[] = [];
   private running: Promise<void> | undefined;
   private readonly lastHold = new Map<string, string>();
+  /** Nodes its own drain cordoned: recovery uncordons them too (they were schedulable before). */
+  private readonly cordonedByDrain = new Set<string>();
 
   constructor(private readonly deps: AutopilotDeps) {}
 
@@ -122,6 +124,18 @@ export class Autopilot {
         at: this.deps.now(),
         ...(result.auditId === undefined ? {} : { auditId: result.auditId }),
       });
+      if (
+        planned.decision === 'untaint' &&
+        result.status === 'succeeded' &&
+        this.cordonedByDrain.has(planned.node)
+      ) {
+        this.cordonedByDrain.delete(planned.node);
+        await runAction(
+          session,
+          { kind: 'uncordon', node: planned.node },
+          { origin: 'autopilot', note: 'autopilot: recovered, so the cordon of its drain is lifted too' },
+        );
+      }
       if (planned.decision === 'taint' && config.drain && result.status === 'succeeded') {
         const drain = await runAction(
           session,
@@ -138,6 +152,7 @@ export class Autopilot {
           },
           { origin: 'autopilot', note: `autopilot: drain after taint (${planned.reason})` },
         );
+        if (drain.undo?.kind === 'uncordon') this.cordonedByDrain.add(planned.node);
         this.push({
           node: planned.node,
           decision: 'drain',

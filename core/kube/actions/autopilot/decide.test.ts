@@ -60,6 +60,32 @@ describe('the autopilot decides with every guardrail', () => {
     ).toEqual([]);
   });
 
+  it("the risk domain's own at-risk level counts even while the model's probability is low", () => {
+    const memory = emptyMemory();
+    for (let i = 1; i <= 3; i++)
+      noteRisks(
+        memory,
+        new Map([['w1', { ...risk('w1', 0.01, i * MINUTE), level: 'at-risk' as const }]]),
+        on,
+        i * MINUTE,
+      );
+    const riskMap = new Map([['w1', { ...risk('w1', 0.01, 3 * MINUTE), level: 'at-risk' as const }]]);
+    const d = decide(memory, {
+      config: on,
+      nodes: workers(10),
+      risks: riskMap,
+      now: 4 * MINUTE,
+      busy: false,
+    });
+    expect(d).toEqual([
+      {
+        node: 'w1',
+        decision: 'taint',
+        reason: expect.stringContaining('at-risk (risk 0.01) for 3 consecutive predictions'),
+      },
+    ]);
+  });
+
   it('a dip below the threshold resets the streak', () => {
     const memory = memoryAfter(['w1'], 0.9, 2);
     noteRisks(memory, new Map([['w1', risk('w1', 0.3, 10 * MINUTE)]]), on, 10 * MINUTE);

@@ -42,6 +42,15 @@ export interface PlannedDecision {
 
 const MINUTE = 60_000;
 
+/**
+ * A prediction counts as at risk when its probability reaches the threshold, or when the risk
+ * domain itself calls the node at-risk: its level folds in the rules baseline and the streaming
+ * detector, which alarm before the model's probability moves (for instance in a cluster's first hour).
+ */
+export function atOrAboveThreshold(risk: NodeRisk, config: AutopilotConfig): boolean {
+  return risk.probability >= config.threshold || risk.level === 'at-risk';
+}
+
 /** Counts each new prediction: a streak grows while the risk stays at or above the threshold. */
 export function noteRisks(
   memory: AutopilotMemory,
@@ -52,7 +61,7 @@ export function noteRisks(
   for (const [node, risk] of risks) {
     if ((memory.lastRiskAt.get(node) ?? -Infinity) >= risk.at) continue;
     memory.lastRiskAt.set(node, risk.at);
-    if (risk.probability >= config.threshold) {
+    if (atOrAboveThreshold(risk, config)) {
       memory.streaks.set(node, (memory.streaks.get(node) ?? 0) + 1);
       memory.healthySince.delete(node);
     } else {
@@ -67,7 +76,11 @@ const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 function riskWords(risk: NodeRisk | undefined, config: AutopilotConfig, streak: number): string {
   if (!risk) return '';
   const why = risk.reasons.length ? `: ${risk.reasons.slice(0, 3).join('; ')}` : '';
-  return `risk ${risk.probability.toFixed(2)} ≥ ${config.threshold} for ${streak} consecutive predictions (${risk.source})${why}`;
+  const what =
+    risk.probability >= config.threshold
+      ? `risk ${risk.probability.toFixed(2)} ≥ ${config.threshold}`
+      : `at-risk (risk ${risk.probability.toFixed(2)})`;
+  return `${what} for ${streak} consecutive predictions (${risk.source})${why}`;
 }
 
 export interface RoundInput {
