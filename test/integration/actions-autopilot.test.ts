@@ -308,6 +308,16 @@ describe('the autopilot on the simulator', { timeout: 60_000 }, () => {
     expect(
       steps.some((s) => s.includes(`pods/"${guarded.metadata.name}"`) && s.includes('disruption budget')),
     ).toBe(true);
+    const unschedulable = async () =>
+      (await api.get<NodeJson>(`/api/v1/nodes/${node}`)).spec?.unschedulable === true;
+    expect(await unschedulable()).toBe(true);
+    // Recovery lifts the taint and the cordon its own drain put there.
+    await h.predict([]);
+    h.clock.now += 31 * MINUTE;
+    await h.predict([]);
+    expect(await taintedByAutopilot()).toEqual([]);
+    expect(await unschedulable()).toBe(false);
+    expect(h.audit.list()[0]).toMatchObject({ origin: 'autopilot', action: 'uncordon', status: 'succeeded' });
     await api.delete(
       `/apis/policy/v1/namespaces/${guarded.metadata.namespace}/poddisruptionbudgets/test-hold`,
     );
