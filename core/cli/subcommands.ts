@@ -3,6 +3,7 @@ import { detectCommand } from './detect-command.ts';
 import { evaluateCommand } from './evaluate-command.ts';
 import { drainSubcommand } from './drain-command.ts';
 import { forecastCommand } from './forecast-command.ts';
+import { scaleAdviceCommand } from './scale-advice-command.ts';
 import { placeCommand } from './place-command.ts';
 import { snapshotCommand } from './snapshot-command.ts';
 
@@ -24,6 +25,7 @@ export const subcommands: readonly Subcommand[] = [
   evaluateCommand,
   drainSubcommand,
   forecastCommand,
+  scaleAdviceCommand,
   snapshotCommand,
   placeCommand,
 ];
