@@ -103,3 +103,71 @@ test('as the read-only viewer, every node action is disabled with the reason', a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/**
+ * The demo's incident triggers the autopilot once it is turned on: a memory leak staged on the
+ * simulated cluster, the risk domain's own predictions, and the Actions page showing the taint,
+ * the reasoning and the audit record. (Recovery is covered on the simulator in
+ * test/integration/actions-autopilot.test.ts: here the risk domain keeps a node at risk for as
+ * long as incidents stay in its seven-day window.)
+ */
+test('an incident on the demo triggers the autopilot when it is on; the UI shows the taint and why', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'foresight-autopilot-e2e-'));
+  const kubeconfig = path.join(dir, 'demo.kubeconfig');
+  const server = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'bin/foresight.mjs'),
+      'demo-server',
+      '--nodes',
+      '12',
+      '--speed',
+      '300',
+      '--scenario',
+      'memoryLeak@1m',
+      '--kubeconfig-out',
+      kubeconfig,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`demo-server did not start:\n${output}`)), 60_000);
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Kubeconfig written to')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await withHost(['--kubeconfig', kubeconfig, '--interval-ms', '1000'], async ({ url }) => {
+      await page.goto(url);
+      await page.getByTestId('nav-actions').click();
+      const panel = page.getByTestId('autopilot-panel');
+      await expect(page.getByTestId('autopilot-state')).toHaveText('off');
+      await page.getByTestId('autopilot-consecutive').fill('2');
+      await page.getByTestId('autopilot-consecutive').blur();
+      await page.getByTestId('autopilot-enabled').click();
+      await expect(page.getByTestId('autopilot-state')).toHaveText('on');
+
+      const taint = panel.locator('[data-decision="taint"]').first();
+      await expect(taint).toBeVisible({ timeout: 240_000 });
+      await expect(taint).toContainText(/taint node-\d+: at-risk .* for \d+ consecutive predictions/);
+      const node = /taint (node-\d+)/.exec((await taint.textContent()) ?? '')?.[1];
+      await expect(page.getByTestId('autopilot-tainted')).toHaveText(`Tainted by the autopilot now: ${node}`);
+      const record = page
+        .getByTestId('audit-row')
+        .filter({ hasText: `Taint node ${node} with foresight.io/at-risk=true:NoSchedule` });
+      await expect(record).toHaveAttribute('data-status', 'succeeded');
+      await expect(record).toContainText('autopilot');
+    });
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
