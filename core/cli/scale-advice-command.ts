@@ -1,38 +1,16 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AutoscalingV2Api, type KubeConfig } from '@kubernetes/client-node';
 import yaml from 'js-yaml';
 import { historyPath } from '../history/history-path.ts';
 import { HistoryStore } from '../history/store.ts';
 import { KubeconfigError, loadKubeconfig } from '../kube/kubeconfig.ts';
 import { kubeconfigFiles } from '../kube/kubeconfig-files.ts';
 import { adviseFromHistory } from '../scaling/advice/advise-history.ts';
-import type { WorkloadObservation } from '../scaling/advice/types.ts';
+import { readHpas, type HpaBounds } from '../scaling/advice/cluster-hpas.ts';
 import { defaultDataDir } from './data-dir.ts';
 import type { CommandOutput } from './output.ts';
 import type { Subcommand } from './subcommands.ts';
 import { UsageError } from './usage-error.ts';
-
-type Hpa = NonNullable<WorkloadObservation['hpa']>;
-
-/** The cluster's HPAs by target; a cluster that refuses (403, no API) just gives none. */
-async function readHpas(kubeConfig: KubeConfig): Promise<Map<string, Hpa>> {
-  const api = kubeConfig.makeApiClient(AutoscalingV2Api);
-  const list = await api.listHorizontalPodAutoscalerForAllNamespaces({ timeoutSeconds: 10 });
-  const out = new Map<string, Hpa>();
-  for (const hpa of list.items) {
-    const ref = hpa.spec?.scaleTargetRef;
-    if (!ref) continue;
-    const cpu = hpa.spec?.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target
-      .averageUtilization;
-    out.set(`${hpa.metadata?.namespace ?? ''}/${ref.kind}/${ref.name}`, {
-      minReplicas: hpa.spec?.minReplicas ?? 1,
-      maxReplicas: hpa.spec?.maxReplicas ?? 1,
-      targetUtilization: cpu ?? 80,
-    });
-  }
-  return out;
-}
 
 function rounded(_key: string, value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
@@ -87,7 +65,7 @@ export const scaleAdviceCommand: Subcommand = {
       out.info(
         `foresight: HPAs not read (${(error as Error).message ?? String(error)}); advice assumes none.`,
       );
-      return new Map<string, Hpa>();
+      return new Map<string, HpaBounds>();
     });
     const store = HistoryStore.open(path);
     try {

@@ -1,7 +1,90 @@
+import { z } from 'zod';
+
 /**
- * Scaling advice (issue 8): the requests and pushed events of this capability. methods.ts and events.ts spread
- * these tables into the contract, so the capability's schemas live in one file of their own.
+ * Scaling advice (issue 8): the requests and pushed events of this capability. methods.ts and
+ * events.ts spread these tables into the contract, so the capability's schemas live in one file
+ * of their own. Numbers that may be missing (a gap in history) are null.
  */
-export const scalingMethods = {} as const;
+
+const name = z.string().min(1).max(253);
+const namespace = z.string().min(1).max(63);
+const confidence = z.enum(['low', 'medium', 'high']);
+const maybe = z.number().nullable();
+
+export const scalingWorkloadRefSchema = z
+  .object({ namespace, kind: z.enum(['Deployment', 'StatefulSet']), name })
+  .strict();
+export type ScalingWorkloadRef = z.infer<typeof scalingWorkloadRefSchema>;
+
+const resourceChange = z.object({ current: z.number(), recommended: z.number(), changePercent: z.number() });
+const hourWindow = z.object({
+  days: z.enum(['weekdays', 'weekends']),
+  fromHour: z.number().int(),
+  toHour: z.number().int(),
+});
+
+export const scalingAdviceSchema = z.object({
+  workload: z.string(),
+  kind: z.string(),
+  confidence,
+  replicas: z.object({ current: z.number(), neededNow: z.number(), predictive: z.number() }),
+  hpa: z.object({ minReplicas: z.number(), maxReplicas: z.number(), targetUtilization: z.number() }),
+  /** What was observed, oldest first (the chart's left part). */
+  history: z.object({
+    at: z.array(z.number()),
+    cpuMillis: z.array(maybe),
+    replicas: z.array(maybe),
+    podCpuMillis: z.array(maybe),
+    podMemoryBytes: z.array(maybe),
+  }),
+  forecast: z.object({
+    startMs: z.number(),
+    stepMs: z.number(),
+    values: z.array(maybe),
+    lower: z.array(maybe),
+    upper: z.array(maybe),
+    method: z.string(),
+  }),
+  schedule: z.object({
+    weekdays: z.array(z.number()),
+    weekends: z.array(z.number()),
+    peaks: z.array(hourWindow),
+    quiet: z.array(hourWindow),
+    leadMinutes: z.number(),
+    cronJobYaml: z.string(),
+    kedaYaml: z.string(),
+  }),
+  rightSizing: z.object({
+    cpuRequestMillis: resourceChange,
+    memoryRequestBytes: resourceChange,
+    memoryLimitBytes: resourceChange,
+    severity: z.enum(['none', 'low', 'medium', 'high']),
+    confidence,
+    reasoning: z.string(),
+  }),
+  cost: z.object({
+    currency: z.string(),
+    today: z.number(),
+    recommended: z.number(),
+    monthlySavings: z.number(),
+    scheduled: z.number(),
+    fixedAtPeak: z.number(),
+  }),
+  recommendations: z.array(z.object({ kind: z.string(), confidence, explanation: z.string() })),
+});
+export type ScalingAdviceInfo = z.infer<typeof scalingAdviceSchema>;
+
+export const scalingMethods = {
+  /** Workloads with recorded usage in the last week (the Scaling page's list). */
+  'scaling.workloads': {
+    params: z.object({ namespace: namespace.optional() }).strict(),
+    result: z.object({ workloads: z.array(scalingWorkloadRefSchema) }),
+  },
+  /** The advice for one workload: forecast, replicas, HPA bounds, schedule, right-sizing, cost. */
+  'scaling.advise': {
+    params: z.object({ workload: scalingWorkloadRefSchema }).strict(),
+    result: scalingAdviceSchema,
+  },
+} as const;
 
 export const scalingEvents = {} as const;
