@@ -96,7 +96,15 @@ export const actionPreviewSchema = z.object({
 export type ActionPreview = z.infer<typeof actionPreviewSchema>;
 
 /** `held`: an autopilot decision a guardrail stopped; `dry-run`: one it only logged (dry-run mode). */
-export const actionStatuses = ['running', 'succeeded', 'failed', 'interrupted', 'cancelled', 'held', 'dry-run'] as const;
+export const actionStatuses = [
+  'running',
+  'succeeded',
+  'failed',
+  'interrupted',
+  'cancelled',
+  'held',
+  'dry-run',
+] as const;
 
 /** One row of the audit log: who did what to which object, what the dry run said and how it ended. */
 export const auditRecordSchema = z.object({
