@@ -39,6 +39,7 @@ describe('placePod against a snapshot', () => {
       ['LoadAware', false],
       ['Stability', false],
       ['RiskAware', false],
+      ['LearnedOutcome', false],
     ]);
     expect(answer.advice?.node).toBe('node-a');
     expect(answer.advice?.confidence).toBe(0);
@@ -78,7 +79,7 @@ describe('placePod against a snapshot', () => {
     expect(text).toContain('risk 0.81');
     expect(text).toContain('OOMKill');
     expect(answer.advice?.confidence).toBeGreaterThan(0.5);
-    expect(answer.plugins.every((p) => p.active)).toBe(true);
+    expect(answer.plugins.filter((p) => !p.active).map((p) => p.name)).toEqual(['LearnedOutcome']);
   });
 
   it('a pod that fits nowhere gets kube-scheduler message and what would have to change', () => {

@@ -10,6 +10,7 @@ import {
 import type Database from 'better-sqlite3';
 import { AdviceRecords, OUTCOME_WINDOW_MS } from '../scheduling/advice-records.ts';
 import { signalsFromHistory } from '../scheduling/history-signals.ts';
+import { OutcomeLearner } from '../scheduling/outcome/outcome-learner.ts';
 import type { NodeObject, PodObject } from '../scheduling/kube-objects.ts';
 import { buildNodeInfos } from '../scheduling/node-info.ts';
 import { placeOnNodes } from '../scheduling/place.ts';
@@ -37,6 +38,7 @@ export class PlacementService implements WorkerDomain {
   readonly methods = ['placement.candidates', 'placement.advise', 'placement.outcomes'] as const;
   private records: AdviceRecords | undefined;
   private recordsDb: Database.Database | undefined;
+  private readonly learner = new OutcomeLearner();
 
   constructor(private readonly context: WorkerDomainContext) {}
 
@@ -132,7 +134,9 @@ export class PlacementService implements WorkerDomain {
         this.context.nodeRisks(),
         this.context.now(),
       );
-      const answer = placeOnNodes(pod, infos, { signals });
+      const history = this.context.history();
+      const learned = await this.learner.signals(history, infos, signals, this.context.now());
+      const answer = placeOnNodes(pod, infos, { signals: { ...signals, ...learned } });
       this.adviceRecords()?.record({
         at: this.context.now(),
         source: source.kind,

@@ -43,8 +43,9 @@ const probe: PodObject = {
  * plugin: kube-scheduler's four and Foresight's three. NodeInfos are built once, as
  * kube-scheduler keeps its cache; that build is timed on its own. Usage comes from the
  * simulator's metrics; the fresh simulation has no disruptions (Stability scores all nodes
- * equal but runs); risk for the timing run is derived from memory use, since the risk domain
- * is not part of this bench. On a shared machine wall time includes waiting for a core, so the
+ * equal but runs); risk and the learned outcome for the timing run are derived from memory use,
+ * since the risk domain and a trained outcome model are not part of this bench (the model's
+ * per-node cost is one dot product, done before ranking). On a shared machine wall time includes waiting for a core, so the
  * CPU time of the ranking is printed beside it.
  */
 export async function benchPlacement(): Promise<void> {
@@ -66,12 +67,14 @@ export async function benchPlacement(): Promise<void> {
 
   const usage = new Map<string, NodeUsage>();
   const risks = new Map<string, NodeRiskSignal>();
+  const outcome = new Map<string, number>();
   for (const m of sim.nodeMetrics()) {
     usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes });
     const share = m.capacity.memoryBytes > 0 ? m.memoryBytes / m.capacity.memoryBytes : 0;
     risks.set(m.name, { probability: Math.min(1, Math.max(0, (share - 0.6) / 0.4)), reasons: [] });
+    outcome.set(m.name, Math.min(1, share * share));
   }
-  const signals: PlacementSignals = { usage, disruptions: new Map(), risks };
+  const signals: PlacementSignals = { usage, disruptions: new Map(), risks, outcome };
 
   for (const [label, options] of [
     ['kube-scheduler plugins only', {}],

@@ -106,7 +106,7 @@ describe('foresight place on a snapshot of the demo cluster', () => {
     for (const n of answer.nodes.filter((x) => !x.feasible)) expect(n.reasons.length).toBeGreaterThan(0);
     expect(feasible.map((n) => n.name)).toContain(answer.kubeSchedulerChoice?.node);
     expect(answer.advice?.node).toBe(answer.kubeSchedulerChoice?.node);
-    expect(answer.plugins.filter((p) => p.source === 'foresight' && !p.active)).toHaveLength(3);
+    expect(answer.plugins.filter((p) => p.source === 'foresight' && !p.active)).toHaveLength(4);
   });
 
   it('bad input: a spec that does not parse, unknown resource names, a snapshot with no nodes', async () => {

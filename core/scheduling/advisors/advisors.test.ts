@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../testing/builders.ts';
 import { scoreNodes } from '../testing/run-plugin.ts';
 import { loadAware } from './load-aware.ts';
+import { outcomeAware } from './outcome-aware.ts';
 import { riskAware } from './risk-aware.ts';
 import { spanText } from './signals.ts';
 import { stability } from './stability.ts';
@@ -56,6 +57,24 @@ describe('RiskAware', () => {
       ]),
     });
     expect(scoreNodes(plugin, pod, nodes)).toEqual([19, 90, 50]);
+  });
+});
+
+describe('LearnedOutcome', () => {
+  it('says why there is no model, and then takes no part', () => {
+    expect(outcomeAware({}).missingData()).toContain('no learned outcome model yet');
+    expect(outcomeAware({ outcomeProblem: 'only 3 placements' }).missingData()).toBe('only 3 placements');
+  });
+
+  it('scores 100 × (1 − the learned chance of a disruption)', () => {
+    const plugin = outcomeAware({
+      outcome: new Map([
+        ['a', 0.25],
+        ['b', 0.9],
+      ]),
+    });
+    expect(plugin.missingData()).toBeUndefined();
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([75, 10, 50]);
   });
 });
 

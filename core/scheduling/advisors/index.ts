@@ -1,5 +1,6 @@
 import type { AdvisoryPlugin } from '../evaluate.ts';
 import { loadAware } from './load-aware.ts';
+import { outcomeAware } from './outcome-aware.ts';
 import { riskAware } from './risk-aware.ts';
 import type { PlacementSignals } from './signals.ts';
 import { stability } from './stability.ts';
@@ -8,5 +9,5 @@ export type { PlacementSignals } from './signals.ts';
 
 /** Foresight's own plugins with their weights, in the order they are shown. */
 export function foresightAdvisors(signals: PlacementSignals): AdvisoryPlugin[] {
-  return [loadAware(signals), stability(signals), riskAware(signals)];
+  return [loadAware(signals), stability(signals), riskAware(signals), outcomeAware(signals)];
 }

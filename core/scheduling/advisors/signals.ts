@@ -30,6 +30,10 @@ export interface PlacementSignals {
   /** How far back `disruptions` reaches: 7 days, or less while history is younger. */
   disruptionWindowMs?: number;
   risks?: ReadonlyMap<string, NodeRiskSignal>;
+  /** The learned chance, per node, that a pod placed there now is disrupted within a day. */
+  outcome?: ReadonlyMap<string, number>;
+  /** Why there is no learned outcome model (too little history, nothing to tell apart). */
+  outcomeProblem?: string;
 }
 
 export function percent(fraction: number): string {
