@@ -1,4 +1,5 @@
 import type { RiskEvent } from '../../../core/contract/index.ts';
+import { NodeLink } from './NodeLink.tsx';
 import { useRisk } from './RiskBadge.tsx';
 
 const TITLES: Record<RiskEvent['type'], string> = {
@@ -24,7 +25,7 @@ export function EventStream() {
           data-type={e.type}
           data-node={e.node}
         >
-          <strong>{TITLES[e.type]}</strong> <a href={`#/risk/${encodeURIComponent(e.node)}`}>{e.node}</a>{' '}
+          <strong>{TITLES[e.type]}</strong> <NodeLink node={e.node} />{' '}
           <span className="muted">{time(e.at)}</span>
           <div>{e.message}</div>
           {e.reasons.length > 0 ? <div className="muted">{e.reasons.join('; ')}</div> : null}

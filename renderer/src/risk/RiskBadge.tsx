@@ -15,12 +15,14 @@ const LABELS = { healthy: 'Healthy', caution: 'Caution', 'at-risk': 'At risk' } 
 /** A node's risk level in the Nodes table; opens the node page. */
 export function RiskBadge({ node }: { node: string }) {
   const risk = useRisk((s) => s.risks[node]);
+  const select = useRisk((s) => s.select);
   if (!risk) return null;
   const title = [`${Math.round(risk.probability * 100)}% (${risk.source})`, ...risk.reasons].join('\n');
   return (
     <a
       className={`badge risk-badge risk-${risk.level}`}
-      href={`#/risk/${encodeURIComponent(node)}`}
+      href="#/risk"
+      onClick={() => select(node)}
       title={title}
       data-testid="risk-badge"
       data-level={risk.level}

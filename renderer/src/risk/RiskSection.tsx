@@ -1,28 +1,12 @@
-import { useEffect, useState } from 'react';
 import { EventStream } from './EventStream.tsx';
+import { NodeLink } from './NodeLink.tsx';
 import { NodeRiskPage } from './NodeRiskPage.tsx';
 import { useRisk } from './RiskBadge.tsx';
 import './risk.css';
 
-/** `#/risk/node-03` → node-03. */
-export function nodeFromHash(hash: string): string | undefined {
-  const [, section, node] = hash.replace(/^#\/?/, '#/').split('/');
-  return section === 'risk' && node ? decodeURIComponent(node) : undefined;
-}
-
-function useHashNode(): string | undefined {
-  const [node, setNode] = useState(() => nodeFromHash(window.location.hash));
-  useEffect(() => {
-    const update = () => setNode(nodeFromHash(window.location.hash));
-    window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
-  }, []);
-  return node;
-}
-
 /** Risk: the nodes at risk now, the live event stream, and a node's page. */
 export function RiskSection() {
-  const node = useHashNode();
+  const node = useRisk((s) => s.selected);
   const risks = useRisk((s) => s.risks);
   const atRisk = Object.values(risks)
     .filter((r) => r.level !== 'healthy')
@@ -37,9 +21,8 @@ export function RiskSection() {
           <ul data-testid="risk-list">
             {atRisk.map((r) => (
               <li key={r.node}>
-                <a href={`#/risk/${encodeURIComponent(r.node)}`}>{r.node}</a>{' '}
-                <span className={`badge risk-${r.level}`}>{r.level}</span> {Math.round(r.probability * 100)}%
-                — {r.reasons.join('; ')}
+                <NodeLink node={r.node} /> <span className={`badge risk-${r.level}`}>{r.level}</span>{' '}
+                {Math.round(r.probability * 100)}% — {r.reasons.join('; ')}
               </li>
             ))}
           </ul>

@@ -21,6 +21,9 @@ export interface RiskState {
   trainResult: string | null;
   feedbackGiven: Record<string, 'useful' | 'false-alarm'>;
   feedbackError: string | null;
+  /** The node whose page is open on the Risk section. */
+  selected: string | null;
+  select(node: string | null): void;
   applyRisks(at: number, risks: readonly NodeRisk[]): void;
   addEvent(event: RiskEvent): void;
   refresh(): Promise<void>;
@@ -50,6 +53,8 @@ export function createRiskStore(api: Pick<ApiClient, 'call' | 'on'>): StoreApi<R
     trainResult: null,
     feedbackGiven: {},
     feedbackError: null,
+    selected: null,
+    select: (selected) => set({ selected }),
     applyRisks(at, risks) {
       set({ at, risks: Object.fromEntries(risks.map((r) => [r.node, r])) });
     },
