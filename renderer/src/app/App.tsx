@@ -8,6 +8,7 @@ import { OverviewSection } from '../sections/OverviewSection.tsx';
 import { PlaceholderSection } from '../sections/PlaceholderSection.tsx';
 import { PlacementSection } from '../sections/PlacementSection.tsx';
 import { ReportsSection } from '../sections/ReportsSection.tsx';
+import { ScalingSection } from '../sections/ScalingSection.tsx';
 import { ModelSection } from '../sections/ModelSection.tsx';
 import { RiskSection } from '../risk/RiskSection.tsx';
 import { SettingsSection } from '../sections/SettingsSection.tsx';
@@ -26,6 +27,8 @@ function Section({ id }: { id: SectionId }) {
       return <ModelSection />;
     case 'placement':
       return <PlacementSection />;
+    case 'scaling':
+      return <ScalingSection />;
     case 'reports':
       return <ReportsSection />;
     case 'actions':

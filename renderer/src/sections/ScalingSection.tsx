@@ -1,0 +1,239 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ScalingAdviceInfo } from '../../../core/contract/index.ts';
+import { ActionDialog } from '../actions/ActionDialog.tsx';
+import { useActions } from '../actions/useActions.ts';
+import { useSectionStore } from '../app/storesContext.ts';
+import { ForecastChart } from '../scaling/ForecastChart.tsx';
+import { createScalingStore, workloadKey, type ScalingState } from '../stores/scalingStore.ts';
+import '../scaling/scaling.css';
+
+function useScaling<T>(selector: (state: ScalingState) => T): T {
+  return useStore(
+    useSectionStore('scaling', (api) => createScalingStore(api)),
+    selector,
+  );
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+const signed = (n: number) => `${n > 0 ? '+' : ''}${n}%`;
+
+function Replicas({ advice }: { advice: ScalingAdviceInfo }) {
+  const open = useActions((s) => s.open);
+  const [namespace = '', name = ''] = advice.workload.split('/');
+  const kind = advice.kind === 'StatefulSet' ? 'StatefulSet' : 'Deployment';
+  return (
+    <section className="panel" data-testid="scaling-replicas">
+      <h3>Replicas</h3>
+      <p>
+        {advice.replicas.current} run now; the load needs {advice.replicas.neededNow}; the forecast for the
+        next hours needs <strong>{advice.replicas.predictive}</strong>.
+      </p>
+      <p className="muted">
+        HPA: min {advice.hpa.minReplicas}, max {advice.hpa.maxReplicas}, target {advice.hpa.targetUtilization}
+        % CPU.
+      </p>
+      <button
+        type="button"
+        className="action-button"
+        data-testid="scaling-apply-replicas"
+        onClick={() =>
+          void open({
+            kind: 'scale',
+            workload: { kind, namespace, name },
+            replicas: advice.replicas.predictive,
+          })
+        }
+      >
+        Scale to {advice.replicas.predictive}…
+      </button>{' '}
+      <button
+        type="button"
+        className="action-button"
+        data-testid="scaling-apply-hpa"
+        onClick={() =>
+          void open({
+            kind: 'hpa-bounds',
+            namespace,
+            name,
+            minReplicas: advice.hpa.minReplicas,
+            maxReplicas: advice.hpa.maxReplicas,
+          })
+        }
+      >
+        Set HPA bounds…
+      </button>
+    </section>
+  );
+}
+
+function Schedule({ advice }: { advice: ScalingAdviceInfo }) {
+  const [format, setFormat] = useState<'cron' | 'keda'>('cron');
+  const s = advice.schedule;
+  return (
+    <section className="panel" data-testid="scaling-schedule">
+      <h3>Schedule (UTC)</h3>
+      {(['weekdays', 'weekends'] as const).map((days) => (
+        <div key={days}>
+          <p className="muted">{days}: replicas by hour</p>
+          <div className="scaling-profile">
+            {s[days].map((r, h) => (
+              <span key={h} title={`${h}:00`}>
+                {r}
+              </span>
+            ))}
+          </div>
+        </div>
+      ))}
+      <p>
+        Peaks: {s.peaks.map((p) => `${p.days} ${p.fromHour}–${p.toHour}h`).join(', ') || 'none'}. Quiet:{' '}
+        {s.quiet.map((p) => `${p.days} ${p.fromHour}–${p.toHour}h`).join(', ') || 'none'}. Rises start{' '}
+        {s.leadMinutes} minutes early.
+      </p>
+      <div role="tablist">
+        <button
+          type="button"
+          className="action-button"
+          aria-selected={format === 'cron'}
+          onClick={() => setFormat('cron')}
+        >
+          CronJob YAML
+        </button>{' '}
+        <button
+          type="button"
+          className="action-button"
+          aria-selected={format === 'keda'}
+          onClick={() => setFormat('keda')}
+        >
+          KEDA ScaledObject
+        </button>
+      </div>
+      <pre className="scaling-yaml">{format === 'cron' ? s.cronJobYaml : s.kedaYaml}</pre>
+    </section>
+  );
+}
+
+function RightSizing({ advice }: { advice: ScalingAdviceInfo }) {
+  const r = advice.rightSizing;
+  return (
+    <section className="panel" data-testid="scaling-right-sizing">
+      <h3>Right-sizing ({r.severity})</h3>
+      <table>
+        <tbody>
+          <tr>
+            <td>CPU request</td>
+            <td>{r.cpuRequestMillis.current}m</td>
+            <td>→ {r.cpuRequestMillis.recommended}m</td>
+            <td>{signed(r.cpuRequestMillis.changePercent)}</td>
+          </tr>
+          <tr>
+            <td>Memory request</td>
+            <td>{mib(r.memoryRequestBytes.current)}</td>
+            <td>→ {mib(r.memoryRequestBytes.recommended)}</td>
+            <td>{signed(r.memoryRequestBytes.changePercent)}</td>
+          </tr>
+          <tr>
+            <td>Memory limit</td>
+            <td>{mib(r.memoryLimitBytes.current)}</td>
+            <td>→ {mib(r.memoryLimitBytes.recommended)}</td>
+            <td>{signed(r.memoryLimitBytes.changePercent)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted">
+        {r.reasoning} (confidence {r.confidence})
+      </p>
+    </section>
+  );
+}
+
+function Cost({ advice }: { advice: ScalingAdviceInfo }) {
+  const c = advice.cost;
+  const money = (n: number) => `${n.toFixed(2)} ${c.currency}`;
+  return (
+    <section className="panel" data-testid="scaling-cost">
+      <h3>Cost a month</h3>
+      <p>
+        Today {money(c.today)}; recommended {money(c.recommended)}; saving{' '}
+        <strong>{money(c.monthlySavings)}</strong>.
+      </p>
+      <p className="muted">
+        The schedule costs {money(c.scheduled)} against {money(c.fixedAtPeak)} for a fixed count sized for the
+        peak.
+      </p>
+    </section>
+  );
+}
+
+function Advice({ advice }: { advice: ScalingAdviceInfo }) {
+  return (
+    <>
+      <section className="panel" data-testid="scaling-forecast">
+        <h3>
+          Load and forecast ({advice.forecast.method}, confidence {advice.confidence})
+        </h3>
+        <ForecastChart advice={advice} />
+      </section>
+      <section className="panel" data-testid="scaling-recommendations">
+        <h3>Advice</h3>
+        <ul className="scaling-recs">
+          {advice.recommendations.map((r, i) => (
+            <li key={i} data-kind={r.kind}>
+              <strong>{r.kind}</strong> ({r.confidence}): {r.explanation}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="panels">
+        <Replicas advice={advice} />
+        <Cost advice={advice} />
+      </div>
+      <Schedule advice={advice} />
+      <RightSizing advice={advice} />
+    </>
+  );
+}
+
+/** Scaling: pick a workload; see its forecast, replicas advice, schedule, right-sizing and cost. */
+export function ScalingSection() {
+  const workloads = useScaling((s) => s.workloads);
+  const listError = useScaling((s) => s.listError);
+  const chosen = useScaling((s) => s.chosen);
+  const phase = useScaling((s) => s.phase);
+  const advice = useScaling((s) => s.advice);
+  const error = useScaling((s) => s.error);
+  const load = useScaling((s) => s.loadWorkloads);
+  const open = useScaling((s) => s.open);
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 30_000);
+    return () => clearInterval(timer);
+  }, [load]);
+  return (
+    <div className="section scaling-section">
+      <section className="panel">
+        <label>
+          Workload{' '}
+          <select data-testid="scaling-workload" value={chosen} onChange={(e) => void open(e.target.value)}>
+            <option value="">Choose a workload…</option>
+            {workloads.map((w) => (
+              <option key={workloadKey(w)} value={workloadKey(w)}>
+                {w.kind} {w.namespace}/{w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {listError && <p className="error">{listError}</p>}
+        {!listError && workloads.length === 0 && (
+          <p className="muted">
+            No workload usage recorded yet: advice appears after half an hour of history.
+          </p>
+        )}
+        {phase === 'loading' && <p className="muted">Forecasting…</p>}
+        {phase === 'failed' && error && <p className="error">{error}</p>}
+      </section>
+      {phase === 'done' && advice && <Advice advice={advice} />}
+      <ActionDialog />
+    </div>
+  );
+}
