@@ -10,7 +10,7 @@ export const DEFAULT_TAINT = { key: 'foresight.io/at-risk', value: 'true', effec
 /** Drain from the app: DaemonSets and emptyDir data handled as operators usually want; the dialog shows both. */
 export const DEFAULT_DRAIN_OPTIONS = { ignoreDaemonSets: true, deleteEmptyDirData: true } as const;
 
-function ActionButton({ action, label }: { action: Action; label: string }) {
+function NodeButton({ action, label }: { action: Action; label: string }) {
   const permission = useActions((state) => state.permissions.get(permissionKey(action)));
   const open = useActions((state) => state.open);
   const denied = permission !== undefined && !permission.allowed;
@@ -46,7 +46,7 @@ export function NodeActionButtons({ node, unschedulable }: { node: string; unsch
   const denied = permission !== undefined && !permission.allowed;
   return (
     <span className="action-buttons" data-denied={denied ? 'true' : 'false'}>
-      <ActionButton action={cordon} label={unschedulable ? 'Uncordon' : 'Cordon'} />
+      <NodeButton action={cordon} label={unschedulable ? 'Uncordon' : 'Cordon'} />
       {denied ? (
         <>
           <DeniedButton label="Taint" node={node} missing={permission.missing} />
@@ -54,8 +54,8 @@ export function NodeActionButtons({ node, unschedulable }: { node: string; unsch
         </>
       ) : (
         <>
-          <ActionButton action={taint} label="Taint" />
-          <ActionButton action={drain} label="Drain" />
+          <NodeButton action={taint} label="Taint" />
+          <NodeButton action={drain} label="Drain" />
         </>
       )}
     </span>
