@@ -4,7 +4,7 @@ import type { HistoryStore } from '../history/store.ts';
 import type { Feedback } from '../history/risk-stores.ts';
 import { RiskEventReader } from '../history/risk-event-reader.ts';
 import { decideChampion, type ChampionDecision } from './champion.ts';
-import { buildDataset, capNegatives } from './dataset.ts';
+import { buildDatasetInChunks, capNegatives } from './dataset.ts';
 import { evaluationData } from './evaluation-data.ts';
 import { chooseThreshold, modelScores, permutationImportance } from './evaluation.ts';
 import { compare } from './experiment.ts';
@@ -66,10 +66,10 @@ export async function trainOnClusterHistory(
   const first = Math.min(...histories.map((h) => h.samples[0]?.at ?? Infinity));
   if (!Number.isFinite(first)) throw new Error('There is no history to train on yet.');
   const cutoff = first + (1 - RECENT_SHARE) * (options.now - first);
-  const all = buildDataset(histories, { endMs: cutoff });
+  const all = await buildDatasetInChunks(histories, { endMs: cutoff });
   // Weeks of a large cluster: every positive, a sample of the rest (MAX_NEGATIVES).
   const train = capNegatives(all, MAX_NEGATIVES);
-  const recent = buildDataset(histories, { startMs: cutoff });
+  const recent = await buildDatasetInChunks(histories, { startMs: cutoff });
   const positives = train.labels.reduce((s, l) => s + l, 0);
   if (positives === 0) {
     throw new Error(

@@ -35,58 +35,91 @@ export interface RiskDataset {
 }
 
 export function buildDataset(histories: readonly NodeHistory[], options: DatasetOptions = {}): RiskDataset {
-  const horizon = options.horizonMs ?? HORIZON_MS;
-  const stride = options.strideMs ?? 5 * 60_000;
-  const warmup = options.warmupMs ?? 60 * 60_000;
-  const rows: Float32Array[] = [];
-  const labels: number[] = [];
-  const kinds: (RiskKind | 'none')[] = [];
-  const nodeOf: number[] = [];
-  const times: number[] = [];
-  const episodeOf: number[] = [];
-  const episodes: IncidentEpisode[] = [];
-  const nodes: string[] = [];
+  const builder = new DatasetBuilder(options);
+  for (const history of histories) builder.add(history);
+  return builder.finish();
+}
+
+/**
+ * The same, yielding to the event loop after each node: the worker builds training data this
+ * way so collection keeps running while a week of a large cluster is turned into features.
+ */
+export async function buildDatasetInChunks(
+  histories: readonly NodeHistory[],
+  options: DatasetOptions = {},
+): Promise<RiskDataset> {
+  const builder = new DatasetBuilder(options);
   for (const history of histories) {
+    builder.add(history);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return builder.finish();
+}
+
+class DatasetBuilder {
+  private readonly horizon: number;
+  private readonly stride: number;
+  private readonly warmup: number;
+  private readonly rows: Float32Array[] = [];
+  private readonly labels: number[] = [];
+  private readonly kinds: (RiskKind | 'none')[] = [];
+  private readonly nodeOf: number[] = [];
+  private readonly times: number[] = [];
+  private readonly episodeOf: number[] = [];
+  private readonly episodes: IncidentEpisode[] = [];
+  private readonly nodes: string[] = [];
+
+  constructor(private readonly options: DatasetOptions) {
+    this.horizon = options.horizonMs ?? HORIZON_MS;
+    this.stride = options.strideMs ?? 5 * 60_000;
+    this.warmup = options.warmupMs ?? 60 * 60_000;
+  }
+
+  add(history: NodeHistory): void {
     const first = history.samples[0];
     const last = history.samples.at(-1);
-    if (!first || !last) continue;
-    const nodeIndex = nodes.push(history.node) - 1;
+    if (!first || !last) return;
+    const nodeIndex = this.nodes.push(history.node) - 1;
     const own = incidentEpisodes(history.node, history.events);
-    const episodeBase = episodes.length;
-    episodes.push(...own);
+    const episodeBase = this.episodes.length;
+    this.episodes.push(...own);
     const series = NodeFeatureSeries.fromHistory(history);
-    const end = Math.min(options.endMs ?? Infinity, last.at - horizon);
-    const begin = Math.max(first.at + warmup, options.startMs ?? -Infinity);
-    for (let t = begin; t <= end; t += stride) {
-      const label = labelAt(t, own, horizon);
+    const end = Math.min(this.options.endMs ?? Infinity, last.at - this.horizon);
+    const begin = Math.max(first.at + this.warmup, this.options.startMs ?? -Infinity);
+    for (let t = begin; t <= end; t += this.stride) {
+      const label = labelAt(t, own, this.horizon);
       if (label.state === 'during') continue;
       const i = series.indexAt(t);
       if (i < 0) continue;
-      rows.push(series.featuresAt(i));
+      this.rows.push(series.featuresAt(i));
       const positive = label.state === 'before';
-      labels.push(positive ? 1 : 0);
-      kinds.push(positive ? label.episode.kind : 'none');
-      nodeOf.push(nodeIndex);
-      times.push(t);
-      episodeOf.push(positive ? episodeBase + own.indexOf(label.episode) : -1);
+      this.labels.push(positive ? 1 : 0);
+      this.kinds.push(positive ? label.episode.kind : 'none');
+      this.nodeOf.push(nodeIndex);
+      this.times.push(t);
+      this.episodeOf.push(positive ? episodeBase + own.indexOf(label.episode) : -1);
     }
   }
-  const features = new Float32Array(rows.length * FEATURE_COUNT);
-  rows.forEach((row, i) => features.set(row, i * FEATURE_COUNT));
-  return {
-    features,
-    labels: Uint8Array.from(labels),
-    kinds,
-    nodes,
-    nodeOf: Uint32Array.from(nodeOf),
-    times: Float64Array.from(times),
-    episodeOf: Int32Array.from(episodeOf),
-    episodes,
-    strideMs: stride,
-    get length() {
-      return labels.length;
-    },
-  };
+
+  finish(): RiskDataset {
+    const features = new Float32Array(this.rows.length * FEATURE_COUNT);
+    this.rows.forEach((row, i) => features.set(row, i * FEATURE_COUNT));
+    const labels = Uint8Array.from(this.labels);
+    return {
+      features,
+      labels,
+      kinds: this.kinds,
+      nodes: this.nodes,
+      nodeOf: Uint32Array.from(this.nodeOf),
+      times: Float64Array.from(this.times),
+      episodeOf: Int32Array.from(this.episodeOf),
+      episodes: this.episodes,
+      strideMs: this.stride,
+      get length() {
+        return labels.length;
+      },
+    };
+  }
 }
 
 /** The feature row of point i (a view, not a copy). */

@@ -166,6 +166,8 @@ export async function trainClassifier(
       });
       lossSum += loss;
       batches++;
+      // A big epoch is seconds of work: let collection run between slices of it.
+      if (batches % 20 === 0) await yieldToLoop();
     }
     if (options.onEpoch?.(epoch, lossSum / Math.max(1, batches)) === false) break;
     await yieldToLoop();
