@@ -69,6 +69,8 @@ export const apiResources: readonly ApiResource[] = [
   ]),
   resource('apps', 'v1', 'DaemonSet', 'daemonsets', true, ['ds'], ['status'], readWrite, ['all']),
   resource('batch', 'v1', 'Job', 'jobs', true, [], ['status'], readWrite, ['all']),
+  // Stored, not run (no CronJob controller): enough for schedules to be applied and dry-run.
+  resource('batch', 'v1', 'CronJob', 'cronjobs', true, ['cj'], ['status']),
   resource('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], ['status']),
   resource(
     'autoscaling',
