@@ -7,6 +7,7 @@ import { KubeconfigError, loadKubeconfig } from '../kube/kubeconfig.ts';
 import { kubeconfigFiles } from '../kube/kubeconfig-files.ts';
 import { adviseFromHistory } from '../scaling/advice/advise-history.ts';
 import { readHpas, type HpaBounds } from '../scaling/advice/cluster-hpas.ts';
+import { DEFAULT_PRICES, type Prices } from '../scaling/advice/cost.ts';
 import { defaultDataDir } from './data-dir.ts';
 import type { CommandOutput } from './output.ts';
 import type { Subcommand } from './subcommands.ts';
@@ -24,7 +25,8 @@ export const scaleAdviceCommand: Subcommand = {
                  --context NAME --kubeconfig FILE   which cluster (as kubectl; default: current context)
                  --namespace NS        only this namespace
                  -o, --output json|yaml   (default json)
-                 --data-dir DIR        where history is kept (Foresight records it while connected)`,
+                 --data-dir DIR        where history is kept (Foresight records it while connected)
+                 --vcpu-hour-price P --gib-hour-price P --currency C   prices (default AWS Fargate us-east-1, USD)`,
   async run(argv: string[], out: CommandOutput): Promise<number> {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -34,6 +36,9 @@ export const scaleAdviceCommand: Subcommand = {
         namespace: { type: 'string' },
         output: { type: 'string', short: 'o', default: 'json' },
         'data-dir': { type: 'string' },
+        'vcpu-hour-price': { type: 'string' },
+        'gib-hour-price': { type: 'string' },
+        currency: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -42,6 +47,18 @@ export const scaleAdviceCommand: Subcommand = {
       throw new UsageError(`scale-advice takes no positional arguments, got "${positionals[0]}".`);
     if (values.output !== 'json' && values.output !== 'yaml')
       throw new UsageError(`-o must be json or yaml, got "${values.output}".`);
+    const price = (option: string, text: string | undefined, fallback: number): number => {
+      if (text === undefined) return fallback;
+      const n = Number(text);
+      if (!Number.isFinite(n) || n < 0)
+        throw new UsageError(`--${option} must be a price of 0 or more, got "${text}".`);
+      return n;
+    };
+    const prices: Prices = {
+      vcpuHour: price('vcpu-hour-price', values['vcpu-hour-price'], DEFAULT_PRICES.vcpuHour),
+      gibHour: price('gib-hour-price', values['gib-hour-price'], DEFAULT_PRICES.gibHour),
+      currency: values.currency ?? DEFAULT_PRICES.currency,
+    };
     let loaded;
     try {
       loaded = loadKubeconfig(values.kubeconfig ?? kubeconfigFiles(), values.context);
@@ -69,7 +86,12 @@ export const scaleAdviceCommand: Subcommand = {
     });
     const store = HistoryStore.open(path);
     try {
-      const result = await adviseFromHistory(store, { nowMs: Date.now(), namespace: values.namespace, hpas });
+      const result = await adviseFromHistory(store, {
+        nowMs: Date.now(),
+        namespace: values.namespace,
+        hpas,
+        prices,
+      });
       for (const s of result.skipped) out.info(`foresight: ${s.workload} skipped: ${s.reason}.`);
       const body = {
         context: loaded.context,

@@ -9,6 +9,7 @@ import {
 import { adviseWorkload } from '../scaling/advice/advisor.ts';
 import { readHpas, type HpaBounds } from '../scaling/advice/cluster-hpas.ts';
 import { observationFromHistory } from '../scaling/advice/from-history.ts';
+import { countOomKills } from '../scaling/advice/oom-kills.ts';
 import { cronJobsYaml, kedaScaledObjectYaml } from '../scaling/advice/schedule-yaml.ts';
 import type { WorkerDomain, WorkerDomainContext, WorkerDomainFactory } from './domain.ts';
 
@@ -72,7 +73,8 @@ export class ScalingService implements WorkerDomain {
     };
     const samples = store.usage.workloadSeries(ref, now - WEEK_MS, 500_000);
     const hpa = (await this.hpaBounds()).get(`${ref.namespace}/${ref.kind}/${ref.name}`);
-    const observation = observationFromHistory({ ...ref, samples, hpa });
+    const oomKills = countOomKills(store, ref, now - WEEK_MS);
+    const observation = observationFromHistory({ ...ref, samples, hpa, oomKills });
     const buckets = observation ? Array.from(observation.cpuMillis).filter(Number.isFinite).length : 0;
     if (!observation || buckets < MIN_BUCKETS) {
       return errorReply(

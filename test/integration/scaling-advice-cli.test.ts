@@ -93,6 +93,31 @@ describe('foresight scale-advice', () => {
     expect(doc.workloads.some((w) => w.recommendations.some((r) => r.kind === 'daily-schedule'))).toBe(true);
   });
 
+  it('prices with the rates it is given', { timeout: 120_000 }, async () => {
+    const cost = async (args: string[]) => {
+      const out = capture();
+      await scaleAdviceCommand.run(
+        ['--kubeconfig', kubeconfig, '--data-dir', dataDir, '--namespace', 'shop', ...args],
+        out,
+      );
+      const doc = JSON.parse(out.results.join('\n')) as {
+        workloads: { cost: { today: number; currency: string } }[];
+      };
+      return doc.workloads.map((w) => w.cost);
+    };
+    const base = await cost([]);
+    const doubled = await cost([
+      '--vcpu-hour-price',
+      '0.08096',
+      '--gib-hour-price',
+      '0.00889',
+      '--currency',
+      'EUR',
+    ]);
+    expect(doubled.map((c) => c.currency)).toEqual(base.map(() => 'EUR'));
+    doubled.forEach((c, i) => expect(c.today).toBeCloseTo(2 * (base[i]?.today ?? NaN), 1));
+  });
+
   it('says where history is missing and what to do', async () => {
     const out = capture();
     const code = await scaleAdviceCommand.run(
@@ -106,6 +131,8 @@ describe('foresight scale-advice', () => {
   it.each([
     { args: ['-o', 'xml'], message: /json or yaml/ },
     { args: ['extra'], message: /no positional/ },
+    { args: ['--vcpu-hour-price', 'cheap'], message: /--vcpu-hour-price must be a price/ },
+    { args: ['--gib-hour-price=-1'], message: /--gib-hour-price must be a price/ },
   ])('bad arguments $args are a usage error', async ({ args, message }) => {
     await expect(scaleAdviceCommand.run(args, capture())).rejects.toThrow(UsageError);
     await expect(scaleAdviceCommand.run(args, capture())).rejects.toThrow(message);

@@ -1,6 +1,8 @@
 import type { HistoryStore } from '../../history/store.ts';
 import { adviseWorkload, type WorkloadAdvice } from './advisor.ts';
+import type { Prices } from './cost.ts';
 import { observationFromHistory } from './from-history.ts';
+import { countOomKills } from './oom-kills.ts';
 import type { WorkloadObservation } from './types.ts';
 
 /**
@@ -15,6 +17,7 @@ export interface HistoryAdviceOptions {
   readonly minSamples?: number;
   /** HPAs by `namespace/kind/name` of their target. */
   readonly hpas?: ReadonlyMap<string, NonNullable<WorkloadObservation['hpa']>>;
+  readonly prices?: Prices;
 }
 
 export interface HistoryAdvice {
@@ -40,6 +43,7 @@ export async function adviseFromHistory(
       ...ref,
       samples,
       hpa: options.hpas?.get(`${ref.namespace}/${ref.kind}/${ref.name}`),
+      oomKills: countOomKills(store, ref, since),
     });
     const name = `${ref.namespace}/${ref.name}`;
     const buckets = observation ? Array.from(observation.cpuMillis).filter(Number.isFinite).length : 0;
@@ -50,7 +54,12 @@ export async function adviseFromHistory(
       });
       continue;
     }
-    advice.push(await adviseWorkload(observation, { nowMs: options.nowMs }));
+    advice.push(
+      await adviseWorkload(observation, {
+        nowMs: options.nowMs,
+        ...(options.prices ? { prices: options.prices } : {}),
+      }),
+    );
   }
   return { advice, skipped };
 }
