@@ -1,7 +1,4 @@
-import { podLifecycle } from '../../core/kube/lifecycle.ts';
-import { reducePod, type PodFacts } from '../../core/kube/pod-facts.ts';
-import type { RawObject } from '../../core/kube/resource-mirror.ts';
-import type { NodeDisruptions, NodeUsage, PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
+import type { PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
 import type { NodeObject, PodObject } from '../../core/scheduling/kube-objects.ts';
 import { buildNodeInfos } from '../../core/scheduling/node-info.ts';
 import { placeOnNodes } from '../../core/scheduling/place.ts';
@@ -12,20 +9,20 @@ import { newPodJson } from '../../core/sim/objects/pod-json.ts';
 import type { ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation, type Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
+import { ForesightView } from './placement-replay-view.ts';
 
 /**
- * NOT YET A BENCH GROUP (issue 6, acceptance 2 is open). The harness runs both policies over
- * the same stream and incidents, but the incidents it can stage today do not separate them: the
- * simulator's usage profiles keep a pod's use below its requests, so kubelet eviction takes the
- * leaking pod itself and passes its neighbours by, and the disruptions are the same under both
- * policies. Next steps: incidents that hurt neighbours (node-level memory pressure from outside
- * the stream, node failures where stream pods run), and the risk domain's predictions as a signal.
- *
- * The replay: one simulated cluster, one stream of pods arriving (and replaced when they are
- * evicted or deleted), one set of incidents pinned to nodes; the stream is placed either by
+ * The placement replay (issue 6, acceptance 2; `npm run bench -- placement-replay`): one
+ * simulated cluster, one stream of pods arriving (and replaced when they are evicted or
+ * deleted), one set of incidents pinned to nodes and times; the stream is placed either by
  * kube-scheduler's default scoring or by Foresight's advice. The simulator's own scheduler never
  * sees the stream (it only takes pods whose schedulerName is default-scheduler); this harness
  * binds them, as a second scheduler would.
+ *
+ * Foresight sees only what a live Foresight would (placement-replay-view.ts): node metrics each
+ * minute, lifecycle events, and core/risk's predictions from them; never the incident schedule.
+ * kube-scheduler sees requests, taints and conditions. Both runs get the same incidents whatever
+ * they placed, and the same figures are counted the same way for both.
  */
 export type Policy = 'kube-scheduler' | 'foresight';
 
@@ -40,6 +37,10 @@ export interface ReplayFigures {
   hotspotMinutes: number;
   /** Mean over the minutes of nodes running at least one stream pod. */
   nodesInUse: number;
+  /** Stream pods created, in order (name@minute): the same for both policies unless disrupted. */
+  created: string[];
+  /** Incidents that started (family@node@minute): the same for both policies. */
+  incidents: string[];
 }
 
 export interface ReplayOptions {
@@ -93,7 +94,7 @@ function bind(sim: Simulation, pod: Pod, node: string): void {
   });
 }
 
-/** Incidents pinned to nodes, so both runs get the same ones whatever they placed. */
+/** Incidents pinned to nodes and times, so both runs get the same ones whatever they placed. */
 export function defaultReplayScenarios(): ScenarioSpec[] {
   const leak = (onsetMin: number, pod: string): ScenarioSpec => ({
     family: 'memoryLeak',
@@ -103,9 +104,25 @@ export function defaultReplayScenarios(): ScenarioSpec[] {
     precursor: 'strong',
     target: { namespace: 'default', name: pod },
   });
-  // Leaks inside stream pods (slots below 20 live the whole run), a noisy neighbour and a node
-  // failure pinned to nodes: the same incidents whichever policy placed the stream.
+  // A flaky machine fails, is repaired after 40 min, and fails again (bad hardware is a repeat
+  // offender); two other machines fail once, one with no warning at all, where no history can
+  // help. Leaks inside stream pods and a noisy neighbour add the everyday trouble.
+  const failure = (
+    onsetMin: number,
+    node: string,
+    repairMin?: number,
+    precursor: 'strong' | 'none' = 'strong',
+  ) =>
+    ({
+      family: 'hardwareFailure',
+      onsetMs: onsetMin * MINUTE,
+      severity: 0.6,
+      precursor,
+      target: { node },
+      ...(repairMin === undefined ? {} : { durationMs: repairMin * MINUTE }),
+    }) satisfies ScenarioSpec;
   return [
+    failure(50, 'node-03', 40),
     leak(70, 'stream-2-1'),
     {
       family: 'noisyNeighbour',
@@ -115,29 +132,30 @@ export function defaultReplayScenarios(): ScenarioSpec[] {
       target: { node: 'node-07' },
       durationMs: 90 * MINUTE,
     },
-    leak(130, 'stream-7-1'),
-    {
-      family: 'hardwareFailure',
-      onsetMs: 160 * MINUTE,
-      severity: 0.6,
-      precursor: 'strong',
-      target: { node: 'node-05' },
-    },
-    leak(200, 'stream-11-1'),
-    leak(240, 'stream-16-1'),
+    failure(130, 'node-03', 40),
+    leak(150, 'stream-7-1'),
+    failure(170, 'node-10', 40, 'none'),
+    failure(210, 'node-03', 40),
+    leak(230, 'stream-11-1'),
+    failure(250, 'node-05'),
   ];
 }
+
+const isStream = (pod: { namespace?: string; pod?: string }): boolean =>
+  pod.namespace === 'default' && (pod.pod ?? '').startsWith('stream-');
 
 export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFigures {
   const hours = options.hours ?? 5;
   const size = options.streamSize ?? 40;
+  const startMs = Date.UTC(2025, 5, 2, 8, 0, 0);
   const sim = createSimulation({
     seed: options.seed ?? 7,
     preset: 'default',
     scenarios: options.scenarios ?? defaultReplayScenarios(),
-    startMs: Date.UTC(2025, 5, 2, 8, 0, 0),
+    startMs,
     tickMs: 5000,
   });
+  const view = new ForesightView(sim, startMs);
   const figures: ReplayFigures = {
     policy,
     placed: 0,
@@ -147,61 +165,13 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     disruptions: 0,
     hotspotMinutes: 0,
     nodesInUse: 0,
+    created: [],
+    incidents: [],
   };
-  const perNode = new Map<string, NodeDisruptions>();
-  const facts = new Map<string, PodFacts>();
   const generation = new Map<number, number>();
-  /** Pods the stream itself deleted (scale-down, clean-up of evicted ones): not disruptions. */
-  const ours = new Set<string>();
-  const remove = (name: string): void => {
-    ours.add(name);
-    sim.store.delete(keys.pods, 'default', name);
-  };
-  const stop = sim.store.subscribe((event) => {
-    if (event.resource !== keys.pods) return;
-    const raw = event.object as RawObject & Pod;
-    if (raw.metadata?.labels?.['app'] !== STREAM_LABEL) return;
-    const key = `${raw.metadata.namespace}/${raw.metadata.name}`;
-    const after = reducePod(raw);
-    for (const e of podLifecycle(event.type as 'ADDED', after, facts.get(key), sim.now())) {
-      const kind =
-        e.kind === 'PodOOMKilled'
-          ? 'oomKills'
-          : e.kind === 'PodEvicted'
-            ? 'evictions'
-            : e.kind === 'PodRestarted'
-              ? 'restarts'
-              : undefined;
-      if (!kind) continue;
-      figures[kind]++;
-      if (e.node) {
-        const d = perNode.get(e.node) ?? { restarts: 0, oomKills: 0, evictions: 0 };
-        d[kind]++;
-        perNode.set(e.node, d);
-      }
-    }
-    if (
-      event.type === 'DELETED' &&
-      !ours.has(raw.metadata.name ?? '') &&
-      facts.get(key)?.reason !== 'Evicted'
-    ) {
-      // Deleted by the cluster, not by the stream (a failed node's taint eviction): a disruption.
-      figures.evictions++;
-      const node = facts.get(key)?.nodeName;
-      if (node) {
-        const d = perNode.get(node) ?? { restarts: 0, oomKills: 0, evictions: 0 };
-        d.evictions++;
-        perNode.set(node, d);
-      }
-    }
-    if (event.type === 'DELETED') facts.delete(key);
-    else facts.set(key, after);
-  });
-
-  const memoryBefore = new Map<string, number[]>();
-  let minutes = 0;
   let nodeMinutes = 0;
-  for (let t = 0; t < hours * 60; t++) {
+  const minutes = hours * 60;
+  for (let t = 0; t < minutes; t++) {
     // The stream: ramps up over the first hour, breathes with a two-hour cycle after that.
     const wanted = Math.round(
       size * Math.min(1, (t + 1) / 60) * (0.75 + 0.25 * Math.cos((2 * Math.PI * t) / 120)),
@@ -214,30 +184,27 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     );
     // Finished or evicted pods are replaced, as their controller would.
     for (const p of stream)
-      if (!alive.includes(p)) sim.store.delete(keys.pods, 'default', p.metadata.name ?? '');
+      if (!alive.includes(p) && !p.metadata.deletionTimestamp)
+        sim.store.delete(keys.pods, 'default', p.metadata.name ?? '');
     const slots = new Set(alive.map((p) => Number(p.metadata.labels?.['slot'])));
     for (let i = 0; i < size; i++) {
       if (i < wanted && !slots.has(i)) {
         const g = (generation.get(i) ?? 0) + 1;
         generation.set(i, g);
-        sim.store.create(keys.pods, streamPod(i, g, sim.now()));
+        const pod = streamPod(i, g, sim.now());
+        figures.created.push(`${pod.metadata.name}@${t}`);
+        sim.store.create(keys.pods, pod);
       } else if (i >= wanted && slots.has(i)) {
         const p = alive.find((x) => Number(x.metadata.labels?.['slot']) === i);
-        if (p) remove(p.metadata.name ?? '');
+        if (p) sim.store.delete(keys.pods, 'default', p.metadata.name ?? '');
       }
     }
-    placePending(sim, policy, perNode, memoryBefore, figures);
+    placePending(sim, policy === 'foresight' ? view.signals() : {}, policy, figures);
     sim.advance(MINUTE);
-    // Minute figures.
-    minutes++;
-    const metrics = sim.nodeMetrics();
-    for (const m of metrics) {
+    view.sample();
+    for (const m of sim.nodeMetrics()) {
       if (m.cpuMillis > 0.9 * m.capacity.cpuMillis || m.memoryBytes > 0.9 * m.capacity.memoryBytes)
         figures.hotspotMinutes++;
-      const history = memoryBefore.get(m.name) ?? [];
-      history.push(m.memoryBytes);
-      if (history.length > 11) history.shift();
-      memoryBefore.set(m.name, history);
     }
     const used = new Set(
       (sim.store.list(keys.pods, 'default') as Pod[])
@@ -249,7 +216,16 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     );
     nodeMinutes += used.size;
   }
-  stop();
+  for (const e of view.events) {
+    if (!isStream(e)) continue;
+    if (e.kind === 'PodOOMKilled') figures.oomKills++;
+    else if (e.kind === 'PodEvicted') figures.evictions++;
+    else if (e.kind === 'PodRestarted') figures.restarts++;
+  }
+  figures.incidents = sim
+    .incidents()
+    .map((i) => `${i.family}@${i.node ?? '?'}@${Math.round((i.onsetMs - startMs) / MINUTE)}`);
+  view.close();
   sim.close();
   figures.nodesInUse = nodeMinutes / minutes;
   figures.disruptions = figures.oomKills + figures.evictions + figures.restarts;
@@ -258,9 +234,8 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
 
 function placePending(
   sim: Simulation,
+  signals: PlacementSignals,
   policy: Policy,
-  perNode: ReadonlyMap<string, NodeDisruptions>,
-  memoryHistory: ReadonlyMap<string, number[]>,
   figures: ReplayFigures,
 ): void {
   const all = sim.store.list(keys.pods) as unknown as PodObject[];
@@ -273,22 +248,6 @@ function placePending(
   );
   if (pending.length === 0) return;
   const nodes = sim.store.list(keys.nodes) as unknown as NodeObject[];
-  let signals: PlacementSignals = {};
-  if (policy === 'foresight') {
-    const usage = new Map<string, NodeUsage>();
-    const allocatable = new Map(buildNodeInfos(nodes, []).map((n) => [n.name, n.allocatable.memory]));
-    for (const m of sim.nodeMetrics()) {
-      const history = memoryHistory.get(m.name) ?? [];
-      const alloc = allocatable.get(m.name) ?? 0;
-      // Growth over the last ten minutes, per hour, as a share of allocatable.
-      const growth =
-        history.length >= 2 && alloc > 0
-          ? (((history.at(-1) ?? 0) - (history[0] ?? 0)) / alloc) * (60 / (history.length - 1))
-          : 0;
-      usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes, memoryGrowthPerHour: growth });
-    }
-    signals = { usage, disruptions: perNode, disruptionWindowMs: sim.now() - Date.UTC(2025, 5, 2, 8, 0, 0) };
-  }
   const placed: PodObject[] = [];
   for (const pod of pending) {
     // Each decision sees the pods bound before it, as kube-scheduler's assumed pods.

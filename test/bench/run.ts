@@ -3,6 +3,7 @@ import { benchCollection } from './collection.bench.ts';
 import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchPlacement } from './placement.bench.ts';
+import { benchPlacementReplay } from './placement-replay.bench.ts';
 import { benchReports } from './report.bench.ts';
 import { benchScaling } from './scaling.bench.ts';
 import { benchRisk } from './risk.bench.ts';
@@ -24,6 +25,7 @@ const groups: Record<string, () => Promise<void>> = {
   sim: benchSimulator,
   scaling: benchScaling,
   placement: benchPlacement,
+  'placement-replay': benchPlacementReplay,
   actions: benchActions,
   risk: benchRisk,
 };

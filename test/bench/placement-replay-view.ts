@@ -1,0 +1,176 @@
+import defaultModelJson from '../../models/risk/default/risk-model.json' with { type: 'json' };
+import { parseModelBundle } from '../../models/risk/model-bundle.ts';
+import { podLifecycle, nodeLifecycle, type LifecycleEvent } from '../../core/kube/lifecycle.ts';
+import { reduceNode, type NodeFacts } from '../../core/kube/node-facts.ts';
+import { reducePod, type PodFacts } from '../../core/kube/pod-facts.ts';
+import type { RawObject } from '../../core/kube/resource-mirror.ts';
+import { FEATURE_NAMES } from '../../core/risk/features.ts';
+import { LiveRisk } from '../../core/risk/live-risk.ts';
+import type {
+  NodeDisruptions,
+  NodeRiskSignal,
+  NodeUsage,
+  PlacementSignals,
+} from '../../core/scheduling/advisors/signals.ts';
+import type { Simulation } from '../../core/sim/simulation.ts';
+import { keys } from '../../core/sim/store/api-resources.ts';
+
+type Change = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/**
+ * What a live Foresight would know about the replayed cluster, and nothing more: the node
+ * metrics it samples each minute, the lifecycle events it derives from watching pods and nodes
+ * (restarts, OOMKills, evictions, condition changes), and the risk predictions core/risk makes
+ * from those (LiveRisk with the shipped model, as the worker runs it). It never reads the
+ * simulator's incident schedule. Both policies get one of these, so the figures are gathered
+ * the same way; only the Foresight policy reads `signals()`.
+ */
+export class ForesightView {
+  private readonly pods = new Map<string, PodFacts>();
+  private readonly deleting = new Set<string>();
+  private readonly nodes = new Map<string, NodeFacts>();
+  private readonly disruptions = new Map<string, NodeDisruptions>();
+  private readonly memory = new Map<string, number[]>();
+  private readonly risk = new LiveRisk(this.model());
+  private readonly pendingEvents: LifecycleEvent[] = [];
+  private readonly stop: () => void;
+  /** Every lifecycle event seen, in order (the harness's own figures read these too). */
+  readonly events: LifecycleEvent[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly startMs: number,
+  ) {
+    for (const node of sim.store.list(keys.nodes) as unknown as RawObject[])
+      this.nodes.set(node.metadata?.name ?? '', reduceNode(node));
+    this.stop = sim.store.subscribe((event) => {
+      const raw = event.object as RawObject;
+      const type = event.type as Change;
+      if (event.resource === keys.pods) this.onPod(type, raw);
+      else if (event.resource === keys.nodes) this.onNode(type, raw);
+    });
+  }
+
+  private model(): { classifier: ReturnType<typeof parseModelBundle>['classifier']; threshold: number } {
+    const bundle = parseModelBundle(defaultModelJson, FEATURE_NAMES);
+    return { classifier: bundle.classifier, threshold: bundle.threshold };
+  }
+
+  private record(events: readonly LifecycleEvent[]): void {
+    for (const e of events) {
+      this.events.push(e);
+      this.pendingEvents.push(e);
+      const kind =
+        e.kind === 'PodOOMKilled'
+          ? 'oomKills'
+          : e.kind === 'PodEvicted'
+            ? 'evictions'
+            : e.kind === 'PodRestarted'
+              ? 'restarts'
+              : undefined;
+      if (!kind || !e.node) continue;
+      const d = this.disruptions.get(e.node) ?? { restarts: 0, oomKills: 0, evictions: 0 };
+      d[kind]++;
+      this.disruptions.set(e.node, d);
+    }
+  }
+
+  private onPod(type: Change, raw: RawObject): void {
+    const key = `${raw.metadata?.namespace}/${raw.metadata?.name}`;
+    const after = reducePod(raw);
+    const before = this.pods.get(key);
+    const events = podLifecycle(type, after, before, this.sim.now());
+    // A pod the taint-eviction controller deletes (its node failed) is an eviction too: the
+    // collector sees it marked for deletion while its node is NotReady, not Evicted by a kubelet.
+    const deleting =
+      type === 'DELETED' ||
+      (raw.metadata as { deletionTimestamp?: string } | undefined)?.deletionTimestamp !== undefined;
+    const node = before?.nodeName ? this.nodes.get(before.nodeName) : undefined;
+    if (deleting && !this.deleting.has(key) && node && !node.ready && before?.reason !== 'Evicted') {
+      events.push({
+        at: this.sim.now(),
+        kind: 'PodEvicted',
+        node: node.name,
+        namespace: after.namespace,
+        pod: after.name,
+        detail: 'deleted on a NotReady node',
+      });
+    }
+    if (deleting) this.deleting.add(key);
+    this.record(events);
+    if (type === 'DELETED') {
+      this.pods.delete(key);
+      this.deleting.delete(key);
+    } else this.pods.set(key, after);
+  }
+
+  private onNode(type: Change, raw: RawObject): void {
+    const name = raw.metadata?.name ?? '';
+    const after = reduceNode(raw);
+    this.record(nodeLifecycle(type, after, this.nodes.get(name), this.sim.now()));
+    if (type === 'DELETED') this.nodes.delete(name);
+    else this.nodes.set(name, after);
+  }
+
+  /** One collection, as the worker's each minute: metrics into history and risk. */
+  sample(): void {
+    const at = this.sim.now();
+    const metrics = new Map(this.sim.nodeMetrics().map((m) => [m.name, m]));
+    const rows = [...this.nodes.keys()].map((name) => {
+      const m = metrics.get(name);
+      const facts = this.nodes.get(name);
+      const history = this.memory.get(name) ?? [];
+      if (m) history.push(m.memoryBytes);
+      if (history.length > 11) history.shift();
+      this.memory.set(name, history);
+      return {
+        name,
+        ready: facts?.ready ?? false,
+        unschedulable: facts?.unschedulable ?? false,
+        roles: facts?.roles ?? [],
+        cpuMillis: m ? m.cpuMillis : null,
+        cpuAllocatableMillis: facts?.cpuAllocatableMillis ?? 0,
+        memoryBytes: m ? m.memoryBytes : null,
+        memoryAllocatableBytes: facts?.memoryAllocatableBytes ?? 0,
+        pods: m?.pods.length ?? 0,
+        podCapacity: facts?.podCapacity ?? 110,
+      };
+    });
+    this.risk.observe(at, rows);
+    this.risk.addEvents(this.pendingEvents.splice(0));
+  }
+
+  /** What Foresight's plugins get: usage with its trend, 7-day disruptions, risk predictions. */
+  signals(): PlacementSignals {
+    const usage = new Map<string, NodeUsage>();
+    for (const m of this.sim.nodeMetrics()) {
+      const history = this.memory.get(m.name) ?? [];
+      const alloc = m.capacity.memoryBytes;
+      // Growth over the last ten minutes, per hour, as a share of allocatable.
+      const growth =
+        history.length >= 2 && alloc > 0
+          ? (((history.at(-1) ?? 0) - (history[0] ?? 0)) / alloc) * (60 / (history.length - 1))
+          : 0;
+      usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes, memoryGrowthPerHour: growth });
+    }
+    const risks = new Map<string, NodeRiskSignal>();
+    for (const r of this.risk.predict(this.sim.now())) {
+      risks.set(r.node, {
+        probability: r.probability,
+        ...(r.kind ? { kind: r.kind } : {}),
+        ...(r.leadTimeMinutes !== undefined ? { leadTimeMinutes: r.leadTimeMinutes } : {}),
+        reasons: r.reasons,
+      });
+    }
+    return {
+      usage,
+      disruptions: this.disruptions,
+      disruptionWindowMs: this.sim.now() - this.startMs,
+      risks,
+    };
+  }
+
+  close(): void {
+    this.stop();
+  }
+}
