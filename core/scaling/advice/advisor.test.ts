@@ -27,6 +27,19 @@ describe('adviseWorkload on the eight scenario fixtures', () => {
     expect(advice.confidence).toBe('high');
   });
 
+  it('asks for requests where none are set', async () => {
+    const normal = SCALING_SCENARIOS[0]!.observation;
+    const advice = await adviseWorkload({
+      ...normal,
+      requestCpuMillis: 0,
+      requestMemoryBytes: 0,
+      hpa: undefined,
+    });
+    const kinds = advice.recommendations.map((r) => r.kind);
+    expect(kinds).toContain('set-requests');
+    expect(kinds).not.toContain('reduce-requests');
+  });
+
   it('prices the daily schedule below a fixed count sized for the peak', async () => {
     const daily = SCALING_SCENARIOS.find((s) => s.name === 'daily peaks');
     const advice = await adviseWorkload(daily!.observation);

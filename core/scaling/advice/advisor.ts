@@ -199,8 +199,15 @@ function recommend(w: WorkloadObservation, f: Facts): Recommendation[] {
       explanation: `The forecast's upper bound over the next hours needs ${f.predictive} pods at ${f.target}% of the CPU request; ${w.replicas} run now. Scale to ${f.predictive} before the load arrives.`,
     });
   }
+  if (w.requestCpuMillis <= 0) {
+    out.push({
+      kind: 'set-requests',
+      confidence: rs.confidence,
+      explanation: `No CPU request is set, so the HPA cannot compute utilization and the scheduler cannot plan for these pods. ${rs.reasoning} Set the CPU request to ${rs.cpuRequestMillis.recommended}m and memory to ${mib(rs.memoryRequestBytes.recommended)} MiB.`,
+    });
+  }
   const cpuCut = rs.cpuRequestMillis.changePercent;
-  if (cpuCut <= -40 && w.oomKills === 0) {
+  if (w.requestCpuMillis > 0 && cpuCut <= -40 && w.oomKills === 0) {
     out.push({
       kind: 'reduce-requests',
       confidence: rs.confidence,

@@ -42,6 +42,7 @@ export type AdviceKind =
   | 'raise-max-replicas'
   | 'scale-down'
   | 'reduce-requests'
+  | 'set-requests'
   | 'raise-memory'
   | 'daily-schedule'
   | 'weekend-schedule'
