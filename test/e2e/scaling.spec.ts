@@ -53,6 +53,9 @@ test('opens a workload, sees its forecast, schedule, right-sizing and cost, and 
       await picker.selectOption('shop/Deployment/frontend');
       await expect(page.getByTestId('scaling-forecast-chart')).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('scaling-forecast-band')).toHaveCount(1);
+      await expect(page.getByTestId('scaling-replicas-chart')).toBeVisible();
+      await expect(page.getByTestId('scaling-pod-cpu-chart')).toContainText('CPU per pod');
+      await expect(page.getByTestId('scaling-pod-memory-chart')).toContainText('MiB');
       await expect(page.getByTestId('scaling-schedule')).toContainText('kind: CronJob');
       await expect(page.getByTestId('scaling-right-sizing')).toContainText('CPU request');
       await expect(page.getByTestId('scaling-cost')).toContainText('Today');

@@ -5,6 +5,7 @@ import { ActionDialog } from '../actions/ActionDialog.tsx';
 import { useActions } from '../actions/useActions.ts';
 import { useSectionStore } from '../app/storesContext.ts';
 import { ForecastChart } from '../scaling/ForecastChart.tsx';
+import { SeriesChart } from '../scaling/SeriesChart.tsx';
 import { createScalingStore, workloadKey, type ScalingState } from '../stores/scalingStore.ts';
 import '../scaling/scaling.css';
 
@@ -173,6 +174,29 @@ function Advice({ advice }: { advice: ScalingAdviceInfo }) {
           Load and forecast ({advice.forecast.method}, confidence {advice.confidence})
         </h3>
         <ForecastChart advice={advice} />
+        <div className="scaling-minis">
+          <SeriesChart
+            title="Replicas"
+            at={advice.history.at}
+            values={advice.history.replicas}
+            format={(n) => String(n)}
+            testId="scaling-replicas-chart"
+          />
+          <SeriesChart
+            title="CPU per pod"
+            at={advice.history.at}
+            values={advice.history.podCpuMillis}
+            format={(n) => `${Math.round(n)}m`}
+            testId="scaling-pod-cpu-chart"
+          />
+          <SeriesChart
+            title="Memory, largest pod"
+            at={advice.history.at}
+            values={advice.history.podMemoryBytes}
+            format={mib}
+            testId="scaling-pod-memory-chart"
+          />
+        </div>
       </section>
       <section className="panel" data-testid="scaling-recommendations">
         <h3>Advice</h3>
