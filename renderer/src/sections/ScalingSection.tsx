@@ -135,9 +135,9 @@ function RightSizing({ advice }: { advice: ScalingAdviceInfo }) {
           </tr>
           <tr>
             <td>Memory limit</td>
-            <td>{mib(r.memoryLimitBytes.current)}</td>
+            <td>{r.memoryLimitBytes.current > 0 ? mib(r.memoryLimitBytes.current) : 'not set'}</td>
             <td>→ {mib(r.memoryLimitBytes.recommended)}</td>
-            <td>{signed(r.memoryLimitBytes.changePercent)}</td>
+            <td>{r.memoryLimitBytes.current > 0 ? signed(r.memoryLimitBytes.changePercent) : 'new'}</td>
           </tr>
         </tbody>
       </table>
