@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { serializeModelBundle } from '../models/risk/model-bundle.ts';
 import { loadTf } from '../models/tf-backend.ts';
 import { evaluationData } from '../core/risk/evaluation-data.ts';
@@ -43,5 +43,5 @@ const bundle = serializeModelBundle({
   importance: report.importance,
 });
 // Formatted as the repository's Prettier check expects, so a rebuilt model passes `npm run lint`.
-await writeFile(out, await format(bundle, { parser: 'json' }));
+await writeFile(out, await format(bundle, { ...(await resolveConfig(out)), parser: 'json' }));
 process.stdout.write(formatExperiment(report) + `\n\nWrote ${out}\n`);
