@@ -37,6 +37,8 @@ export interface ReplayFigures {
   hotspotMinutes: number;
   /** Mean over the minutes of nodes running at least one stream pod. */
   nodesInUse: number;
+  /** Minutes stream pods waited with no node that fits (the cluster's lack of room, not a choice). */
+  pendingPodMinutes: number;
   /** Stream pods created, in order (name@minute): the same for both policies unless disrupted. */
   created: string[];
   /** Incidents that started (family@node@minute): the same for both policies. */
@@ -49,6 +51,8 @@ export interface ReplayOptions {
   /** Stream pods alive at the peak. */
   streamSize?: number;
   scenarios?: readonly ScenarioSpec[];
+  /** The cluster's own Deployment pods per node (the simulator's default preset has 8). */
+  podsPerNode?: number;
 }
 
 const SCHEDULER = 'foresight-replay';
@@ -151,6 +155,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
   const sim = createSimulation({
     seed: options.seed ?? 7,
     preset: 'default',
+    ...(options.podsPerNode === undefined ? {} : { podsPerNode: options.podsPerNode }),
     scenarios: options.scenarios ?? defaultReplayScenarios(),
     startMs,
     tickMs: 5000,
@@ -165,6 +170,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     disruptions: 0,
     hotspotMinutes: 0,
     nodesInUse: 0,
+    pendingPodMinutes: 0,
     created: [],
     incidents: [],
   };
@@ -254,7 +260,10 @@ function placePending(
     const infos = buildNodeInfos(nodes, [...all, ...placed]);
     const answer = placeOnNodes(pod, infos, { signals });
     const node = policy === 'foresight' ? answer.advice?.node : answer.kubeSchedulerChoice?.node;
-    if (!node) continue;
+    if (!node) {
+      figures.pendingPodMinutes++;
+      continue;
+    }
     bind(sim, pod as unknown as Pod, node);
     placed.push({ ...pod, spec: { ...pod.spec, nodeName: node } });
     figures.placed++;
