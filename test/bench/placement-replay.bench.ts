@@ -1,5 +1,5 @@
 import { heading } from './format.ts';
-import { runReplay, type ReplayFigures, type ReplayOptions } from './placement-replay.ts';
+import { runReplay, type ReplayFigures, type ReplayOptions, type SignalPart } from './placement-replay.ts';
 
 const SEEDS = [7, 11, 23];
 
@@ -79,5 +79,33 @@ export async function benchPlacementReplay(): Promise<void> {
       sum(all, 'foresight'),
     );
     await Promise.resolve();
+  }
+  ablation();
+}
+
+/** Which of Foresight's signals the gain comes from, on the cluster with headroom. */
+function ablation(): void {
+  const cluster = CLUSTERS[0] as (typeof CLUSTERS)[number];
+  heading(
+    `placement replay, ${cluster.name}: Foresight with one signal at a time, seeds ${SEEDS.join(', ')} together`,
+  );
+  console.log(
+    `${'signals'.padEnd(28)} ${'disruptions'.padStart(14)} ${'nodes in use'.padStart(14)} ${'hotspot min'.padStart(12)}`,
+  );
+  const variants: [string, SignalPart[] | undefined][] = [
+    ['none (= kube-scheduler)', []],
+    ['usage (LoadAware)', ['usage']],
+    ['disruptions (Stability)', ['disruptions']],
+    ['risks (RiskAware)', ['risks']],
+    ['all', undefined],
+  ];
+  for (const [name, parts] of variants) {
+    const runs = SEEDS.map((seed) =>
+      runReplay('foresight', { ...cluster.options, seed, ...(parts ? { foresightSignals: parts } : {}) }),
+    );
+    const s = sum(runs, 'foresight');
+    console.log(
+      `${name.padEnd(28)} ${String(s.disruptions).padStart(14)} ${s.nodesInUse.toFixed(2).padStart(14)} ${String(s.hotspotMinutes).padStart(12)}`,
+    );
   }
 }

@@ -53,6 +53,19 @@ export interface ReplayOptions {
   scenarios?: readonly ScenarioSpec[];
   /** The cluster's own Deployment pods per node (the simulator's default preset has 8). */
   podsPerNode?: number;
+  /** Which of Foresight's signals its advice may use (all by default): for ablations. */
+  foresightSignals?: readonly SignalPart[];
+}
+
+export type SignalPart = 'usage' | 'disruptions' | 'risks';
+
+function only(signals: PlacementSignals, parts: readonly SignalPart[] | undefined): PlacementSignals {
+  if (!parts) return signals;
+  const kept: PlacementSignals = { ...signals };
+  if (!parts.includes('usage')) delete kept.usage;
+  if (!parts.includes('disruptions')) delete kept.disruptions;
+  if (!parts.includes('risks')) delete kept.risks;
+  return kept;
 }
 
 const SCHEDULER = 'foresight-replay';
@@ -205,7 +218,12 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
         if (p) sim.store.delete(keys.pods, 'default', p.metadata.name ?? '');
       }
     }
-    placePending(sim, policy === 'foresight' ? view.signals() : {}, policy, figures);
+    placePending(
+      sim,
+      policy === 'foresight' ? only(view.signals(), options.foresightSignals) : {},
+      policy,
+      figures,
+    );
     sim.advance(MINUTE);
     view.sample();
     for (const m of sim.nodeMetrics()) {
