@@ -6,7 +6,7 @@ import { HORIZON_MS } from './dataset.ts';
 import { FEATURE_COUNT, featureIndex, NodeFeatureSeries } from './features.ts';
 import type { UsagePoint } from './node-history.ts';
 import { riskReasons } from './reasons.ts';
-import { rulesBaseline } from './rules-baseline.ts';
+import { rulesBaseline, rulesScore } from './rules-baseline.ts';
 
 /** Samples closer than this are one point of the series (history's one-minute resolution). */
 const SAMPLE_EVERY_MS = 55_000;
@@ -112,7 +112,7 @@ export class LiveRisk {
     const classes = RISK_CLASSES.length;
     return names.map((node, i) => {
       const f = x.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT);
-      const rules = rulesBaseline(f);
+      const rules = rulesScore(f);
       let probability: number;
       let kind: RiskKind | undefined;
       let source: NodeRisk['source'];
@@ -132,14 +132,14 @@ export class LiveRisk {
         kind = 'resource-exhaustion';
       } else {
         source = 'rules';
-        probability = rules.score;
+        probability = rules;
         kind = 'resource-exhaustion';
       }
       // The rules still raise what is plainly wrong now (NotReady, memory at the ceiling).
-      const level = levelOf(Math.max(probability / threshold, rules.score / 0.5));
+      const level = levelOf(Math.max(probability / threshold, rules / 0.5));
       probability = Math.min(1, Math.max(0, probability));
       const reasons = level === 'healthy' ? [] : riskReasons(f);
-      if (level !== 'healthy' && reasons.length === 0) reasons.push(...rules.reasons);
+      if (level !== 'healthy' && reasons.length === 0) reasons.push(...rulesBaseline(f).reasons);
       if (level !== 'healthy' && reasons.length === 0)
         reasons.push('its recent pattern resembles the run-up to past incidents');
       return {

@@ -27,6 +27,16 @@ export interface RulesVerdict {
   reasons: string[];
 }
 
+/** The rules' score alone, without reasons: what every prediction round needs for every node. */
+export function rulesScore(features: ArrayLike<number>): number {
+  const at = (i: number) => features[i] ?? 0;
+  let score = Math.max(ramp(at(F.memory), 0.75, 0.95), ramp(at(F.cpu), 0.8, 1.0));
+  if (at(F.notReady) > 0) return 1;
+  if (at(F.oomkills) > 0 || at(F.evictions) > 0) score = Math.max(score, 0.75);
+  if (at(F.restarts) > 0 || at(F.flaps) > 0) score = Math.max(score, 0.6);
+  return score;
+}
+
 export function rulesBaseline(features: ArrayLike<number>): RulesVerdict {
   const at = (i: number) => features[i] ?? 0;
   const parts: { score: number; reason: string }[] = [
