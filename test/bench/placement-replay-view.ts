@@ -41,8 +41,11 @@ export class ForesightView {
     private readonly sim: Simulation,
     private readonly startMs: number,
   ) {
+    // What is there before the watch starts, as the collector's first list.
     for (const node of sim.store.list(keys.nodes) as unknown as RawObject[])
       this.nodes.set(node.metadata?.name ?? '', reduceNode(node));
+    for (const pod of sim.store.list(keys.pods) as unknown as RawObject[])
+      this.pods.set(`${pod.metadata?.namespace}/${pod.metadata?.name}`, reducePod(pod));
     this.stop = sim.store.subscribe((event) => {
       const raw = event.object as RawObject;
       const type = event.type as Change;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
+import { createSimulation } from '../../core/sim/simulation.ts';
+import { ForesightView } from '../bench/placement-replay-view.ts';
 import { runReplay, type ReplayFigures } from '../bench/placement-replay.ts';
 
 const MINUTE = 60_000;
@@ -41,5 +43,42 @@ describe('placement replay harness', () => {
 
   it('is deterministic: the same seed gives the same figures', () => {
     expect(runReplay('foresight', options)).toEqual(foresight);
+  });
+
+  it('Foresight with none of its signals places exactly as kube-scheduler does', () => {
+    const bare = runReplay('foresight', { ...options, foresightSignals: [] });
+    expect({ ...bare, policy: 'kube-scheduler' }).toEqual(kube);
+  });
+});
+
+describe("the replay's view of the cluster (what a live Foresight sees)", () => {
+  it('counts pods deleted from a failed node as evictions there, and feeds them to Stability and core/risk', () => {
+    const startMs = Date.UTC(2025, 5, 2, 8);
+    const sim = createSimulation({
+      seed: 3,
+      preset: 'default',
+      scenarios: [
+        { family: 'hardwareFailure', onsetMs: MINUTE, precursor: 'none', target: { node: 'node-02' } },
+      ],
+      startMs,
+      tickMs: 5000,
+    });
+    const view = new ForesightView(sim, startMs);
+    for (let t = 0; t < 8; t++) {
+      sim.advance(MINUTE);
+      view.sample();
+    }
+    const evicted = view.events.filter((e) => e.kind === 'PodEvicted' && e.node === 'node-02');
+    const signals = view.signals();
+    view.close();
+    sim.close();
+    expect(evicted.length).toBeGreaterThan(0);
+    expect(evicted[0]?.detail).toBe('deleted on a NotReady node');
+    expect(signals.disruptions?.get('node-02')?.evictions).toBe(evicted.length);
+    expect(view.events.some((e) => e.kind === 'NodeCondition' && e.node === 'node-02')).toBe(true);
+    // core/risk's LiveRisk judges every node from the same samples and events.
+    expect([...(signals.risks?.keys() ?? [])].sort()).toEqual(
+      [...(signals.usage?.keys() ?? []), 'node-02'].sort(),
+    );
   });
 });
