@@ -1,4 +1,6 @@
 import { ALL_CANDIDATES } from '../../core/scaling/forecast/candidates.ts';
+import { parseSeriesCsv } from '../../core/scaling/forecast/csv-series.ts';
+import { rollingForecastRows } from '../../core/scaling/forecast/rolling-csv.ts';
 import { meanAbsoluteError, seasonalNaiveScale } from '../../core/scaling/forecast/mase.ts';
 import { rollingSelect } from '../../core/scaling/forecast/rolling-selection.ts';
 import { seasonsFor } from '../../core/scaling/forecast/seasons.ts';
@@ -78,7 +80,27 @@ async function replays(seed: number): Promise<void> {
   figure('replay time', ms / 1000, 's');
 }
 
+/** What `foresight forecast` costs on four weeks of one-minute data, every method included. */
+async function forecastCli(): Promise<void> {
+  heading('scaling: foresight forecast on 4 weeks of 1-minute rows, 5 steps ahead');
+  const [series] = simulatorWorkloadSeries({ seed: 1, days: 28, stepMs: 60_000 });
+  if (!series) return;
+  const lines = ['timestamp,value'];
+  for (let i = 0; i < series.cpuMillis.length; i++) {
+    lines.push(
+      `${new Date(series.startMs + i * 60_000).toISOString()},${(series.cpuMillis[i] ?? 0).toFixed(2)}`,
+    );
+  }
+  const { value, ms } = await timed(async () =>
+    rollingForecastRows(parseSeriesCsv(lines.join('\n')).rows, 5, ALL_CANDIDATES),
+  );
+  figure('rows', value.rows.length, 'rows');
+  figure('parse + forecast time', ms / 1000, 's');
+  figure('rows per second', value.rows.length / (ms / 1000), 'rows/s');
+}
+
 export async function benchScaling(): Promise<void> {
+  await forecastCli();
   await backtest();
   // Seed 1 is where the predictive settings were chosen; seeds 2 and 3 are out of sample.
   await replays(1);
