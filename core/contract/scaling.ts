@@ -28,7 +28,17 @@ export const scalingAdviceSchema = z.object({
   kind: z.string(),
   confidence,
   replicas: z.object({ current: z.number(), neededNow: z.number(), predictive: z.number() }),
+  /** Recommended HPA bounds and target. */
   hpa: z.object({ minReplicas: z.number(), maxReplicas: z.number(), targetUtilization: z.number() }),
+  /** The workload's HPA as it is, or null when it has none. */
+  currentHpa: z
+    .object({
+      name: z.string(),
+      minReplicas: z.number(),
+      maxReplicas: z.number(),
+      targetUtilization: z.number(),
+    })
+    .nullable(),
   /** What was observed, oldest first (the chart's left part). */
   history: z.object({
     at: z.array(z.number()),

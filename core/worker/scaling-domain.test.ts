@@ -66,6 +66,7 @@ describe('ScalingService', () => {
     expect(advice.forecast.values.length).toBeGreaterThan(0);
     expect(advice.schedule.cronJobYaml).toMatch(/kind: CronJob/);
     expect(advice.recommendations.length).toBeGreaterThan(0);
+    expect(advice.currentHpa).toBeNull(); // no cluster in this test, so no HPA was read
   });
 
   it.each([

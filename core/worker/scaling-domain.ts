@@ -90,6 +90,7 @@ export class ScalingService implements WorkerDomain {
     const recent = samples.filter((s) => s.at >= now - CHART_MS);
     const result: ScalingAdviceInfo = {
       ...advice,
+      currentHpa: hpa ?? null,
       history: {
         at: recent.map((s) => s.at),
         cpuMillis: recent.map((s) => finiteOrNull(s.cpuMillis)),

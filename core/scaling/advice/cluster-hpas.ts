@@ -1,7 +1,8 @@
 import { AutoscalingV2Api, type KubeConfig } from '@kubernetes/client-node';
 import type { WorkloadObservation } from './types.ts';
 
-export type HpaBounds = NonNullable<WorkloadObservation['hpa']>;
+/** An HPA's bounds, with its own name (which need not be its target's). */
+export type HpaBounds = NonNullable<WorkloadObservation['hpa']> & { name: string };
 
 /** The cluster's HPAs by `namespace/kind/name` of their target (CPU utilization targets; 80% when none). */
 export async function readHpas(kubeConfig: KubeConfig): Promise<Map<string, HpaBounds>> {
@@ -14,6 +15,7 @@ export async function readHpas(kubeConfig: KubeConfig): Promise<Map<string, HpaB
     const cpu = hpa.spec?.metrics?.find((m) => m.resource?.name === 'cpu')?.resource?.target
       .averageUtilization;
     out.set(`${hpa.metadata?.namespace ?? ''}/${ref.kind}/${ref.name}`, {
+      name: hpa.metadata?.name ?? ref.name,
       minReplicas: hpa.spec?.minReplicas ?? 1,
       maxReplicas: hpa.spec?.maxReplicas ?? 1,
       targetUtilization: cpu ?? 80,

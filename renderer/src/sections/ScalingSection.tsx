@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ScalingAdviceInfo } from '../../../core/contract/index.ts';
 import { ActionDialog } from '../actions/ActionDialog.tsx';
-import { useActions } from '../actions/useActions.ts';
+import { ActionButton } from '../actions/ActionButton.tsx';
 import { useSectionStore } from '../app/storesContext.ts';
 import { ForecastChart } from '../scaling/ForecastChart.tsx';
 import { SeriesChart } from '../scaling/SeriesChart.tsx';
@@ -20,7 +20,6 @@ const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 const signed = (n: number) => `${n > 0 ? '+' : ''}${n}%`;
 
 function Replicas({ advice }: { advice: ScalingAdviceInfo }) {
-  const open = useActions((s) => s.open);
   const [namespace = '', name = ''] = advice.workload.split('/');
   const kind = advice.kind === 'StatefulSet' ? 'StatefulSet' : 'Deployment';
   return (
@@ -31,39 +30,32 @@ function Replicas({ advice }: { advice: ScalingAdviceInfo }) {
         next hours needs <strong>{advice.replicas.predictive}</strong>.
       </p>
       <p className="muted">
-        HPA: min {advice.hpa.minReplicas}, max {advice.hpa.maxReplicas}, target {advice.hpa.targetUtilization}
-        % CPU.
+        {advice.currentHpa
+          ? `HPA ${advice.currentHpa.name} now: ${advice.currentHpa.minReplicas}–${advice.currentHpa.maxReplicas} replicas at ${advice.currentHpa.targetUtilization}% CPU. `
+          : 'No HPA. '}
+        Recommended: {advice.hpa.minReplicas}–{advice.hpa.maxReplicas} replicas at{' '}
+        {advice.hpa.targetUtilization}% CPU.
       </p>
-      <button
-        type="button"
-        className="action-button"
-        data-testid="scaling-apply-replicas"
-        onClick={() =>
-          void open({
-            kind: 'scale',
-            workload: { kind, namespace, name },
-            replicas: advice.replicas.predictive,
-          })
-        }
-      >
-        Scale to {advice.replicas.predictive}…
-      </button>{' '}
-      <button
-        type="button"
-        className="action-button"
-        data-testid="scaling-apply-hpa"
-        onClick={() =>
-          void open({
+      <ActionButton
+        action={{ kind: 'scale', workload: { kind, namespace, name }, replicas: advice.replicas.predictive }}
+        label={`Scale to ${advice.replicas.predictive}…`}
+        testId="scaling-apply-replicas"
+      />{' '}
+      {advice.currentHpa ? (
+        <ActionButton
+          action={{
             kind: 'hpa-bounds',
             namespace,
-            name,
+            name: advice.currentHpa.name,
             minReplicas: advice.hpa.minReplicas,
             maxReplicas: advice.hpa.maxReplicas,
-          })
-        }
-      >
-        Set HPA bounds…
-      </button>
+          }}
+          label={`Set HPA ${advice.currentHpa.name} to ${advice.hpa.minReplicas}–${advice.hpa.maxReplicas}…`}
+          testId="scaling-apply-hpa"
+        />
+      ) : (
+        <span className="muted">Without an HPA, the schedule below can scale it.</span>
+      )}
     </section>
   );
 }
