@@ -18,6 +18,13 @@ import { keys } from '../../core/sim/store/api-resources.ts';
 type Change = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /**
+ * The parts of the simulation a live Foresight could observe through the Kubernetes API and
+ * metrics-server: the objects, the clock, node metrics. Not `incidents()` (the ground truth), so
+ * the type checker keeps the advice from peeking at the schedule.
+ */
+export type ObservableCluster = Pick<Simulation, 'store' | 'now' | 'nodeMetrics'>;
+
+/**
  * What a live Foresight would know about the replayed cluster, and nothing more: the node
  * metrics it samples each minute, the lifecycle events it derives from watching pods and nodes
  * (restarts, OOMKills, evictions, condition changes), and the risk predictions core/risk makes
@@ -38,7 +45,7 @@ export class ForesightView {
   readonly events: LifecycleEvent[] = [];
 
   constructor(
-    private readonly sim: Simulation,
+    private readonly sim: ObservableCluster,
     private readonly startMs: number,
   ) {
     // What is there before the watch starts, as the collector's first list.
