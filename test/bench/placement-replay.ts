@@ -23,6 +23,14 @@ import { ForesightView } from './placement-replay-view.ts';
  * minute, lifecycle events, and core/risk's predictions from them; never the incident schedule.
  * kube-scheduler sees requests, taints and conditions. Both runs get the same incidents whatever
  * they placed, and the same figures are counted the same way for both.
+ *
+ * Disruptions of stream pods: OOMKills and restarts (restart counts going up), kubelet evictions
+ * (status.reason Evicted) and deletions by the taint-eviction controller while the pod's node is
+ * NotReady. kube-scheduler's side is core/scheduling's default profile (TaintToleration,
+ * NodeAffinity, NodeResourcesFit LeastAllocated, BalancedAllocation); upstream's PodTopologySpread
+ * system defaults would not touch these pods either (they belong to no Service or ReplicaSet).
+ * Foresight's LearnedOutcome plugin takes no part: its outcomes are "disrupted within a day", and
+ * a 5-hour replay never has a day of them.
  */
 export type Policy = 'kube-scheduler' | 'foresight';
 
