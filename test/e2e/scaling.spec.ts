@@ -38,7 +38,7 @@ function seedHistory(dataDir: string): void {
   store.close();
 }
 
-test('opens a workload, sees its forecast, schedule, right-sizing and cost, and applies the replicas', async ({
+test('opens a workload, sees its forecast, schedule, right-sizing and cost, and applies the replicas and HPA bounds', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -77,6 +77,22 @@ test('opens a workload, sees its forecast, schedule, right-sizing and cost, and 
       await expect(dialog.getByTestId('action-phase')).toHaveAttribute('data-phase', 'done', {
         timeout: 30_000,
       });
+      await expect(dialog.getByTestId('action-outcome')).toHaveText('deployment.apps/frontend scaled');
+      await dialog.getByTestId('action-close').click();
+
+      // shop/cart has an HPA in the demo: its recommended bounds go through the same pipeline.
+      await picker.selectOption('shop/Deployment/cart');
+      const bounds = page.getByTestId('scaling-apply-hpa');
+      await expect(bounds).toBeVisible({ timeout: 60_000 });
+      await bounds.click();
+      await expect(dialog.getByTestId('action-phase')).toHaveAttribute('data-phase', 'confirm', {
+        timeout: 30_000,
+      });
+      await dialog.getByTestId('action-confirm').click();
+      await expect(dialog.getByTestId('action-outcome')).toHaveText(
+        'horizontalpodautoscaler.autoscaling/cart patched',
+        { timeout: 30_000 },
+      );
     },
     seedHistory,
   );
