@@ -27,6 +27,21 @@ describe('rollingSelect', () => {
     expect(result.upper[150]).toBeCloseTo(11, 5);
   });
 
+  it('relative intervals scale with the level: narrow when quiet, wide when busy', async () => {
+    // ±10% around a level that is 10 for 100 steps, then 100; a perfect level forecast.
+    const values = Array.from({ length: 300 }, (_, t) => (t < 150 ? 10 : 100) * (t % 2 === 0 ? 0.9 : 1.1));
+    const level: ForecastCandidate = {
+      name: 'level',
+      description: 'level',
+      rolling: (v) => Float64Array.from(v, (_, t) => (t < 150 ? 10 : 100)),
+    };
+    const result = await rollingSelect(values, 1, none, [level], { window: 40, relative: true });
+    expect(result.lower[120]).toBeCloseTo(9, 5);
+    expect(result.upper[120]).toBeCloseTo(11, 5);
+    expect(result.lower[290]).toBeCloseTo(90, 5);
+    expect(result.upper[290]).toBeCloseTo(110, 5);
+  });
+
   it('skips missing values when scoring and never returns an interval before it has errors', async () => {
     const values = [NaN, NaN, 5, NaN, 5, 5];
     const result = await rollingSelect(values, 1, none, [constant('five', 5)]);
