@@ -90,23 +90,27 @@ export class ForesightView {
     const after = reducePod(raw);
     const before = this.pods.get(key);
     const events = podLifecycle(type, after, before, this.sim.now());
-    // A pod the taint-eviction controller deletes (its node failed) is an eviction too: the
-    // collector sees it marked for deletion while its node is NotReady, not Evicted by a kubelet.
-    const deleting =
-      type === 'DELETED' ||
-      (raw.metadata as { deletionTimestamp?: string } | undefined)?.deletionTimestamp !== undefined;
-    const node = before?.nodeName ? this.nodes.get(before.nodeName) : undefined;
-    if (deleting && !this.deleting.has(key) && node && !node.ready && before?.reason !== 'Evicted') {
+    // A pod the taint-eviction controller deletes (its node failed) is an eviction too. It is
+    // marked as Kubernetes marks it, with the DisruptionTarget condition (DeletionByTaintManager),
+    // which tells it apart from a controller's scale-down.
+    const conditions = (
+      raw as { status?: { conditions?: { type?: string; status?: string; reason?: string }[] } }
+    ).status?.conditions;
+    const byTaint = conditions?.some(
+      (c) => c.type === 'DisruptionTarget' && c.status === 'True' && c.reason === 'DeletionByTaintManager',
+    );
+    const node = after.nodeName ?? before?.nodeName;
+    if (byTaint && !this.deleting.has(key) && node) {
+      this.deleting.add(key);
       events.push({
         at: this.sim.now(),
         kind: 'PodEvicted',
-        node: node.name,
+        node,
         namespace: after.namespace,
         pod: after.name,
-        detail: 'deleted on a NotReady node',
+        detail: 'DeletionByTaintManager',
       });
     }
-    if (deleting) this.deleting.add(key);
     this.record(events);
     if (type === 'DELETED') {
       this.pods.delete(key);

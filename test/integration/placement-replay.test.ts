@@ -73,7 +73,7 @@ describe("the replay's view of the cluster (what a live Foresight sees)", () => 
     view.close();
     sim.close();
     expect(evicted.length).toBeGreaterThan(0);
-    expect(evicted[0]?.detail).toBe('deleted on a NotReady node');
+    expect(evicted[0]?.detail).toBe('DeletionByTaintManager');
     expect(signals.disruptions?.get('node-02')?.evictions).toBe(evicted.length);
     expect(view.events.some((e) => e.kind === 'NodeCondition' && e.node === 'node-02')).toBe(true);
     // core/risk's LiveRisk judges every node from the same samples and events.
