@@ -54,7 +54,7 @@ test('a demo incident is predicted in the UI before it happens, with reasons, th
           );
           return predicted !== undefined;
         },
-        { timeout: 150_000, intervals: [1000] },
+        { timeout: 200_000, intervals: [1000] },
       )
       .toBe(true);
     const node = predicted!.node;
