@@ -112,6 +112,8 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  // Version 5 was never used and must stay unused: a database already at 6 or later would skip
+  // it. The next migration is 9.
   auditMigration,
   riskMigration,
   placementMigration,
