@@ -3,14 +3,15 @@ import { expect, test, withHost } from './fixtures.ts';
 /**
  * A memory leak staged 40 simulated minutes in (after the detector's warm-up), on a node of
  * demo seed 8 where the leaking pod has no memory limit, so the node itself fills. The clock
- * runs at 60x: the leak starts about 40 s after the host is up and fills the node ~12 s later.
+ * runs at 30x: the leak starts about 80 s after the demo starts and fills the node ~24 s later,
+ * which leaves a loaded machine's collections time to see it coming.
  */
 const args = [
   '--demo',
   '--seed',
   '8',
   '--speed',
-  '60',
+  '30',
   '--interval-ms',
   '1000',
   '--scenario',
