@@ -32,16 +32,22 @@ export async function compareAutoscalers(
       maxReplicas: s.hpa?.maxReplicas ?? 50,
     };
     const lead = Math.max(1, Math.round(PREDICTIVE_SETTINGS.leadMs / s.stepMs));
-    const forecast = await rollingSelect(s.cpuMillis, lead, seasonsFor(s.stepMs), STATISTICAL_CANDIDATES, {
-      coverage: PREDICTIVE_SETTINGS.coverage,
-      relative: true,
-    });
+    // Every step until new pods would be ready: pods already running are kept while any of them
+    // is forecast to need them, not only the step at the lead.
+    let upperAhead: Float64Array | undefined;
+    for (let h = 1; h <= lead; h++) {
+      const { upper } = await rollingSelect(s.cpuMillis, h, seasonsFor(s.stepMs), STATISTICAL_CANDIDATES, {
+        coverage: PREDICTIVE_SETTINGS.coverage,
+        relative: true,
+      });
+      upperAhead = upperAhead ? Float64Array.from(upperAhead, (u, i) => Math.max(u, upper[i] ?? NaN)) : upper;
+    }
     const from = Math.round((warmupDays * 86_400_000) / s.stepMs);
     const range = { from, to: s.cpuMillis.length };
     rows.push({
       workload: s.workload,
       upstream: replay(workload, upstreamPolicy(workload), range),
-      predictive: replay(workload, predictivePolicy(workload, forecast.upper), {
+      predictive: replay(workload, predictivePolicy(workload, upperAhead ?? new Float64Array(0)), {
         ...range,
         scaleDownWindowSeconds: PREDICTIVE_SETTINGS.scaleDownWindowSeconds,
       }),
