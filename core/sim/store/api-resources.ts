@@ -71,6 +71,9 @@ export const apiResources: readonly ApiResource[] = [
   resource('batch', 'v1', 'Job', 'jobs', true, [], ['status'], readWrite, ['all']),
   // Stored, not run (no CronJob controller): enough for schedules to be applied and dry-run.
   resource('batch', 'v1', 'CronJob', 'cronjobs', true, ['cj'], ['status']),
+  // KEDA's ScaledObject, as on a cluster with KEDA installed: stored, not acted on (no KEDA
+  // operator), so the scaling advisor's KEDA schedules can be applied and dry-run.
+  resource('keda.sh', 'v1alpha1', 'ScaledObject', 'scaledobjects', true, ['so'], ['status']),
   resource('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, ['pdb'], ['status']),
   resource(
     'autoscaling',
