@@ -171,5 +171,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export const isNotFound = (error: unknown): boolean => error instanceof KubeStatusError && error.code === 404;
+export const isConflict = (error: unknown): boolean => error instanceof KubeStatusError && error.code === 409;
 export const isTooManyRequests = (error: unknown): boolean =>
   error instanceof KubeStatusError && error.code === 429;

@@ -1,7 +1,7 @@
 import type { Action } from '../../contract/actions.ts';
 import { emptyPreview, errorText, type ActionHandler } from './action-handler.ts';
 import { nodePatchPermission } from './action-permissions.ts';
-import type { KubeJson } from './kube-json.ts';
+import { isConflict, type KubeJson } from './kube-json.ts';
 import { dryRunQuery, nodePath, readNode, type TaintJson } from './node-ops.ts';
 import { taintProblems, taintText, withoutTaint, withTaint, type TaintEffect } from './taint.ts';
 
@@ -77,6 +77,27 @@ function patchTaints(
 
 const taintList = (taints: readonly TaintJson[]) => taints.map(taintText).join(', ') || '(none)';
 
+/** How often a taint change is re-read and retried when the node changed under it (client-go retries 5 times). */
+const conflictRetries = 5;
+
+/**
+ * Reads the node, works out its new taints and patches them guarded by the resourceVersion it
+ * read; when the node changed in between (409 Conflict — kubelets update nodes all the time),
+ * reads it again and retries, as client-go's RetryOnConflict does. No one else's change is lost.
+ */
+async function applyTaints(api: KubeJson, action: TaintAdd | TaintRemove, dryRun: boolean) {
+  for (let attempt = 1; ; attempt++) {
+    const planned = await plannedTaints(api, action);
+    if (planned.next instanceof Error) return planned;
+    try {
+      await patchTaints(api, action.node, planned.node.metadata.resourceVersion, planned.next, dryRun);
+      return planned;
+    } catch (error) {
+      if (!isConflict(error) || attempt >= conflictRetries) throw error;
+    }
+  }
+}
+
 async function plannedTaints(api: KubeJson, action: TaintAdd | TaintRemove) {
   const node = await readNode(api, action.node);
   const current = node.spec?.taints ?? [];
@@ -107,23 +128,21 @@ export const taintHandler: ActionHandler<TaintAdd | TaintRemove> = {
       : `kubectl taint nodes ${action.node} ${action.key}:${action.effect}-`,
   async preview(api, action) {
     const parts = emptyPreview();
-    const { node, current, next } = await plannedTaints(api, action);
-    if (next instanceof Error) {
-      parts.problems.push(next.message);
-      return parts;
-    }
-    parts.changes.push({ field: 'spec.taints', from: taintList(current), to: taintList(next) });
     try {
-      await patchTaints(api, action.node, node.metadata.resourceVersion, next, true);
+      const { current, next } = await applyTaints(api, action, true);
+      if (next instanceof Error) {
+        parts.problems.push(next.message);
+        return parts;
+      }
+      parts.changes.push({ field: 'spec.taints', from: taintList(current), to: taintList(next) });
     } catch (error) {
       parts.problems.push(errorText(error));
     }
     return parts;
   },
   async execute(api, action, step) {
-    const { node, current, next } = await plannedTaints(api, action);
+    const { current, next } = await applyTaints(api, action, false);
     if (next instanceof Error) return { ok: false, outcome: next.message };
-    await patchTaints(api, action.node, node.metadata.resourceVersion, next, false);
     const word = action.kind === 'taint' ? 'tainted' : 'untainted';
     step(`node/${action.node} ${word}`);
     const removed = current.find((t) => t.key === action.key && t.effect === action.effect);
