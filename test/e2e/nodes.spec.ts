@@ -107,7 +107,7 @@ test('every section is reachable from the nav', async ({ page, foresight }) => {
   for (const [section, text] of [
     ['overview', 'Overview'],
     ['placement', 'kube-scheduler'],
-    ['scaling', 'HPA'],
+    ['scaling', 'right-sizing'],
     ['actions', 'dry-run'],
     ['reports', 'CSV'],
     ['settings', 'History'],

@@ -227,6 +227,12 @@ export function ScalingSection() {
   }, [load]);
   return (
     <div className="section scaling-section">
+      <header className="section-header">
+        <h1>Scaling</h1>
+        <span className="section-meta">
+          Per workload: forecast, replicas and HPA bounds, a weekly schedule, right-sizing and cost
+        </span>
+      </header>
       <section className="panel">
         <label>
           Workload{' '}
