@@ -1,8 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expect, repoRoot, test, withHost } from './fixtures.ts';
+import { expect, test, withDemoServer, withHost } from './fixtures.ts';
 
 /**
  * One-click cordon on the demo cluster, every part real: the row's button, the server-side dry
@@ -57,25 +53,7 @@ test('one-click cordon → preview → confirm → node shown cordoned → undo'
  */
 test('as the read-only viewer, every node action is disabled with the reason', async ({ page }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(path.join(tmpdir(), 'foresight-viewer-e2e-'));
-  const kubeconfig = path.join(dir, 'demo.kubeconfig');
-  const server = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'bin/foresight.mjs'), 'demo-server', '--nodes', '4', '--kubeconfig-out', kubeconfig],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`demo-server did not start:\n${output}`)), 60_000);
-      server.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Kubeconfig written to')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+  await withDemoServer(['--nodes', '4'], async (kubeconfig) => {
     await withHost(
       ['--kubeconfig', kubeconfig, '--context', 'foresight-demo-viewer', '--interval-ms', '1000'],
       async ({ url }) => {
@@ -98,10 +76,7 @@ test('as the read-only viewer, every node action is disabled with the reason', a
         await expect(row).not.toContainText('SchedulingDisabled');
       },
     );
-  } finally {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 /**
@@ -115,59 +90,32 @@ test('an incident on the demo triggers the autopilot when it is on; the UI shows
   page,
 }) => {
   test.setTimeout(300_000);
-  const dir = mkdtempSync(path.join(tmpdir(), 'foresight-autopilot-e2e-'));
-  const kubeconfig = path.join(dir, 'demo.kubeconfig');
-  const server = spawn(
-    process.execPath,
-    [
-      path.join(repoRoot, 'bin/foresight.mjs'),
-      'demo-server',
-      '--nodes',
-      '12',
-      '--speed',
-      '300',
-      '--scenario',
-      'memoryLeak@1m',
-      '--kubeconfig-out',
-      kubeconfig,
-    ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`demo-server did not start:\n${output}`)), 60_000);
-      server.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Kubeconfig written to')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    await withHost(['--kubeconfig', kubeconfig, '--interval-ms', '1000'], async ({ url }) => {
-      await page.goto(url);
-      await page.getByTestId('nav-actions').click();
-      const panel = page.getByTestId('autopilot-panel');
-      await expect(page.getByTestId('autopilot-state')).toHaveText('off');
-      await page.getByTestId('autopilot-consecutive').fill('2');
-      await page.getByTestId('autopilot-consecutive').blur();
-      await page.getByTestId('autopilot-enabled').click();
-      await expect(page.getByTestId('autopilot-state')).toHaveText('on');
+  await withDemoServer(
+    ['--nodes', '12', '--speed', '300', '--scenario', 'memoryLeak@1m'],
+    async (kubeconfig) => {
+      await withHost(['--kubeconfig', kubeconfig, '--interval-ms', '1000'], async ({ url }) => {
+        await page.goto(url);
+        await page.getByTestId('nav-actions').click();
+        const panel = page.getByTestId('autopilot-panel');
+        await expect(page.getByTestId('autopilot-state')).toHaveText('off');
+        await page.getByTestId('autopilot-consecutive').fill('2');
+        await page.getByTestId('autopilot-consecutive').blur();
+        await page.getByTestId('autopilot-enabled').click();
+        await expect(page.getByTestId('autopilot-state')).toHaveText('on');
 
-      const taint = panel.locator('[data-decision="taint"]').first();
-      await expect(taint).toBeVisible({ timeout: 240_000 });
-      await expect(taint).toContainText(/taint node-\d+: at-risk .* for \d+ consecutive predictions/);
-      const node = /taint (node-\d+)/.exec((await taint.textContent()) ?? '')?.[1];
-      await expect(page.getByTestId('autopilot-tainted')).toHaveText(`Tainted by the autopilot now: ${node}`);
-      const record = page
-        .getByTestId('audit-row')
-        .filter({ hasText: `Taint node ${node} with foresight.io/at-risk=true:NoSchedule` });
-      await expect(record).toHaveAttribute('data-status', 'succeeded');
-      await expect(record).toContainText('autopilot');
-    });
-  } finally {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
+        const taint = panel.locator('[data-decision="taint"]').first();
+        await expect(taint).toBeVisible({ timeout: 240_000 });
+        await expect(taint).toContainText(/taint node-\d+: at-risk .* for \d+ consecutive predictions/);
+        const node = /taint (node-\d+)/.exec((await taint.textContent()) ?? '')?.[1];
+        await expect(page.getByTestId('autopilot-tainted')).toHaveText(
+          `Tainted by the autopilot now: ${node}`,
+        );
+        const record = page
+          .getByTestId('audit-row')
+          .filter({ hasText: `Taint node ${node} with foresight.io/at-risk=true:NoSchedule` });
+        await expect(record).toHaveAttribute('data-status', 'succeeded');
+        await expect(record).toContainText('autopilot');
+      });
+    },
+  );
 });

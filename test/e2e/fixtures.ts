@@ -105,4 +105,38 @@ export const test = base.extend<Record<never, never>, { foresight: ForesightHost
 
 export const hostStartTimeoutMs = startTimeoutMs;
 
+/**
+ * Runs `foresight demo-server` with `args` around `work` (a cluster of its own, apart from the
+ * shared demo host), handing `work` the kubeconfig it wrote; always stops it.
+ */
+export async function withDemoServer(
+  args: readonly string[],
+  work: (kubeconfig: string) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'foresight-demo-server-'));
+  const kubeconfig = path.join(dir, 'demo.kubeconfig');
+  const server = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin/foresight.mjs'), 'demo-server', ...args, '--kubeconfig-out', kubeconfig],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`demo-server did not start:\n${output}`)), 60_000);
+      server.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Kubeconfig written to')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await work(kubeconfig);
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export { expect } from '@playwright/test';
