@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DetectInputError, detectCsvFile } from '../risk/detect-csv.ts';
 import type { CommandOutput } from './output.ts';
 import type { Subcommand } from './subcommands.ts';
 import { UsageError } from './usage-error.ts';
+import { checkInputFile } from './input-file.ts';
 
 /** `foresight detect`: early-warning scores for any exported metric series, as it would run live. */
 export const detectCommand: Subcommand = {
@@ -22,11 +22,7 @@ export const detectCommand: Subcommand = {
       throw new UsageError(`detect takes no positional arguments, got "${positionals[0]}".`);
     if (!values.input) throw new UsageError('detect needs --input FILE (a CSV with header timestamp,value).');
     if (!values.output) throw new UsageError('detect needs --output FILE (where to write the scores).');
-    const info = await stat(values.input).catch(() => undefined);
-    if (!info?.isFile()) {
-      out.error(`foresight: --input ${values.input} is not a readable file.`);
-      return 1;
-    }
+    if (!(await checkInputFile(values.input, out))) return 1;
     try {
       const began = performance.now();
       const { rows } = await detectCsvFile(values.input, values.output);

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ALL_CANDIDATES, STATISTICAL_CANDIDATES } from '../scaling/forecast/candidates.ts';
 import { parseSeriesCsv, SeriesInputError } from '../scaling/forecast/csv-series.ts';
@@ -6,6 +6,7 @@ import { forecastCsv, rollingForecastRows } from '../scaling/forecast/rolling-cs
 import type { CommandOutput } from './output.ts';
 import type { Subcommand } from './subcommands.ts';
 import { UsageError } from './usage-error.ts';
+import { checkInputFile } from './input-file.ts';
 
 const MAX_WARNINGS = 10;
 
@@ -42,11 +43,7 @@ export const forecastCommand: Subcommand = {
       throw new UsageError(`--horizon must be a whole number from 1 to 100000, got "${values.horizon}".`);
     if (values.methods !== 'all' && values.methods !== 'statistical')
       throw new UsageError(`--methods must be all or statistical, got "${values.methods}".`);
-    const info = await stat(values.input).catch(() => undefined);
-    if (!info?.isFile()) {
-      out.error(`foresight: --input ${values.input} is not a readable file.`);
-      return 1;
-    }
+    if (!(await checkInputFile(values.input, out))) return 1;
     try {
       const began = performance.now();
       const parsed = parseSeriesCsv(await readFile(values.input, 'utf8'));
