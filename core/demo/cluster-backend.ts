@@ -23,6 +23,8 @@ export interface ClusterBackend {
    * stand-in (pod-terminator.ts) so that `kubectl delete pod` and drain still complete.
    */
   readonly finishesPodDeletion: boolean;
+  /** Whether a node's kubelet answers now (the node proxy's reach); absent: as nodeMetrics reports. */
+  kubeletUp?(node: string): boolean;
   /** Starts following the real clock (controllers tick on their own); for backends the server made. */
   run?(): void;
   /** Stops timers the backend runs; the server calls it on close. */

@@ -14,7 +14,8 @@ const watermarkKey = 'compacted_until';
 
 /**
  * Keeps the database bounded on large clusters: samples older than six hours are rolled up in
- * place to one per node and minute (mean CPU and memory of the minute, its highest pod count),
+ * place to one per node and minute (mean CPU, memory and disk use of the minute, its highest pod
+ * count and its fullest container against its limit: the peak is what an OOM kill follows),
  * so every reader keeps reading one table and a week at 5,000 nodes stays in the low GBs
  * instead of tens. A watermark in `meta` remembers how far it got; each call does at most
  * `maxSteps` hours, oldest first. Returns the rows removed.
@@ -30,18 +31,22 @@ export function compactSamples(db: Database.Database, options: { now: number; ma
   let from = stored !== undefined ? Number(stored) : 0;
   const rollUp = db.transaction((start: number, end: number) => {
     db.prepare(
-      `CREATE TEMP TABLE IF NOT EXISTS minute_rollup (node_id INTEGER, ts INTEGER, cpu REAL, memory REAL, pods INTEGER)`,
+      `CREATE TEMP TABLE IF NOT EXISTS minute_rollup_v9 (
+         node_id INTEGER, ts INTEGER, cpu REAL, memory REAL, pods INTEGER, disk REAL, pod_memory_peak REAL
+       )`,
     ).run();
-    db.prepare('DELETE FROM temp.minute_rollup').run();
+    db.prepare('DELETE FROM temp.minute_rollup_v9').run();
     db.prepare(
-      `INSERT INTO temp.minute_rollup
-       SELECT node_id, (ts / ${rollupMs}) * ${rollupMs}, avg(cpu_millis), avg(memory_bytes), max(pods)
+      `INSERT INTO temp.minute_rollup_v9
+       SELECT node_id, (ts / ${rollupMs}) * ${rollupMs}, avg(cpu_millis), avg(memory_bytes), max(pods),
+              avg(disk_bytes), max(pod_memory_peak)
        FROM node_samples WHERE ts >= ? AND ts < ? GROUP BY node_id, ts / ${rollupMs}`,
     ).run(start, end);
     const removed = db.prepare('DELETE FROM node_samples WHERE ts >= ? AND ts < ?').run(start, end).changes;
     const added = db
       .prepare(
-        'INSERT INTO node_samples (node_id, ts, cpu_millis, memory_bytes, pods) SELECT * FROM temp.minute_rollup',
+        `INSERT INTO node_samples (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak)
+         SELECT * FROM temp.minute_rollup_v9`,
       )
       .run().changes;
     writeWatermark.run(watermarkKey, String(end));

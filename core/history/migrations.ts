@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { auditMigration } from './audit-log.ts';
 import { riskMigration } from './risk-migration.ts';
+import { signalsMigration } from './signals-migration.ts';
 import { placementMigration } from '../scheduling/advice-records.ts';
 
 /**
@@ -113,10 +114,11 @@ export const migrations: readonly Migration[] = [
     },
   },
   // Version 5 was never used and must stay unused: a database already at 6 or later would skip
-  // it. The next migration is 9.
+  // it. The next migration is 10.
   auditMigration,
   riskMigration,
   placementMigration,
+  signalsMigration,
 ];
 
 export function schemaVersion(db: Database.Database): number {

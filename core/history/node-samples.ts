@@ -6,6 +6,10 @@ export interface NodeSample {
   cpuMillis: number | null;
   memoryBytes: number | null;
   pods: number;
+  /** Root filesystem bytes used (kubelet Summary API); absent when unknown. */
+  diskBytes?: number | null;
+  /** The fullest container's working set over its memory limit; absent when unknown. */
+  podMemoryPeak?: number | null;
 }
 
 export interface SeriesQuery {
@@ -14,19 +18,31 @@ export interface SeriesQuery {
   limit: number;
 }
 
+interface SampleRow {
+  ts: number;
+  cpu_millis: number | null;
+  memory_bytes: number | null;
+  pods: number;
+  disk_bytes: number | null;
+  pod_memory_peak: number | null;
+}
+
+type SampleParams = [number, number, number | null, number | null, number, number | null, number | null];
+
 /**
  * The per-node sample table. Node names are interned into `nodes` so that samples stay small;
- * the id cache saves a lookup per row on every batch.
+ * the id cache saves a lookup per row on every batch. A node's disk capacity is a fact of the
+ * node (kept on `nodes`), written only when it changes.
  */
 export class NodeSampleStore {
   private readonly nodeIds = new Map<string, number>();
+  private readonly diskCapacities = new Map<string, number>();
   private readonly insertNode: Database.Statement<[string]>;
   private readonly selectNodeId: Database.Statement<[string], { id: number }>;
-  private readonly insertSample: Database.Statement<[number, number, number | null, number | null, number]>;
-  private readonly selectSeries: Database.Statement<
-    [number, number, number],
-    { ts: number; cpu_millis: number | null; memory_bytes: number | null; pods: number }
-  >;
+  private readonly insertSample: Database.Statement<SampleParams>;
+  private readonly selectSeries: Database.Statement<[number, number, number], SampleRow>;
+  private readonly updateDiskCapacity: Database.Statement<[number, number]>;
+  private readonly selectDiskCapacity: Database.Statement<[string], { disk_capacity_bytes: number | null }>;
   private readonly countAll: Database.Statement<[], { n: number }>;
   private readonly insertBatch: (samples: readonly NodeSample[]) => void;
 
@@ -35,14 +51,17 @@ export class NodeSampleStore {
     this.selectNodeId = db.prepare('SELECT id FROM nodes WHERE name = ?');
     // A node sampled twice in the same millisecond keeps the later sample.
     this.insertSample = db.prepare(
-      'INSERT OR REPLACE INTO node_samples (node_id, ts, cpu_millis, memory_bytes, pods) VALUES (?, ?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO node_samples (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectSeries = db.prepare(
-      `SELECT ts, cpu_millis, memory_bytes, pods FROM (
-         SELECT ts, cpu_millis, memory_bytes, pods FROM node_samples
+      `SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak FROM (
+         SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak FROM node_samples
          WHERE node_id = ? AND ts >= ? ORDER BY ts DESC LIMIT ?
        ) ORDER BY ts ASC`,
     );
+    this.updateDiskCapacity = db.prepare('UPDATE nodes SET disk_capacity_bytes = ? WHERE id = ?');
+    this.selectDiskCapacity = db.prepare('SELECT disk_capacity_bytes FROM nodes WHERE name = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM node_samples');
     this.insertBatch = db.transaction((samples: readonly NodeSample[]) => {
       for (const sample of samples) {
@@ -52,6 +71,8 @@ export class NodeSampleStore {
           sample.cpuMillis,
           sample.memoryBytes,
           sample.pods,
+          sample.diskBytes ?? null,
+          sample.podMemoryPeak ?? null,
         );
       }
     });
@@ -72,16 +93,39 @@ export class NodeSampleStore {
     this.insertBatch(samples);
   }
 
+  /** Records a node's root filesystem size (written only when it changed). */
+  setDiskCapacity(node: string, bytes: number): void {
+    if (!(bytes > 0) || this.diskCapacities.get(node) === bytes) return;
+    this.updateDiskCapacity.run(bytes, this.nodeId(node));
+    this.diskCapacities.set(node, bytes);
+  }
+
+  /** The node's root filesystem size as last reported, if ever. */
+  diskCapacity(node: string): number | undefined {
+    const cached = this.diskCapacities.get(node);
+    if (cached !== undefined) return cached;
+    const stored = this.selectDiskCapacity.get(node)?.disk_capacity_bytes;
+    if (stored === null || stored === undefined) return undefined;
+    this.diskCapacities.set(node, stored);
+    return stored;
+  }
+
+  /** A node's samples; disk and container-memory fields only where they were known. */
   series(query: SeriesQuery): NodeSample[] {
     const id = this.nodeIds.get(query.node) ?? this.selectNodeId.get(query.node)?.id;
     if (id === undefined) return [];
-    return this.selectSeries.all(id, query.since, query.limit).map((row) => ({
-      node: query.node,
-      at: row.ts,
-      cpuMillis: row.cpu_millis,
-      memoryBytes: row.memory_bytes,
-      pods: row.pods,
-    }));
+    return this.selectSeries.all(id, query.since, query.limit).map((row) => {
+      const sample: NodeSample = {
+        node: query.node,
+        at: row.ts,
+        cpuMillis: row.cpu_millis,
+        memoryBytes: row.memory_bytes,
+        pods: row.pods,
+      };
+      if (row.disk_bytes !== null) sample.diskBytes = row.disk_bytes;
+      if (row.pod_memory_peak !== null) sample.podMemoryPeak = row.pod_memory_peak;
+      return sample;
+    });
   }
 
   count(): number {

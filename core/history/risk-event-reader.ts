@@ -5,6 +5,7 @@ import type { LifecycleEvent, LifecycleKind } from '../kube/lifecycle.ts';
 export class RiskEventReader {
   private readonly after;
   private readonly names;
+  private readonly capacities;
 
   constructor(db: Database.Database) {
     this.after = db.prepare<
@@ -21,6 +22,9 @@ export class RiskEventReader {
       'SELECT ts, kind, node, namespace, pod, detail FROM lifecycle_events WHERE ts > ? ORDER BY ts ASC LIMIT ?',
     );
     this.names = db.prepare<[], { name: string }>('SELECT name FROM nodes ORDER BY name');
+    this.capacities = db.prepare<[], { name: string; bytes: number }>(
+      'SELECT name, disk_capacity_bytes AS bytes FROM nodes WHERE disk_capacity_bytes IS NOT NULL',
+    );
   }
 
   since(ts: number, limit = 50_000): LifecycleEvent[] {
@@ -32,6 +36,11 @@ export class RiskEventReader {
       ...(r.pod ? { pod: r.pod } : {}),
       detail: r.detail,
     }));
+  }
+
+  /** Each node's root filesystem size as last reported (NodeHistory.diskCapacityBytes), by name. */
+  diskCapacities(): Map<string, number> {
+    return new Map(this.capacities.all().map((r) => [r.name, r.bytes]));
   }
 
   /** Every node history has samples of. */

@@ -7,6 +7,7 @@ import { reduceNode, type NodeFacts } from './node-facts.ts';
 import { reducePod, type PodFacts } from './pod-facts.ts';
 import { ResourceMirror, type MirrorState } from './resource-mirror.ts';
 import { ExtraMirrors } from './extra-mirrors.ts';
+import { getJson } from './raw-get.ts';
 import type { HpaFacts, PdbFacts, WorkloadFacts } from './workload-facts.ts';
 import type { TrimmedNode, TrimmedPod } from './scheduling-object.ts';
 
@@ -58,6 +59,8 @@ export interface ClusterReader {
   ownerOf?(kind: string, namespace: string, name: string): { kind: string; name: string } | undefined;
   /** Resources that cannot be read (forbidden, not served), each saying what goes missing. */
   partialProblems?(): ClusterProblem[];
+  /** The kubelet Summary API of one node, through the API server's node proxy (raw JSON). */
+  getNodeSummary?(node: string, signal?: AbortSignal): Promise<unknown>;
 }
 
 /** Page size for list calls: what kubectl uses for chunked lists. */
@@ -173,5 +176,13 @@ export function createClusterReader(
     listPdbs: () => extra.pdbFacts(),
     ownerOf: (kind, namespace, name) => extra.ownerOf(kind, namespace, name),
     partialProblems: () => extra.problems(),
+    getNodeSummary: (node, signal) =>
+      getJson(
+        loaded.kubeConfig,
+        loaded.server,
+        `/api/v1/nodes/${encodeURIComponent(node)}/proxy/stats/summary`,
+        {},
+        signal,
+      ),
   };
 }

@@ -9,6 +9,8 @@ export interface EventFacts {
   reason: string;
   message: string;
   count: number;
+  /** Who reported it (kubelet, kube-proxy…): source.component or reportingComponent; '' if unsaid. */
+  component: string;
   involved: { kind: string; name: string; namespace: string | undefined };
 }
 
@@ -26,6 +28,8 @@ export function reduceEvent(raw: RawObject): EventFacts {
   const involved = record(raw['involvedObject'] ?? raw['regarding']);
   const series = record(raw['series']);
   const message = String(raw['message'] ?? raw['note'] ?? '');
+  const source = record(raw['source']);
+  const deprecatedSource = record(raw['deprecatedSource']);
   return {
     namespace: String(metadata['namespace'] ?? ''),
     name: String(metadata['name'] ?? ''),
@@ -38,6 +42,13 @@ export function reduceEvent(raw: RawObject): EventFacts {
         : typeof series['count'] === 'number'
           ? series['count']
           : 1,
+    component: String(
+      raw['reportingComponent'] ||
+        raw['reportingController'] ||
+        source['component'] ||
+        deprecatedSource['component'] ||
+        '',
+    ),
     involved: {
       kind: String(involved['kind'] ?? ''),
       name: String(involved['name'] ?? ''),
@@ -48,7 +59,9 @@ export function reduceEvent(raw: RawObject): EventFacts {
 
 /**
  * A Warning event, each time it is new or repeats (its count grows), as a lifecycle event on
- * the node it concerns: the node itself, or the node a pod runs on. Normal events are routine
+ * the node it concerns: the node itself, or the node a pod runs on. Of Normal events only a
+ * Node's "Starting" counts ("Starting kubelet."): a kubelet that keeps restarting announces a
+ * node going NotReady minutes ahead, and leaves no other trace. Other Normal events are routine
  * (Scheduled, Pulled, Started) and stay out of the history.
  */
 export function eventLifecycle(
@@ -58,9 +71,14 @@ export function eventLifecycle(
   at: number,
   nodeOfPod: (namespace: string, name: string) => string | undefined,
 ): LifecycleEvent[] {
-  if (change === 'DELETED' || after.type !== 'Warning') return [];
+  if (change === 'DELETED') return [];
   if (before && after.count <= before.count) return [];
   const { kind, name, namespace } = after.involved;
+  if (after.type !== 'Warning') {
+    return isKubeletStart(after)
+      ? [{ at, kind: 'KubeletStarted', node: name, detail: `${after.reason}: ${after.message}` }]
+      : [];
+  }
   const isPod = kind === 'Pod';
   const node = kind === 'Node' ? name : isPod ? nodeOfPod(namespace ?? after.namespace, name) : undefined;
   return [
@@ -72,4 +90,18 @@ export function eventLifecycle(
       detail: `${after.reason}: ${after.message}`,
     },
   ];
+}
+
+/**
+ * A Normal "Starting" event on a Node from the kubelet: it (re)started there. kube-proxy reports
+ * its own start with the same reason on the same Node, so an event that names another reporter
+ * does not count; one that names none (older clusters leave the source empty) does.
+ */
+export function isKubeletStart(event: EventFacts): boolean {
+  return (
+    event.type === 'Normal' &&
+    event.involved.kind === 'Node' &&
+    event.reason === 'Starting' &&
+    (event.component === '' || event.component === 'kubelet')
+  );
 }

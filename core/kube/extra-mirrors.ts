@@ -81,6 +81,12 @@ const eventResource: ExtraResource = {
   what: 'Events',
   affects: 'Warning events in the history',
 };
+const nodeEventResource: ExtraResource = {
+  id: 'node-events',
+  path: '/api/v1/events',
+  what: 'Normal events on nodes',
+  affects: 'kubelet restarts in the history (an early sign of a node going NotReady)',
+};
 
 export interface ExtraMirrorsOptions {
   kubeConfig: KubeConfig;
@@ -91,12 +97,13 @@ export interface ExtraMirrorsOptions {
   nodeOfPod: (namespace: string, name: string) => string | undefined;
 }
 
-/** Mirrors of workloads, HPAs, PDBs and Warning events, started and stopped together. */
+/** Mirrors of workloads, HPAs, PDBs, Warning events and Nodes' Normal events, started and stopped together. */
 export class ExtraMirrors {
   private readonly workloads: Array<{ resource: ExtraResource; mirror: ResourceMirror<WorkloadFacts> }>;
   private readonly hpas: ResourceMirror<HpaFacts>;
   private readonly pdbs: ResourceMirror<PdbFacts>;
   private readonly events: ResourceMirror<EventFacts>;
+  private readonly nodeEvents: ResourceMirror<EventFacts>;
 
   constructor(options: ExtraMirrorsOptions) {
     const common = { kubeConfig: options.kubeConfig, server: options.server, pageSize: options.pageSize };
@@ -118,6 +125,17 @@ export class ExtraMirrors {
       onChange: (type, after, before) =>
         options.onLifecycle(eventLifecycle(type, after, before, options.now(), options.nodeOfPod)),
     });
+    // Of the Normal events, only those on Nodes (few: a node's starts, reboots, readiness) are
+    // mirrored, for the kubelet's "Starting kubelet.": a kubelet that keeps restarting shows
+    // nowhere else before its node goes NotReady.
+    this.nodeEvents = new ResourceMirror<EventFacts>({
+      ...common,
+      path: nodeEventResource.path,
+      fieldSelector: 'involvedObject.kind=Node,type=Normal',
+      reduce: reduceEvent,
+      onChange: (type, after, before) =>
+        options.onLifecycle(eventLifecycle(type, after, before, options.now(), options.nodeOfPod)),
+    });
   }
 
   private all(): Array<{ resource: ExtraResource; mirror: ResourceMirror<unknown> }> {
@@ -126,6 +144,7 @@ export class ExtraMirrors {
       { resource: hpaResource, mirror: this.hpas },
       { resource: pdbResource, mirror: this.pdbs },
       { resource: eventResource, mirror: this.events },
+      { resource: nodeEventResource, mirror: this.nodeEvents },
     ] as Array<{ resource: ExtraResource; mirror: ResourceMirror<unknown> }>;
   }
 

@@ -18,6 +18,8 @@ export type LifecycleKind =
   | 'NodeUncordoned'
   | 'NodeAdded'
   | 'NodeRemoved'
+  /** The node's kubelet (re)started: a Normal "Starting" event on the Node ("Starting kubelet."). */
+  | 'KubeletStarted'
   /** A Warning event from the cluster (FailedScheduling, BackOff, Unhealthy, SystemOOM…). */
   | 'Warning';
 

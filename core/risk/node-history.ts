@@ -1,3 +1,4 @@
+import type { NodeRow } from '../contract/index.ts';
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 
 /** One node sample as history keeps it: usage may be unknown when metrics were unavailable. */
@@ -6,6 +7,13 @@ export interface UsagePoint {
   cpuMillis: number | null;
   memoryBytes: number | null;
   pods: number;
+  /** Bytes used on the node's root filesystem (kubelet Summary API: node.fs.usedBytes), when known. */
+  diskBytes?: number | null;
+  /**
+   * The fullest container on the node, as its memory working set over its memory limit (only
+   * containers with a limit count; 1 = at the limit, where the kernel OOM-kills), when known.
+   */
+  podMemoryPeak?: number | null;
 }
 
 /**
@@ -18,6 +26,20 @@ export interface NodeHistory {
   cpuAllocatableMillis: number;
   memoryAllocatableBytes: number;
   podCapacity: number;
+  /** The node's root filesystem size (kubelet Summary API: node.fs.capacityBytes), when known. */
+  diskCapacityBytes?: number;
   samples: UsagePoint[];
   events: LifecycleEvent[];
+}
+
+/** A collection's row as a sample: what history stores and what live risk appends. */
+export function usagePoint(at: number, row: NodeRow): UsagePoint {
+  return {
+    at,
+    cpuMillis: row.cpuMillis,
+    memoryBytes: row.memoryBytes,
+    pods: row.pods,
+    diskBytes: row.diskBytes ?? null,
+    podMemoryPeak: row.podMemoryPeak ?? null,
+  };
 }

@@ -25,6 +25,7 @@ import { ReportHandler } from './report-handler.ts';
 import type { ClusterAccess, WorkerDomain, WorkerDomainContext } from './domain.ts';
 import { domainFactories } from './domains.ts';
 import { UsageSampler } from './usage-sampler.ts';
+import { SummarySampler } from './summary-sampler.ts';
 
 export interface CollectorDeps {
   now?: () => number;
@@ -67,6 +68,9 @@ export class CollectorService {
   private readonly domains: WorkerDomain[];
   private risks = new Map<string, NodeRisk>();
   private readonly usage: UsageSampler;
+  /** Node disk use and the fullest container vs its limit, from the kubelets' Summary API. */
+  private readonly summaries: SummarySampler;
+  private summaryRound: Promise<void> | undefined;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -96,6 +100,7 @@ export class CollectorService {
       this.now,
       config.collectIntervalMs,
     );
+    this.summaries = new SummarySampler({ now: this.now });
     const context = this.domainContext();
     this.domains = (deps.domains ?? domainFactories).map((create) => create(context));
   }
@@ -187,7 +192,20 @@ export class CollectorService {
     if (!this.reader) return;
     let nextDelay = this.config.collectIntervalMs;
     try {
-      const { snapshot, degraded } = await collectOnce(this.reader, this.now);
+      const collected = await collectOnce(this.reader, this.now);
+      const { degraded } = collected;
+      const names = collected.snapshot.nodes.map((n) => n.name);
+      this.summaries.forget(new Set(names));
+      // In the background: a kubelet slow to answer must not hold up the collection; each
+      // collection shows the figures of the last round that finished.
+      this.summaryRound ??= this.summaries
+        .sample(this.reader, names)
+        .catch((error: unknown) => console.error(`Sampling kubelet summaries failed: ${String(error)}`))
+        .finally(() => {
+          this.summaryRound = undefined;
+        });
+      if (this.summaries.degraded) degraded.push(this.summaries.degraded);
+      const snapshot = { ...collected.snapshot, nodes: this.summaries.apply(collected.snapshot.nodes) };
       await this.usage.sampleIfDue(this.reader, this.history);
       if (this.usage.degraded) degraded.push(this.usage.degraded);
       this.failures = 0;
@@ -267,11 +285,13 @@ export class CollectorService {
           ok: true,
           result: {
             node: params.node,
-            points: points.map(({ at, cpuMillis, memoryBytes, pods }) => ({
+            points: points.map(({ at, cpuMillis, memoryBytes, pods, diskBytes, podMemoryPeak }) => ({
               at,
               cpuMillis,
               memoryBytes,
               pods,
+              ...(typeof diskBytes === 'number' ? { diskBytes } : {}),
+              ...(typeof podMemoryPeak === 'number' ? { podMemoryPeak } : {}),
             })),
           },
         };
@@ -315,6 +335,8 @@ export class CollectorService {
     this.reader?.stop?.();
     if (this.timer) clearTimeout(this.timer);
     await this.cycle;
+    this.summaries.stop();
+    await this.summaryRound;
     for (const domain of this.domains) await domain.stop?.();
     this.history?.close();
   }

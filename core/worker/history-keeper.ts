@@ -1,4 +1,5 @@
 import type { HistoryStatus, NodeRow } from '../contract/index.ts';
+import { usagePoint } from '../risk/node-history.ts';
 import { HistoryUnavailableError } from '../history/open.ts';
 import { HistoryStore } from '../history/store.ts';
 import type { NodeSampleQueries } from '../history/node-sample-queries.ts';
@@ -76,15 +77,13 @@ export class HistoryKeeper {
    */
   record(at: number, rows: readonly NodeRow[], lifecycle: readonly LifecycleEvent[] = []): boolean {
     if (!this.ensureOpen() || !this.store) return false;
-    const samples: NodeSample[] = rows.map((row) => ({
-      node: row.name,
-      at,
-      cpuMillis: row.cpuMillis,
-      memoryBytes: row.memoryBytes,
-      pods: row.pods,
-    }));
+    const samples: NodeSample[] = rows.map((row) => ({ node: row.name, ...usagePoint(at, row) }));
     try {
       this.store.insertNodeSamples(samples);
+      for (const row of rows) {
+        if (row.diskCapacityBytes !== undefined)
+          this.store.nodeSamples.setDiskCapacity(row.name, row.diskCapacityBytes);
+      }
       this.store.lifecycle.insert(lifecycle);
       this.problem = undefined;
       this.runRetentionIfDue();

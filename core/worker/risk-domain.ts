@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { UsagePoint } from '../risk/node-history.ts';
 import defaultModelJson from '../../models/risk/default/risk-model.json' with { type: 'json' };
 import { parseModelBundle, serializeModelBundle, type ModelBundle } from '../../models/risk/model-bundle.ts';
 import {
@@ -98,10 +99,7 @@ export class RiskService implements WorkerDomain {
     return new LiveRisk(model, (node) => this.backfill(node));
   }
 
-  private backfill(node: string): {
-    samples: { at: number; cpuMillis: number | null; memoryBytes: number | null; pods: number }[];
-    events: LifecycleEvent[];
-  } {
+  private backfill(node: string): { samples: UsagePoint[]; events: LifecycleEvent[] } {
     const history = this.context.history();
     if (!history) return { samples: [], events: [] };
     const now = this.context.now();

@@ -48,8 +48,12 @@ export class Authorizer {
 
   authorize(user: UserInfo, attributes: ResourceAttributes): Decision {
     for (const rule of this.denyRules) {
+      // A rule naming a subresource ("nodes/proxy") denies only it; one naming a resource, all of it.
+      const resource = rule.resource.includes('/')
+        ? `${attributes.resource}/${attributes.subresource}`
+        : attributes.resource;
       if (
-        rule.resource === attributes.resource &&
+        rule.resource === resource &&
         (rule.name === undefined || rule.name === attributes.name) &&
         (rule.namespace === undefined || rule.namespace === attributes.namespace) &&
         (rule.verbs === undefined || rule.verbs.includes(attributes.verb))

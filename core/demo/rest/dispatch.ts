@@ -1,6 +1,7 @@
 import { resourceKey, type ApiResource } from '../../sim/store/api-resources.ts';
 import { selfSubjectAccessReviewHandler } from '../auth/access-review.ts';
 import { nodeMetricsHandler, podMetricsHandler } from '../metrics.ts';
+import { nodeProxyHandler } from '../node-proxy.ts';
 import { methodNotAllowed, pathNotFound } from '../status.ts';
 import { bindingHandler } from '../subresources/binding.ts';
 import { evictionHandler } from '../subresources/eviction.ts';
@@ -59,7 +60,10 @@ export function handlerFor(
   // A namespace in the path of a cluster-scoped resource names nothing.
   if (!resource.namespaced && info.namespace && resource.plural !== 'namespaces') throw pathNotFound(path);
   let table: VerbTable;
-  if (info.subresource) {
+  if (info.subresource === 'proxy' && resourceKey(resource) === '/nodes' && info.name) {
+    // The node proxy reaches the node's kubelet; its Summary API is the one path served.
+    table = { get: nodeProxyHandler };
+  } else if (info.subresource) {
     if (!resource.subresources.includes(info.subresource)) throw pathNotFound(path);
     table = SUBRESOURCES[info.subresource] ?? {};
     if (!info.name) throw pathNotFound(path);

@@ -13,6 +13,8 @@ export interface ResourceRequestInfo {
   resource: string;
   name: string;
   subresource: string;
+  /** What follows `/proxy/` in a proxy request (e.g. `stats/summary` of nodes/{name}/proxy/...). */
+  proxyPath?: string;
   verb: Verb | 'unsupported';
 }
 
@@ -60,6 +62,12 @@ export function parseResourcePath(
     namespace = parts[1] as string;
     if (parts.length > 2 && !NAMESPACE_SUBRESOURCES.has(parts[2] as string)) parts = parts.slice(2);
   }
+  // A proxy subresource carries the path to pass on after it, as kube-apiserver reads it.
+  let proxyPath: string | undefined;
+  if (parts.length > 3 && parts[2] === 'proxy') {
+    proxyPath = parts.slice(3).join('/');
+    parts = parts.slice(0, 3);
+  }
   if (parts.length === 0 || parts.length > 3) return undefined;
   const [resource = '', name = '', subresource = ''] = parts;
   // `/api/v1/namespaces/x` names namespace x; it is not "inside" namespace x.
@@ -88,5 +96,14 @@ export function parseResourcePath(
       // OPTIONS and friends: the caller answers 405.
       verb = 'unsupported';
   }
-  return { group, version, namespace, resource, name, subresource, verb };
+  return {
+    group,
+    version,
+    namespace,
+    resource,
+    name,
+    subresource,
+    ...(proxyPath !== undefined ? { proxyPath } : {}),
+    verb,
+  };
 }

@@ -1,0 +1,114 @@
+import type { PodFacts } from './pod-facts.ts';
+import { memoryToBytes } from './quantity.ts';
+
+/**
+ * What risk reads from a node's kubelet Summary API (`/api/v1/nodes/{node}/proxy/stats/summary`):
+ * how full the node's root filesystem is, and how close its fullest container is to its memory
+ * limit. Disk filling and a container leaking towards its limit leave no trace in node CPU,
+ * memory or pod counts until eviction or the OOM kill; these two numbers show the run-up.
+ */
+export interface SummaryFacts {
+  nodeName: string;
+  /** node.fs.usedBytes; null when the kubelet did not report its filesystem. */
+  diskBytes: number | null;
+  /** node.fs.capacityBytes; null when not reported. */
+  diskCapacityBytes: number | null;
+  /**
+   * The highest working set / memory limit over the node's containers that have a limit (1 = at
+   * the limit, where the kernel OOM-kills); null when no container has one.
+   */
+  podMemoryPeak: number | null;
+}
+
+/** A container's memory limit in bytes, or undefined when it has none (or is not known). */
+export type MemoryLimitOf = (namespace: string, pod: string, container: string) => number | undefined;
+
+/** The Summary API answered something that is not a summary. */
+export class SummaryFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SummaryFormatError';
+  }
+}
+
+type Loose = Record<string, unknown>;
+
+function record(value: unknown): Loose | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined;
+}
+
+/** A byte count as the kubelet reports it: a non-negative finite number, or nothing. */
+function bytes(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** The fullest container with a limit: its working set over its limit. */
+function podMemoryPeak(pods: unknown, memoryLimitOf: MemoryLimitOf): number | null {
+  if (!Array.isArray(pods)) return null;
+  let peak: number | null = null;
+  for (const pod of pods) {
+    const ref = record(record(pod)?.['podRef']);
+    const containers = record(pod)?.['containers'];
+    if (!ref || !Array.isArray(containers)) continue;
+    const namespace = String(ref['namespace'] ?? '');
+    const name = String(ref['name'] ?? '');
+    for (const container of containers) {
+      const stats = record(container);
+      const memory = record(stats?.['memory']);
+      const workingSet = bytes(memory?.['workingSetBytes']);
+      if (!stats || workingSet === undefined) continue;
+      // The pod's own spec first; else what the kubelet implies (it reports availableBytes only
+      // for a container with a limit, as limit minus working set).
+      const available = bytes(memory?.['availableBytes']);
+      const limit =
+        memoryLimitOf(namespace, name, String(stats['name'] ?? '')) ??
+        (available === undefined ? undefined : workingSet + available);
+      if (limit === undefined || limit <= 0) continue;
+      const share = workingSet / limit;
+      if (peak === null || share > peak) peak = share;
+    }
+  }
+  return peak;
+}
+
+/**
+ * Reads a Summary API answer. Missing parts give nulls (a kubelet may not report its filesystem);
+ * something that is not a summary at all throws a SummaryFormatError saying what was wrong.
+ */
+export function summaryFacts(summary: unknown, memoryLimitOf: MemoryLimitOf): SummaryFacts {
+  const root = record(summary);
+  const node = record(root?.['node']);
+  if (!root || !node || typeof node['nodeName'] !== 'string') {
+    throw new SummaryFormatError(
+      'The kubelet stats summary has no node.nodeName: the node proxy answered something that is not a kubelet Summary API reply (is /stats/summary served by this kubelet?).',
+    );
+  }
+  if (root['pods'] !== undefined && !Array.isArray(root['pods'])) {
+    throw new SummaryFormatError(
+      `The kubelet stats summary of ${node['nodeName']} has "pods" that is not a list.`,
+    );
+  }
+  const fs = record(node['fs']);
+  const capacity = bytes(fs?.['capacityBytes']);
+  const used = bytes(fs?.['usedBytes']);
+  return {
+    nodeName: node['nodeName'],
+    diskBytes: used ?? null,
+    diskCapacityBytes: capacity !== undefined && capacity > 0 ? capacity : null,
+    podMemoryPeak: podMemoryPeak(root['pods'], memoryLimitOf),
+  };
+}
+
+/** Container memory limits from the pod mirror's facts (their trimmed specs). */
+export function memoryLimitsOf(pods: ReadonlyMap<string, PodFacts>): MemoryLimitOf {
+  return (namespace, pod, container) => {
+    const spec = pods.get(`${namespace}/${pod}`)?.object.spec;
+    const found =
+      spec?.containers.find((c) => c.name === container) ??
+      spec?.initContainers?.find((c) => c.name === container);
+    const limit = found?.resources?.limits?.['memory'];
+    if (limit === undefined) return undefined;
+    const value = memoryToBytes(limit);
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+}
