@@ -62,6 +62,10 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
     plan: {
       ...DEFAULT_PLAN,
       trainSeeds,
+      // The threshold is chosen on seeds neither trained on nor tested on.
+      validationSeeds: DEFAULT_PLAN.validationSeeds.filter(
+        (s) => !trainSeeds.includes(s) && !testSeeds.includes(s),
+      ),
       testSeeds,
       unseenFamilies: unseen,
       nodes: whole(values.nodes, 'nodes', DEFAULT_PLAN.nodes, 2, 500),

@@ -41,6 +41,15 @@ export const nodeRowSchema = z.object({
   memoryAllocatableBytes: z.number(),
   pods: z.number(),
   podCapacity: z.number(),
+  /** Bytes used on the node's root filesystem (kubelet Summary API); absent or null when unknown. */
+  diskBytes: z.number().nullable().optional(),
+  /** The node's root filesystem size, bytes (kubelet Summary API), when known. */
+  diskCapacityBytes: z.number().optional(),
+  /**
+   * The fullest container on the node: working set over memory limit, of containers with a limit
+   * (1 = at the limit, where the kernel OOM-kills); absent or null when unknown or none has one.
+   */
+  podMemoryPeak: z.number().nullable().optional(),
 });
 export type NodeRow = z.infer<typeof nodeRowSchema>;
 
@@ -58,6 +67,10 @@ export const nodeSamplePointSchema = z.object({
   cpuMillis: z.number().nullable(),
   memoryBytes: z.number().nullable(),
   pods: z.number(),
+  /** Root filesystem bytes used, where the kubelet reported it. */
+  diskBytes: z.number().optional(),
+  /** The fullest container's working set over its memory limit, where known. */
+  podMemoryPeak: z.number().optional(),
 });
 export type NodeSamplePoint = z.infer<typeof nodeSamplePointSchema>;
 
@@ -84,6 +97,7 @@ export const lifecycleEventSchema = z.object({
     'NodeUncordoned',
     'NodeAdded',
     'NodeRemoved',
+    'KubeletStarted',
     'Warning',
   ]),
   node: z.string().optional(),

@@ -65,7 +65,10 @@ export const scorerEvaluationSchema = z.object({
   points: z.number(),
   positives: z.number(),
   roc: curveSchema,
+  /** Point-level: each prediction point against "an incident within the horizon". */
   pr: curveSchema,
+  /** Incident-level: warned incidents against alarms that an incident followed (absent in old models). */
+  incidentPr: curveSchema.optional(),
   confusion: z.object({
     threshold: z.number(),
     tp: z.number(),
@@ -97,6 +100,7 @@ export const scorerEvaluationSchema = z.object({
     warned: z.number(),
     leadMinutes: z.array(z.number()),
     medianLeadMinutes: z.number().nullable(),
+    trueAlarms: z.number().optional(),
     falseAlarms: z.number(),
     nodeDays: z.number(),
     falseAlarmsPerNodeDay: z.number(),

@@ -1,10 +1,16 @@
-import { median } from '../../models/risk/metrics.ts';
+import { median, type Curve, type CurvePoint } from '../../models/risk/metrics.ts';
 import type { RiskDataset } from './dataset.ts';
 
 /**
  * What an operator feels of a score: with alarms at `threshold`, how early incidents were
- * announced and how often the alarm rang for nothing. Counted in alarm episodes (an alarm that
- * stays on for an hour is one alarm), per node, in time order.
+ * announced and how often the alarm rang for nothing. Counted in alarms, not points: an alarm is
+ * a run of consecutive points of one node at or above the threshold (an alarm that stays on for
+ * an hour is one alarm, repeated once per horizon while it stays on, as alert managers repeat a
+ * firing alert). It is true when an incident followed it within the horizon (one of its points is
+ * labelled positive), otherwise false. Without the repeat, one alarm left on all day would count
+ * as a single true alarm. An alarm resolves only after RESOLVE_AFTER_MS below the threshold, as an
+ * alert manager waits before it calls an alert resolved: a score flickering around the threshold
+ * is one alarm, not one a minute.
  */
 export interface AlarmSummary {
   threshold: number;
@@ -15,10 +21,13 @@ export interface AlarmSummary {
   /** Minutes between the first alarm and each warned incident's start. */
   leadMinutes: number[];
   medianLeadMinutes: number;
+  trueAlarms: number;
   falseAlarms: number;
   nodeDays: number;
   falseAlarmsPerNodeDay: number;
 }
+
+export const RESOLVE_AFTER_MS = 5 * 60_000;
 
 export function alarmSummary(
   dataset: RiskDataset,
@@ -27,37 +36,86 @@ export function alarmSummary(
 ): AlarmSummary {
   const firstAlarm = new Map<number, number>();
   const announceable = new Set<number>();
+  let trueAlarms = 0;
   let falseAlarms = 0;
   let previousNode = -1;
   let previousTime = -Infinity;
-  let alarmed = false;
+  let run: { positive: boolean; since: number; lastOn: number } | undefined;
+  const endRun = () => {
+    if (run?.positive) trueAlarms++;
+    else if (run) falseAlarms++;
+    run = undefined;
+  };
   for (let i = 0; i < dataset.length; i++) {
     const node = dataset.nodeOf[i] ?? 0;
     const t = dataset.times[i] ?? 0;
     // A skipped stretch (an incident in progress) ends any alarm: the next one is new.
-    if (node !== previousNode || t - previousTime > dataset.strideMs * 1.5) alarmed = false;
+    if (node !== previousNode || t - previousTime > dataset.strideMs * 1.5) endRun();
     previousNode = node;
     previousTime = t;
-    const on = (scores[i] ?? 0) >= threshold;
     const episode = dataset.episodeOf[i] ?? -1;
     if (episode >= 0) announceable.add(episode);
-    if (on && episode >= 0 && !firstAlarm.has(episode)) firstAlarm.set(episode, t);
-    if (on && !alarmed && episode < 0) falseAlarms++;
-    alarmed = on;
+    if ((scores[i] ?? 0) < threshold) {
+      if (run && t - run.lastOn >= RESOLVE_AFTER_MS) endRun();
+      continue;
+    }
+    if (run && t - run.since >= dataset.horizonMs) endRun();
+    run ??= { positive: false, since: t, lastOn: t };
+    run.lastOn = t;
+    if (episode >= 0) {
+      run.positive = true;
+      if (!firstAlarm.has(episode)) firstAlarm.set(episode, t);
+    }
   }
+  endRun();
   const leadMinutes = [...firstAlarm.entries()].map(
     ([episode, t]) => ((dataset.episodes[episode]?.startMs ?? t) - t) / 60_000,
   );
   const nodeDays = (dataset.length * dataset.strideMs) / 86_400_000;
-  const medianLead = median(leadMinutes);
   return {
     threshold,
     incidents: announceable.size,
     warned: firstAlarm.size,
     leadMinutes,
-    medianLeadMinutes: medianLead,
+    medianLeadMinutes: median(leadMinutes),
+    trueAlarms,
     falseAlarms,
     nodeDays,
     falseAlarmsPerNodeDay: nodeDays > 0 ? falseAlarms / nodeDays : 0,
   };
+}
+
+/** At most this many thresholds in an incident-level sweep (quantiles of the scores). */
+const SWEEP_STEPS = 1000;
+
+/**
+ * Precision and recall the way an operator counts them, across every alarm threshold: recall is
+ * the share of incidents warned before they began, precision the share of alarms an incident
+ * followed. The area is average precision over that sweep (high thresholds first). Point-level
+ * PR-AUC (models/risk/metrics.ts) also counts, as misses, the points of a warned incident's
+ * horizon that came before its cause began, which no predictor can see.
+ */
+export function incidentPrCurve(dataset: RiskDataset, scores: ArrayLike<number>): Curve {
+  const points: CurvePoint[] = [];
+  let previousRecall = 0;
+  let ap = 0;
+  for (const threshold of sweepThresholds(scores)) {
+    const s = alarmSummary(dataset, scores, threshold);
+    const alarms = s.trueAlarms + s.falseAlarms;
+    if (s.incidents === 0 || alarms === 0) continue;
+    const recall = s.warned / s.incidents;
+    const precision = s.trueAlarms / alarms;
+    ap += Math.max(0, recall - previousRecall) * precision;
+    previousRecall = Math.max(previousRecall, recall);
+    points.push({ x: recall, y: precision, threshold });
+  }
+  return { points, auc: points.length > 0 ? ap : Number.NaN };
+}
+
+/** Distinct thresholds from high to low: every distinct score, or quantiles when there are many. */
+function sweepThresholds(scores: ArrayLike<number>): number[] {
+  const distinct = [...new Set(Array.from(scores, (s) => s ?? 0))].sort((a, b) => b - a);
+  if (distinct.length <= SWEEP_STEPS) return distinct;
+  const step = (distinct.length - 1) / (SWEEP_STEPS - 1);
+  return Array.from({ length: SWEEP_STEPS }, (_, k) => distinct[Math.round(k * step)] ?? 0);
 }

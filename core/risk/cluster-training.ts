@@ -1,3 +1,4 @@
+import { fitPlatt } from '../../models/risk/calibration.ts';
 import { trainClassifier } from '../../models/risk/classifier.ts';
 import type { ModelBundle } from '../../models/risk/model-bundle.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -7,7 +8,7 @@ import { decideChampion, type ChampionDecision } from './champion.ts';
 import { buildDatasetInChunks, capNegatives } from './dataset.ts';
 import { evaluationData } from './evaluation-data.ts';
 import { chooseThreshold, modelScores, permutationImportance } from './evaluation.ts';
-import { compare } from './experiment.ts';
+import { compare, DEFAULT_PLAN } from './experiment.ts';
 import { FEATURE_NAMES } from './features.ts';
 import { applyFeedback } from './feedback-labels.ts';
 import type { NodeHistory } from './node-history.ts';
@@ -32,6 +33,7 @@ export interface ClusterTrainingOptions {
 export function clusterHistories(options: ClusterTrainingOptions): NodeHistory[] {
   const since = options.now - (options.days ?? 7) * DAY;
   const reader = new RiskEventReader(options.history.database);
+  const disks = reader.diskCapacities();
   return reader.nodes().flatMap((node) => {
     const samples = options.history.nodeSeries({ node, since, limit: 1_000_000 });
     if (samples.length === 0) return [];
@@ -48,6 +50,7 @@ export function clusterHistories(options: ClusterTrainingOptions): NodeHistory[]
         cpuAllocatableMillis: capacity.cpuMillis,
         memoryAllocatableBytes: capacity.memoryBytes,
         podCapacity: capacity.pods,
+        ...(disks.has(node) ? { diskCapacityBytes: disks.get(node) } : {}),
         samples,
         events: options.history.lifecycle.forNode(node, since, 1_000_000),
       },
@@ -66,7 +69,10 @@ export async function trainOnClusterHistory(
   const first = Math.min(...histories.map((h) => h.samples[0]?.at ?? Infinity));
   if (!Number.isFinite(first)) throw new Error('There is no history to train on yet.');
   const cutoff = first + (1 - RECENT_SHARE) * (options.now - first);
-  const all = await buildDatasetInChunks(histories, { endMs: cutoff });
+  const all = await buildDatasetInChunks(histories, {
+    endMs: cutoff,
+    horizonMs: DEFAULT_PLAN.trainHorizonMinutes * 60_000,
+  });
   // Weeks of a large cluster: every positive, a sample of the rest (MAX_NEGATIVES).
   const train = capNegatives(all, MAX_NEGATIVES);
   const recent = await buildDatasetInChunks(histories, { startMs: cutoff });
@@ -81,7 +87,9 @@ export async function trainOnClusterHistory(
     epochs: options.epochs ?? 30,
     sampleWeights: weights,
   });
-  // False alarms per node-day are counted on the uncapped points: they are the real timeline.
+  // Calibrated and thresholded on the uncapped points: they hold the true base rate, and false
+  // alarms per node-day are counted on the real timeline.
+  classifier.calibration = fitPlatt(modelScores(classifier, all).probability, all.labels);
   const threshold = chooseThreshold(all, modelScores(classifier, all).probability, 0.5);
   const challenger = { classifier, threshold };
   const decision = decideChampion(options.champion, challenger, recent);

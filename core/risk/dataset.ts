@@ -31,6 +31,8 @@ export interface RiskDataset {
   episodeOf: Int32Array;
   episodes: IncidentEpisode[];
   strideMs: number;
+  /** How far ahead the labels look. */
+  horizonMs: number;
   get length(): number;
 }
 
@@ -115,6 +117,7 @@ class DatasetBuilder {
       episodeOf: Int32Array.from(this.episodeOf),
       episodes: this.episodes,
       strideMs: this.stride,
+      horizonMs: this.horizon,
       get length() {
         return labels.length;
       },

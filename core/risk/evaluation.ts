@@ -15,8 +15,9 @@ import {
   RISK_CLASSES,
   type ClassifierData,
 } from '../../models/risk/classifier.ts';
+import { applyPlatt } from '../../models/risk/calibration.ts';
 import { riskKinds } from '../contract/risk.ts';
-import { alarmSummary, type AlarmSummary } from './alarm-metrics.ts';
+import { alarmSummary, incidentPrCurve, type AlarmSummary } from './alarm-metrics.ts';
 import type { RiskDataset } from './dataset.ts';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features.ts';
 import { RULES_ALARM, rulesBaseline } from './rules-baseline.ts';
@@ -27,8 +28,14 @@ export interface PointScores {
   kind: string[];
 }
 
+/** The model's scores, calibrated when the model carries a calibration. */
 export function modelScores(model: ClassifierData, dataset: RiskDataset): PointScores {
-  return scoresFromProbabilities(predictClassifier(model, dataset.features), dataset.length);
+  const scores = scoresFromProbabilities(predictClassifier(model, dataset.features), dataset.length);
+  if (model.calibration) {
+    const calibration = model.calibration;
+    scores.probability = scores.probability.map((p) => applyPlatt(p, calibration));
+  }
+  return scores;
 }
 
 export function scoresFromProbabilities(p: Float32Array, n: number): PointScores {
@@ -63,6 +70,7 @@ export interface ScorerEvaluation {
   positives: number;
   roc: Curve;
   pr: Curve;
+  incidentPr: Curve;
   confusion: Confusion;
   perClass: ClassScore[];
   calibration: CalibrationBin[];
@@ -81,6 +89,7 @@ export function evaluateScores(
     positives,
     roc: thin(rocCurve(scores.probability, dataset.labels)),
     pr: thin(prCurve(scores.probability, dataset.labels)),
+    incidentPr: incidentPrCurve(dataset, scores.probability),
     confusion: confusionAt(scores.probability, dataset.labels, threshold),
     perClass: perClassScores(predicted, dataset.kinds, riskKinds),
     calibration: calibration(scores.probability, dataset.labels),
@@ -109,11 +118,13 @@ export function chooseThreshold(
   scores: Float32Array,
   budgetPerNodeDay: number,
 ): number {
-  const candidates = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98];
+  const candidates = [
+    0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995,
+  ];
   for (const threshold of candidates) {
     if (alarmSummary(dataset, scores, threshold).falseAlarmsPerNodeDay <= budgetPerNodeDay) return threshold;
   }
-  return 0.99;
+  return 0.998;
 }
 
 export interface FeatureImportance {

@@ -76,4 +76,54 @@ describe('risk features', () => {
     expect(at(f, 'missingMetrics30m')).toBeCloseTo(10 / 31, 2);
     expect(FEATURE_NAMES.every((_, i) => Number.isFinite(f[i]))).toBe(true);
   });
+
+  it('counts a condition turning bad as trouble, and its recovery only as a flap', () => {
+    const events: LifecycleEvent[] = [
+      { at: T0 + 40 * MIN, kind: 'NodeCondition', node: 'n1', detail: 'MemoryPressure=True' },
+      { at: T0 + 45 * MIN, kind: 'NodeCondition', node: 'n1', detail: 'MemoryPressure=False' },
+      { at: T0 + 46 * MIN, kind: 'KubeletStarted', node: 'n1', detail: 'Starting: Starting kubelet.' },
+      {
+        at: T0 + 47 * MIN,
+        kind: 'Warning',
+        node: 'n1',
+        pod: 'p',
+        detail: 'Unhealthy: Readiness probe failed',
+      },
+    ];
+    const f = NodeFeatureSeries.fromHistory(history(50, events)).featuresAt(49);
+    expect(at(f, 'conditionFlaps30m')).toBeCloseTo(Math.log1p(2));
+    expect(at(f, 'conditionTroubles30m')).toBeCloseTo(Math.log1p(1));
+    expect(at(f, 'kubeletStarts30m')).toBeCloseTo(Math.log1p(1));
+    expect(at(f, 'probeFailures30m')).toBeCloseTo(Math.log1p(1));
+    expect(at(f, 'warnings30m')).toBe(0);
+    const later = NodeFeatureSeries.fromHistory(history(120, events)).featuresAt(119);
+    expect(at(later, 'conditionTroubles30m')).toBe(0);
+  });
+
+  it.each([
+    ['a disk filling 1% a minute from 60%', 0.6, 0.01, 0.5],
+    ['a disk at a steady 60%', 0.6, 0, 0],
+    ['a disk already past the eviction threshold', 0.95, 0, 1],
+  ])('scores exhaustion: %s', (_, start, perMinute, atLeast) => {
+    const capacity = 100 * GIB;
+    const h: NodeHistory = {
+      ...history(40),
+      diskCapacityBytes: capacity,
+      samples: history(40).samples.map((s, i) => ({
+        ...s,
+        diskBytes: Math.min(1, start + perMinute * i) * capacity,
+      })),
+    };
+    const f = NodeFeatureSeries.fromHistory(h).featuresAt(39);
+    // 1%/min from 60% reaches 90% in 30 min; at 99% after 39 min it is already exhausted.
+    expect(at(f, 'diskExhaustion')).toBeGreaterThanOrEqual(atLeast);
+    if (atLeast === 0) expect(at(f, 'diskExhaustion')).toBe(0);
+  });
+
+  it('leaves disk and container features at zero when the kubelet Summary API is not read', () => {
+    const f = NodeFeatureSeries.fromHistory(history(40)).featuresAt(39);
+    expect(at(f, 'diskLevel')).toBe(0);
+    expect(at(f, 'diskExhaustion')).toBe(0);
+    expect(at(f, 'podMemoryExhaustion')).toBe(0);
+  });
 });

@@ -16,9 +16,32 @@ const TREND_WINDOWS = ['5m', '30m', '2h'] as const;
 const EVENT_WINDOWS = ['30m', '2h', '24h'] as const;
 const STABILITY_MS = 7 * 24 * HOUR;
 
-const METRICS = ['memory', 'cpu'] as const;
+/**
+ * Node memory and CPU (metrics-server), the root filesystem (kubelet Summary API) and the fullest
+ * container's memory against its limit (Summary API + pod specs). Each as a fraction of what
+ * runs out: allocatable, filesystem capacity, the container's limit.
+ */
+const METRICS = ['memory', 'cpu', 'disk', 'podMemory'] as const;
 type Metric = (typeof METRICS)[number];
-const EVENT_CLASSES = ['oomkills', 'restarts', 'evictions', 'conditionFlaps', 'warnings'] as const;
+/** Where each metric runs out (as a fraction): the kubelet's default hard eviction thresholds. */
+const EXHAUSTED_AT: Record<Metric, number | undefined> = {
+  memory: 1,
+  cpu: undefined,
+  disk: 0.9,
+  podMemory: 1,
+};
+/** The time scale of `…Exhaustion`: exhaustion this far ahead at the current trend scores 1/e. */
+const EXHAUSTION_SCALE_HOURS = 0.5;
+const EVENT_CLASSES = [
+  'oomkills',
+  'restarts',
+  'evictions',
+  'conditionFlaps',
+  'conditionTroubles',
+  'warnings',
+  'probeFailures',
+  'kubeletStarts',
+] as const;
 type EventClass = (typeof EVENT_CLASSES)[number];
 
 export const FEATURE_NAMES: readonly string[] = [
@@ -27,6 +50,7 @@ export const FEATURE_NAMES: readonly string[] = [
     ...TREND_WINDOWS.flatMap((w) => [`${m}Slope${w}`, `${m}Volatility${w}`]),
     `${m}VsDay`,
     `${m}Detector`,
+    ...(EXHAUSTED_AT[m] === undefined ? [] : [`${m}Exhaustion`]),
   ]),
   'podsLevel',
   'podsChange30m',
@@ -54,10 +78,19 @@ function eventClass(event: LifecycleEvent): EventClass | undefined {
     case 'NodeCondition':
       return 'conditionFlaps';
     case 'Warning':
-      return 'warnings';
+      return event.detail.startsWith('Unhealthy') ? 'probeFailures' : 'warnings';
+    case 'KubeletStarted':
+      return 'kubeletStarts';
     default:
       return undefined;
   }
+}
+
+/** A condition change into a bad state (`Ready=Unknown`, `DiskPressure=True`), not out of one. */
+function isTrouble(detail: string): boolean {
+  const [type, status] = detail.split('=');
+  if (type === 'Ready') return status !== 'True';
+  return status === 'True' && (type?.endsWith('Pressure') === true || type === 'NetworkUnavailable');
 }
 
 /** Prefix sums of one metric (a fraction of allocatable) over valid samples, for O(1) windows. */
@@ -105,20 +138,20 @@ class MetricSums {
  */
 export class NodeFeatureSeries {
   readonly times: number[] = [];
-  private readonly sums: Record<Metric, MetricSums> = { memory: new MetricSums(), cpu: new MetricSums() };
-  private readonly detectors: Record<Metric, StreamingDetector> = {
-    memory: new StreamingDetector(),
-    cpu: new StreamingDetector(),
-  };
-  private readonly detectorScores: Record<Metric, number[]> = { memory: [], cpu: [] };
+  private readonly sums = perMetric(() => new MetricSums());
+  private readonly detectors = perMetric(() => new StreamingDetector());
+  private readonly detectorScores = perMetric((): number[] => []);
   private readonly pods: number[] = [];
-  private readonly levels: Record<Metric, number[]> = { memory: [], cpu: [] };
+  private readonly levels = perMetric((): number[] => []);
   private readonly eventTimes: Record<EventClass, number[]> = {
     oomkills: [],
     restarts: [],
     evictions: [],
     conditionFlaps: [],
+    conditionTroubles: [],
     warnings: [],
+    probeFailures: [],
+    kubeletStarts: [],
   };
   private readonly readyChanges: { at: number; ready: boolean }[] = [];
   private readonly incidentTimes: number[] = [];
@@ -127,7 +160,7 @@ export class NodeFeatureSeries {
 
   constructor(
     readonly node: string,
-    private readonly capacity: { cpuMillis: number; memoryBytes: number; pods: number },
+    private readonly capacity: { cpuMillis: number; memoryBytes: number; pods: number; diskBytes?: number },
     origin?: number,
   ) {
     this.origin = origin;
@@ -138,6 +171,7 @@ export class NodeFeatureSeries {
       cpuMillis: history.cpuAllocatableMillis,
       memoryBytes: history.memoryAllocatableBytes,
       pods: history.podCapacity,
+      ...(history.diskCapacityBytes ? { diskBytes: history.diskCapacityBytes } : {}),
     });
     for (const sample of history.samples) series.addSample(sample);
     for (const event of history.events) series.addEvent(event);
@@ -148,15 +182,19 @@ export class NodeFeatureSeries {
     return this.times.length;
   }
 
+  /** The filesystem size arrives with the first Summary API sample, after the series began. */
+  setDiskCapacity(bytes: number | undefined): void {
+    if (bytes) this.capacity.diskBytes = bytes;
+  }
+
   addSample(sample: UsagePoint): void {
     const origin = this.origin ?? this.times[0] ?? sample.at;
     const tHours = (sample.at - origin) / HOUR;
     const fractions: Record<Metric, number> = {
-      memory:
-        sample.memoryBytes === null
-          ? Number.NaN
-          : sample.memoryBytes / Math.max(1, this.capacity.memoryBytes),
-      cpu: sample.cpuMillis === null ? Number.NaN : sample.cpuMillis / Math.max(1, this.capacity.cpuMillis),
+      memory: fraction(sample.memoryBytes, this.capacity.memoryBytes),
+      cpu: fraction(sample.cpuMillis, this.capacity.cpuMillis),
+      disk: fraction(sample.diskBytes, this.capacity.diskBytes),
+      podMemory: fraction(sample.podMemoryPeak, 1),
     };
     this.times.push(sample.at);
     for (const m of METRICS) {
@@ -171,6 +209,8 @@ export class NodeFeatureSeries {
   addEvent(event: LifecycleEvent): void {
     const c = eventClass(event);
     if (c) this.eventTimes[c].push(event.at);
+    if (event.kind === 'NodeCondition' && isTrouble(event.detail))
+      this.eventTimes.conditionTroubles.push(event.at);
     if (event.kind === 'NodeCondition' && event.detail.startsWith('Ready=')) {
       this.readyChanges.push({ at: event.at, ready: event.detail === 'Ready=True' });
     }
@@ -196,16 +236,22 @@ export class NodeFeatureSeries {
       const sums = this.sums[m];
       const level = lastValid(this.levels[m], i);
       out[k++] = level;
+      const slopes: number[] = [];
       for (const w of TREND_WINDOWS) {
         const from = lowerBound(this.times, t - WINDOWS[w]);
         const stats = sums.window(from, i);
         // Slope per hour as a fraction of allocatable; short windows are noisy, so clipped.
-        out[k++] = clip(stats.slope, -5, 5);
+        slopes.push(clip(stats.slope, -5, 5));
+        out[k++] = slopes.at(-1) ?? 0;
         out[k++] = stats.std;
       }
       const day = sums.window(lowerBound(this.times, t - WINDOWS['24h']), i);
       out[k++] = day.count > 1 ? clip((level - day.mean) / Math.max(day.std, 0.01), -10, 10) : 0;
       out[k++] = this.detectorScores[m][i] ?? 0;
+      const limit = EXHAUSTED_AT[m];
+      const known = sums.window(Math.max(0, i - 9), i).count > 0;
+      if (limit !== undefined)
+        out[k++] = known ? exhaustion(limit - level, slopes[0] ?? 0, slopes[1] ?? 0) : 0;
     }
     out[k++] = this.pods[i] ?? 0;
     const podsBefore = this.pods[lowerBound(this.times, t - WINDOWS['30m'])] ?? 0;
@@ -224,6 +270,28 @@ export class NodeFeatureSeries {
     out[k++] = Math.log1p(countIn(this.incidentTimes, t - STABILITY_MS, t));
     return out;
   }
+}
+
+function perMetric<T>(make: () => T): Record<Metric, T> {
+  return { memory: make(), cpu: make(), disk: make(), podMemory: make() };
+}
+
+/** A usage as a fraction of what runs out; NaN when either is unknown (the windows skip it). */
+function fraction(used: number | null | undefined, capacity: number | undefined): number {
+  if (used === null || used === undefined || !capacity) return Number.NaN;
+  return used / Math.max(1, capacity);
+}
+
+/**
+ * How soon the metric runs out at its current trend, as a score: 1 when already out, e^(−h/0.5)
+ * when `h` hours remain at the slower of the 5-min and 30-min slopes (both must be rising, so one
+ * noisy minute does not count), 0 when not rising.
+ */
+function exhaustion(headroom: number, slope5m: number, slope30m: number): number {
+  if (headroom <= 0) return 1;
+  const rising = Math.min(slope5m, slope30m);
+  if (!(rising > 0)) return 0;
+  return Math.exp(-headroom / rising / EXHAUSTION_SCALE_HOURS);
 }
 
 function clip(x: number, lo: number, hi: number): number {

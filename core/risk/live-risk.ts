@@ -1,10 +1,11 @@
+import { applyPlatt } from '../../models/risk/calibration.ts';
 import { predictClassifier, RISK_CLASSES, type ClassifierData } from '../../models/risk/classifier.ts';
 import type { NodeRisk, RiskKind, RiskLevel } from '../contract/risk.ts';
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeRow } from '../contract/index.ts';
 import { HORIZON_MS } from './dataset.ts';
 import { FEATURE_COUNT, featureIndex, NodeFeatureSeries } from './features.ts';
-import type { UsagePoint } from './node-history.ts';
+import { usagePoint, type UsagePoint } from './node-history.ts';
 import { riskReasons } from './reasons.ts';
 import { rulesBaseline, rulesScore } from './rules-baseline.ts';
 
@@ -62,6 +63,7 @@ export class LiveRisk {
         cpuMillis: row.cpuAllocatableMillis,
         memoryBytes: row.memoryAllocatableBytes,
         pods: row.podCapacity,
+        ...(row.diskCapacityBytes ? { diskBytes: row.diskCapacityBytes } : {}),
       });
       const earlier = this.backfill(row.name);
       for (const sample of earlier.samples) series.addSample(sample);
@@ -78,7 +80,8 @@ export class LiveRisk {
       const series = this.seriesFor(row);
       if (at - (this.lastSampleAt.get(row.name) ?? -Infinity) < SAMPLE_EVERY_MS) continue;
       this.lastSampleAt.set(row.name, at);
-      series.addSample({ at, cpuMillis: row.cpuMillis, memoryBytes: row.memoryBytes, pods: row.pods });
+      series.setDiskCapacity(row.diskCapacityBytes);
+      series.addSample(usagePoint(at, row));
     }
   }
 
@@ -120,7 +123,7 @@ export class LiveRisk {
       if (useModel[i] && this.model) {
         source = 'model';
         threshold = this.model.threshold;
-        probability = 1 - (probabilities[i * classes] ?? 0);
+        probability = applyPlatt(1 - (probabilities[i * classes] ?? 0), this.model.classifier.calibration);
         let best = 1;
         for (let c = 2; c < classes; c++) {
           if ((probabilities[i * classes + c] ?? 0) > (probabilities[i * classes + best] ?? 0)) best = c;

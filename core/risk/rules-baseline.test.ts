@@ -17,11 +17,13 @@ describe('rules baseline', () => {
     ['NotReady', { notReady: 1 }, 1, ['the node is NotReady']],
     ['a recent OOM kill', { oomkills30m: Math.log1p(1) }, 0.75, ['OOM kills in the last 30 min']],
     [
-      'condition flaps',
-      { conditionFlaps2h: Math.log1p(2) },
+      'a condition that turned bad',
+      { conditionTroubles30m: Math.log1p(1) },
       0.6,
-      ['node conditions changed in the last 2 h'],
+      ['a node condition turned bad in the last 30 min'],
     ],
+    // Recovery (MemoryPressure=False) counts as a flap, not as trouble: the rules stay quiet.
+    ['a condition that recovered', { conditionFlaps2h: Math.log1p(2) }, 0, []],
   ])('%s scores %s, with its reasons', (_, values, score, reasons) => {
     const f = features(values);
     expect(rulesBaseline(f).score).toBeCloseTo(score, 5);

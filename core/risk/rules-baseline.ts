@@ -2,7 +2,8 @@ import { featureIndex } from './features.ts';
 
 /**
  * The rules baseline: static thresholds, as simple monitoring tools alert (memory over 85%,
- * CPU over 90%, a node NotReady, recent OOM kills, evictions or condition flaps). It is the
+ * CPU over 90%, a node NotReady, recent OOM kills, evictions, restarts, or a condition that
+ * turned bad). A condition that turned good again (MemoryPressure=False) is recovery, not risk. It is the
  * fallback when no model is usable and the yardstick in every evaluation. Its score crosses 0.5
  * exactly where those thresholds fire, so it can be ranked (ROC/PR) like the model.
  */
@@ -15,7 +16,7 @@ const F = {
   oomkills: featureIndex('oomkills30m'),
   evictions: featureIndex('evictions30m'),
   restarts: featureIndex('restarts30m'),
-  flaps: featureIndex('conditionFlaps2h'),
+  troubles: featureIndex('conditionTroubles30m'),
 };
 
 function ramp(x: number, from: number, to: number): number {
@@ -33,7 +34,7 @@ export function rulesScore(features: ArrayLike<number>): number {
   let score = Math.max(ramp(at(F.memory), 0.75, 0.95), ramp(at(F.cpu), 0.8, 1.0));
   if (at(F.notReady) > 0) return 1;
   if (at(F.oomkills) > 0 || at(F.evictions) > 0) score = Math.max(score, 0.75);
-  if (at(F.restarts) > 0 || at(F.flaps) > 0) score = Math.max(score, 0.6);
+  if (at(F.restarts) > 0 || at(F.troubles) > 0) score = Math.max(score, 0.6);
   return score;
 }
 
@@ -49,7 +50,7 @@ export function rulesBaseline(features: ArrayLike<number>): RulesVerdict {
     { score: at(F.oomkills) > 0 ? 0.75 : 0, reason: 'OOM kills in the last 30 min' },
     { score: at(F.evictions) > 0 ? 0.75 : 0, reason: 'evictions in the last 30 min' },
     { score: at(F.restarts) > 0 ? 0.6 : 0, reason: 'pod restarts in the last 30 min' },
-    { score: at(F.flaps) > 0 ? 0.6 : 0, reason: 'node conditions changed in the last 2 h' },
+    { score: at(F.troubles) > 0 ? 0.6 : 0, reason: 'a node condition turned bad in the last 30 min' },
   ];
   parts.sort((a, b) => b.score - a.score);
   return {

@@ -5,6 +5,8 @@ import { reduceNode, type NodeFacts } from '../kube/node-facts.ts';
 import { reducePod, type PodFacts } from '../kube/pod-facts.ts';
 import type { RawObject } from '../kube/resource-mirror.ts';
 import { createSimulation, type IncidentRecord, type PresetName, type ScenarioSpec } from '../sim/index.ts';
+import { kubeletSummary } from '../sim/kubelet-summary.ts';
+import { summaryFacts, type MemoryLimitOf } from '../kube/node-summary.ts';
 import type { NodeHistory } from './node-history.ts';
 
 export interface SimHistoryOptions {
@@ -117,17 +119,34 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
     const seen = new Set<string>();
     for (const usage of sim.nodeMetrics()) {
       seen.add(usage.name);
+      // Disk and the fullest container as the collector reads them: the kubelet's Summary API
+      // through the same parser, so training and live features cannot differ. Limits come from
+      // the summary itself (limit = working set + available), as live does for a pod it has not
+      // mirrored yet; the pod spec gives the same number.
+      const signals = summaryFacts(kubeletSummary(usage, at), limitsFromSummary);
       byNode.get(usage.name)?.samples.push({
         at,
         cpuMillis: usage.cpuMillis,
         memoryBytes: usage.memoryBytes,
         pods: usage.pods.length,
+        diskBytes: signals.diskBytes,
+        podMemoryPeak: signals.podMemoryPeak,
       });
+      const history = byNode.get(usage.name);
+      if (history && signals.diskCapacityBytes !== null)
+        history.diskCapacityBytes = signals.diskCapacityBytes;
     }
     // A node whose kubelet is silent still has a row in history, without usage.
     for (const history of byNode.values()) {
       if (!seen.has(history.node) && nodeFacts.has(history.node)) {
-        history.samples.push({ at, cpuMillis: null, memoryBytes: null, pods: 0 });
+        history.samples.push({
+          at,
+          cpuMillis: null,
+          memoryBytes: null,
+          pods: 0,
+          diskBytes: null,
+          podMemoryPeak: null,
+        });
       }
     }
   }
@@ -138,3 +157,6 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
     incidents: sim.incidents().map((i) => ({ ...i })),
   };
 }
+
+/** No pod specs at hand: summaryFacts takes each container's limit from the summary. */
+const limitsFromSummary: MemoryLimitOf = () => undefined;

@@ -1,4 +1,5 @@
 import { loadTf, type Tf, type TfBackendName } from '../tf-backend.ts';
+import type { PlattScaling } from './calibration.ts';
 
 /**
  * The supervised node-risk classifier: a small MLP over standardized features with a softmax over
@@ -35,6 +36,8 @@ export interface ClassifierData {
   std: number[];
   /** Dense layers in order: kernel (row-major, inputs × units) and bias. */
   layers: { inputs: number; units: number; kernel: number[]; bias: number[] }[];
+  /** Maps 1 − P(none) to a calibrated incident probability (absent: used as it is). */
+  calibration?: PlattScaling;
 }
 
 /** A small deterministic PRNG (mulberry32) for shuffling and seeds. */

@@ -26,6 +26,7 @@ const classifierSchema = z.object({
       }),
     )
     .min(1),
+  calibration: z.object({ slope: z.number(), intercept: z.number() }).optional(),
 });
 
 export const modelBundleSchema = z.object({
