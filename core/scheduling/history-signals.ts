@@ -1,6 +1,7 @@
 import type { NodeRisk } from '../contract/risk.ts';
 import type { HistoryStore } from '../history/store.ts';
-import type { NodeDisruptions, NodeRiskSignal, NodeUsage, PlacementSignals } from './advisors/signals.ts';
+import { DisruptionTally } from './advisors/disruption-tally.ts';
+import type { NodeRiskSignal, NodeUsage, PlacementSignals } from './advisors/signals.ts';
 import type { NodeInfo } from './node-info.ts';
 
 const HOUR_MS = 3_600_000;
@@ -25,6 +26,7 @@ export function signalsFromHistory(
     for (const [node, r] of risks)
       map.set(node, {
         probability: r.probability,
+        level: r.level,
         ...(r.kind ? { kind: r.kind } : {}),
         ...(r.leadTimeMinutes !== undefined ? { leadTimeMinutes: r.leadTimeMinutes } : {}),
         reasons: r.reasons,
@@ -36,6 +38,8 @@ export function signalsFromHistory(
   const half = HOUR_MS / 2;
   const usage = new Map<string, NodeUsage>();
   const earlier = new Map<string, number>();
+  // Pods bound after the last collection are in no sample yet: LoadAware adds their requests.
+  const lastSample = history.nodeQueries.coverage({ since: now - HOUR_MS, until: now + 1 })?.last;
   for (const b of history.nodeQueries.nodeBuckets({ since: now - HOUR_MS, until: now + 1 }, half)) {
     if (b.cpuMillis === null || b.memoryBytes === null) continue;
     if (b.at < now - half) {
@@ -50,6 +54,7 @@ export function signalsFromHistory(
       cpuMillis: b.cpuMillis,
       memoryBytes: b.memoryPeakBytes ?? b.memoryBytes,
       ...(growth !== undefined ? { memoryGrowthPerHour: growth } : {}),
+      ...(lastSample !== undefined ? { sampledAt: lastSample } : {}),
     });
   }
   if (usage.size > 0) signals.usage = usage;
@@ -60,18 +65,10 @@ export function signalsFromHistory(
   });
   if (coverage) {
     signals.disruptionWindowMs = now - Math.max(coverage.first, now - DISRUPTION_WINDOW_DAYS * DAY_MS);
-    const disruptions = new Map<string, NodeDisruptions>();
+    const tally = new DisruptionTally();
     const since = now - DISRUPTION_WINDOW_DAYS * DAY_MS;
-    for (const node of nodes) {
-      const d: NodeDisruptions = { restarts: 0, oomKills: 0, evictions: 0 };
-      for (const e of history.lifecycle.forNode(node.name, since, 10_000)) {
-        if (e.kind === 'PodRestarted') d.restarts++;
-        else if (e.kind === 'PodOOMKilled') d.oomKills++;
-        else if (e.kind === 'PodEvicted') d.evictions++;
-      }
-      if (d.restarts + d.oomKills + d.evictions > 0) disruptions.set(node.name, d);
-    }
-    signals.disruptions = disruptions;
+    for (const node of nodes) tally.addAll(history.lifecycle.forNode(node.name, since, 10_000));
+    signals.disruptions = tally.disruptions;
   }
   return signals;
 }

@@ -1,3 +1,4 @@
+import { bindText, byBindTime, type BoundPod } from './assumed-pods.ts';
 import { isTerminalPod, type NodeObject, type PodObject, type Taint } from './kube-objects.ts';
 import { addResources, allocatableOf, emptyResources, podRequests, type Resources } from './resources.ts';
 
@@ -16,6 +17,10 @@ export interface NodeInfo {
   readonly requested: Readonly<Resources>;
   readonly nonZeroRequested: Readonly<Resources>;
   readonly podCount: number;
+  /** The pods bound to the node (terminal ones included), as framework.NodeInfo.Pods. */
+  readonly pods: readonly PodObject[];
+  /** The live pods by bind time, newest last: what LoadAware assumes on top of older usage. */
+  readonly bound: readonly BoundPod[];
 }
 
 export function nodeInfoOf(node: NodeObject, pods: readonly PodObject[]): NodeInfo {
@@ -23,6 +28,7 @@ export function nodeInfoOf(node: NodeObject, pods: readonly PodObject[]): NodeIn
   const requested = emptyResources();
   const nonZeroRequested = emptyResources();
   let podCount = 0;
+  const bound: BoundPod[] = [];
   for (const pod of pods) {
     if (isTerminalPod(pod)) continue;
     podCount++;
@@ -30,7 +36,9 @@ export function nodeInfoOf(node: NodeObject, pods: readonly PodObject[]): NodeIn
     const nonZero = podRequests(pod, true);
     nonZeroRequested.milliCpu += nonZero.milliCpu;
     nonZeroRequested.memory += nonZero.memory;
+    bound.push({ at: bindText(pod), milliCpu: nonZero.milliCpu, memory: nonZero.memory });
   }
+  bound.sort(byBindTime);
   return {
     name,
     node,
@@ -41,6 +49,8 @@ export function nodeInfoOf(node: NodeObject, pods: readonly PodObject[]): NodeIn
     requested,
     nonZeroRequested,
     podCount,
+    pods,
+    bound,
   };
 }
 

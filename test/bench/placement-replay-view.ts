@@ -5,17 +5,15 @@ import { reduceNode, type NodeFacts } from '../../core/kube/node-facts.ts';
 import { reducePod, type PodFacts } from '../../core/kube/pod-facts.ts';
 import type { RawObject } from '../../core/kube/resource-mirror.ts';
 import { FEATURE_NAMES } from '../../core/risk/features.ts';
-import { LiveRisk } from '../../core/risk/live-risk.ts';
-import type {
-  NodeDisruptions,
-  NodeRiskSignal,
-  NodeUsage,
-  PlacementSignals,
-} from '../../core/scheduling/advisors/signals.ts';
+import { LiveRisk, type LiveModel } from '../../core/risk/live-risk.ts';
+import { DisruptionTally } from '../../core/scheduling/advisors/disruption-tally.ts';
+import type { NodeRiskSignal, NodeUsage, PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
 import type { Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 
 type Change = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+let warnedAboutModel = false;
 
 /**
  * The parts of the simulation a live Foresight could observe through the Kubernetes API and
@@ -36,11 +34,13 @@ export class ForesightView {
   private readonly pods = new Map<string, PodFacts>();
   private readonly deleting = new Set<string>();
   private readonly nodes = new Map<string, NodeFacts>();
-  private readonly disruptions = new Map<string, NodeDisruptions>();
+  private readonly disruptions = new DisruptionTally();
   private readonly memory = new Map<string, number[]>();
   private readonly risk = new LiveRisk(this.model());
   private readonly pendingEvents: LifecycleEvent[] = [];
   private readonly stop: () => void;
+  /** When the last collection was made: pods bound since are not in its metrics. */
+  private sampledAt: number | undefined;
   /** Every lifecycle event seen, in order (the harness's own figures read these too). */
   readonly events: LifecycleEvent[] = [];
 
@@ -61,27 +61,26 @@ export class ForesightView {
     });
   }
 
-  private model(): { classifier: ReturnType<typeof parseModelBundle>['classifier']; threshold: number } {
-    const bundle = parseModelBundle(defaultModelJson, FEATURE_NAMES);
-    return { classifier: bundle.classifier, threshold: bundle.threshold };
+  /** The shipped model, or the rules when it no longer fits the features (as the worker falls back). */
+  private model(): LiveModel | undefined {
+    try {
+      const bundle = parseModelBundle(defaultModelJson, FEATURE_NAMES);
+      return { classifier: bundle.classifier, threshold: bundle.threshold };
+    } catch (error) {
+      if (!warnedAboutModel)
+        console.error(
+          `The shipped risk model cannot be used (${String(error)}); the replay's risk uses the rules.`,
+        );
+      warnedAboutModel = true;
+      return undefined;
+    }
   }
 
   private record(events: readonly LifecycleEvent[]): void {
     for (const e of events) {
       this.events.push(e);
       this.pendingEvents.push(e);
-      const kind =
-        e.kind === 'PodOOMKilled'
-          ? 'oomKills'
-          : e.kind === 'PodEvicted'
-            ? 'evictions'
-            : e.kind === 'PodRestarted'
-              ? 'restarts'
-              : undefined;
-      if (!kind || !e.node) continue;
-      const d = this.disruptions.get(e.node) ?? { restarts: 0, oomKills: 0, evictions: 0 };
-      d[kind]++;
-      this.disruptions.set(e.node, d);
+      this.disruptions.add(e);
     }
   }
 
@@ -129,6 +128,7 @@ export class ForesightView {
   /** One collection, as the worker's each minute: metrics into history and risk. */
   sample(): void {
     const at = this.sim.now();
+    this.sampledAt = at;
     const metrics = new Map(this.sim.nodeMetrics().map((m) => [m.name, m]));
     const rows = [...this.nodes.keys()].map((name) => {
       const m = metrics.get(name);
@@ -165,12 +165,18 @@ export class ForesightView {
         history.length >= 2 && alloc > 0
           ? (((history.at(-1) ?? 0) - (history[0] ?? 0)) / alloc) * (60 / (history.length - 1))
           : 0;
-      usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes, memoryGrowthPerHour: growth });
+      usage.set(m.name, {
+        cpuMillis: m.cpuMillis,
+        memoryBytes: m.memoryBytes,
+        memoryGrowthPerHour: growth,
+        ...(this.sampledAt === undefined ? {} : { sampledAt: this.sampledAt }),
+      });
     }
     const risks = new Map<string, NodeRiskSignal>();
     for (const r of this.risk.predict(this.sim.now())) {
       risks.set(r.node, {
         probability: r.probability,
+        level: r.level,
         ...(r.kind ? { kind: r.kind } : {}),
         ...(r.leadTimeMinutes !== undefined ? { leadTimeMinutes: r.leadTimeMinutes } : {}),
         reasons: r.reasons,
@@ -178,7 +184,7 @@ export class ForesightView {
     }
     return {
       usage,
-      disruptions: this.disruptions,
+      disruptions: this.disruptions.disruptions,
       disruptionWindowMs: this.sim.now() - this.startMs,
       risks,
     };

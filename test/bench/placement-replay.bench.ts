@@ -1,9 +1,29 @@
 import { heading } from './format.ts';
 import { runReplay, type ReplayFigures, type ReplayOptions, type SignalPart } from './placement-replay.ts';
 
-/** Ten seeds: one replay's disruptions swing with where a handful of pods happened to be. */
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const SEED_TEXT = `seeds ${SEEDS[0]}–${SEEDS.at(-1)}`;
+/**
+ * Ten seeds: one replay's disruptions swing with where a handful of pods happened to be.
+ * Seeds 1–10 are the ones the plugins were tuned on; `PLACEMENT_REPLAY_SEEDS=11-20` replays
+ * others, as an out-of-sample check (`npm run bench -- placement-replay` reads it).
+ */
+export function replaySeeds(text: string | undefined): number[] {
+  if (text === undefined || text.trim() === '') return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text);
+  const seeds = range
+    ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i)
+    : text.split(',').map((part) => Number(part.trim()));
+  if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s) || s < 0))
+    throw new Error(
+      `PLACEMENT_REPLAY_SEEDS must be a range like 11-20 or a list like 3,5,8 of whole numbers; got "${text}"`,
+    );
+  return seeds;
+}
+
+const SEEDS = replaySeeds(process.env['PLACEMENT_REPLAY_SEEDS']);
+const SEED_TEXT =
+  SEEDS.length > 1 && SEEDS.every((s, i) => i === 0 || s === (SEEDS[i - 1] ?? 0) + 1)
+    ? `seeds ${SEEDS[0]}–${SEEDS.at(-1)}`
+    : `seeds ${SEEDS.join(', ')}`;
 
 function row(name: string, a: number, b: number, digits = 0): string {
   const change = a === 0 ? (b === 0 ? '0%' : 'n/a') : `${Math.round(((b - a) / a) * 100)}%`;
@@ -51,6 +71,7 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
     pendingPodMinutes: total((f) => f.pendingPodMinutes),
     created: [],
     incidents: [],
+    disrupted: mine.flatMap((f) => f.disrupted),
   };
 }
 

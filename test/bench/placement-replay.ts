@@ -51,6 +51,8 @@ export interface ReplayFigures {
   created: string[];
   /** Incidents that started (family@node@minute): the same for both policies. */
   incidents: string[];
+  /** Each disruption of a stream pod (kind@node@minute), to see which incident caused it. */
+  disrupted: string[];
 }
 
 export interface ReplayOptions {
@@ -194,6 +196,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     pendingPodMinutes: 0,
     created: [],
     incidents: [],
+    disrupted: [],
   };
   const generation = new Map<number, number>();
   let nodeMinutes = 0;
@@ -250,6 +253,8 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
   }
   for (const e of view.events) {
     if (!isStream(e)) continue;
+    if (e.kind === 'PodOOMKilled' || e.kind === 'PodEvicted' || e.kind === 'PodRestarted')
+      figures.disrupted.push(`${e.kind}@${e.node ?? '?'}@${Math.round((e.at - startMs) / MINUTE)}`);
     if (e.kind === 'PodOOMKilled') figures.oomKills++;
     else if (e.kind === 'PodEvicted') figures.evictions++;
     else if (e.kind === 'PodRestarted') figures.restarts++;

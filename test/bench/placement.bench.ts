@@ -69,7 +69,9 @@ export async function benchPlacement(): Promise<void> {
   const risks = new Map<string, NodeRiskSignal>();
   const outcome = new Map<string, number>();
   for (const m of sim.nodeMetrics()) {
-    usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes });
+    // Stamped with the sample's time, as the worker's usage is: LoadAware then adds the pods
+    // bound since (none here, but every node is checked for them).
+    usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes, sampledAt: sim.now() });
     const share = m.capacity.memoryBytes > 0 ? m.memoryBytes / m.capacity.memoryBytes : 0;
     risks.set(m.name, { probability: Math.min(1, Math.max(0, (share - 0.6) / 0.4)), reasons: [] });
     outcome.set(m.name, Math.min(1, share * share));
@@ -82,7 +84,10 @@ export async function benchPlacement(): Promise<void> {
   ] as const) {
     const times: number[] = [];
     const cpuTimes: number[] = [];
+    t = performance.now();
     let answer = placeOnNodes(probe, infos, options);
+    // The first ranking, before the JIT has warmed up: what a single advice request costs.
+    if ('signals' in options) figure(`rank, ${label}: first run`, performance.now() - t, 'ms');
     // Start from a clean heap: the simulator's build leaves garbage that is not ours to time.
     (globalThis as { gc?: () => void }).gc?.();
     for (let i = 0; i < RUNS; i++) {

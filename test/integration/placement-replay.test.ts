@@ -75,6 +75,10 @@ describe("the replay's view of the cluster (what a live Foresight sees)", () => 
     expect(evicted.length).toBeGreaterThan(0);
     expect(evicted[0]?.detail).toBe('DeletionByTaintManager');
     expect(signals.disruptions?.get('node-02')?.evictions).toBe(evicted.length);
+    // The node's own failure counts once, however many pods it took down.
+    expect(signals.disruptions?.get('node-02')?.nodeFailures).toBe(1);
+    // Usage is stamped with the collection it came from, so pods bound since count as assumed.
+    expect(signals.usage?.get('node-01')?.sampledAt).toBe(startMs + 8 * MINUTE);
     expect(view.events.some((e) => e.kind === 'NodeCondition' && e.node === 'node-02')).toBe(true);
     // core/risk's LiveRisk judges every node from the same samples and events.
     expect([...(signals.risks?.keys() ?? [])].sort()).toEqual(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../testing/builders.ts';
+import { podInfoOf } from '../evaluate.ts';
+import { buildNodeInfos } from '../node-info.ts';
 import { scoreNodes } from '../testing/run-plugin.ts';
 import { loadAware } from './load-aware.ts';
 import { outcomeAware } from './outcome-aware.ts';
@@ -32,7 +34,49 @@ describe('LoadAware', () => {
   });
 });
 
+describe('LoadAware with the time of the usage sample', () => {
+  const bound = (name: string, iso: string | undefined) => {
+    const p = makePod().name(name).node('a').req({ cpu: '2', memory: '2Gi' }).obj();
+    const conditions = iso ? [{ type: 'PodScheduled', status: 'True', lastTransitionTime: iso }] : [];
+    return { ...p, status: { conditions } } as typeof p;
+  };
+  const sampledAt = Date.parse('2025-06-02T08:00:00Z');
+  const usage = new Map([
+    ['a', { cpuMillis: 1000, memoryBytes: 2 * gi, sampledAt }],
+    ['b', { cpuMillis: 1000, memoryBytes: 2 * gi, sampledAt }],
+  ]);
+
+  it.each<[string, ReturnType<typeof bound>[], number[]]>([
+    // cpu (1000 + 1000) / 4000 = 50% on both: the pods were in the sample already.
+    ['pods bound before the sample are in it', [bound('old', '2025-06-02T07:59:00Z')], [50, 50, 50]],
+    // a: cpu (1000 + 2000 + 1000) / 4000 = 100% → 0; memory (2 + 2 + 1) / 8 = 62.5%.
+    ['a pod bound after the sample adds its requests', [bound('new', '2025-06-02T08:00:30Z')], [0, 50, 50]],
+    ['so does a pod just bound, with no status yet', [bound('assumed', undefined)], [0, 50, 50]],
+  ])('%s', (_name, existing, expected) => {
+    expect(scoreNodes(loadAware({ usage }), pod, nodes, existing)).toEqual(expected);
+  });
+});
+
 describe('Stability', () => {
+  it("weighs the node's own failures above its pods' troubles, and says so", () => {
+    const signals = {
+      disruptions: new Map([
+        ['a', { restarts: 0, oomKills: 0, evictions: 0, nodeFailures: 2 }], // 2 × 10 = 20
+        ['b', { restarts: 1, oomKills: 0, evictions: 3, nodeFailures: 0 }], // 1 + 9 = 10
+      ]),
+      disruptionWindowMs: 5 * 3_600_000,
+    };
+    const plugin = stability(signals);
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([0, 50, 100]);
+    const [a, , c] = buildNodeInfos(nodes, []);
+    expect(plugin.explain?.(podInfoOf(pod), a!, 0)).toBe(
+      'in 5 h: it failed (NotReady) 2 time(s); 0 OOMKill(s), 0 eviction(s), 0 restart(s)',
+    );
+    expect(plugin.explain?.(podInfoOf(pod), c!, 100)).toBe(
+      'no node failure, restart, OOMKill or eviction in 5 h of history',
+    );
+  });
+
   it('without lifecycle history takes no part; with it, the most troubled node scores 0', () => {
     expect(stability({}).missingData()).toContain('no lifecycle history');
     const plugin = stability({
@@ -48,7 +92,7 @@ describe('Stability', () => {
 });
 
 describe('RiskAware', () => {
-  it('without predictions takes no part; with them scores 100 × (1 − probability)', () => {
+  it('without predictions takes no part; without a level scores 100 × (1 − probability)', () => {
     expect(riskAware({}).missingData()).toContain('no node risk predictions');
     const plugin = riskAware({
       risks: new Map([
@@ -57,6 +101,15 @@ describe('RiskAware', () => {
       ]),
     });
     expect(scoreNodes(plugin, pod, nodes)).toEqual([19, 90, 50]);
+  });
+
+  it('shows the level the Risk page shows beside the probability', () => {
+    const plugin = riskAware({
+      risks: new Map([['a', { probability: 0.95, level: 'caution' as const, reasons: ['memory rising'] }]]),
+    });
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([5, 50, 50]);
+    const [a] = buildNodeInfos(nodes, []);
+    expect(plugin.explain?.(podInfoOf(pod), a!, 5)).toBe('risk 0.95 (caution): memory rising');
   });
 });
 

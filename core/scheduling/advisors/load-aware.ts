@@ -1,5 +1,6 @@
 import type { AdvisoryPlugin } from '../evaluate.ts';
 import { MAX_NODE_SCORE, type PodInfo } from '../framework.ts';
+import { requestedSince } from '../assumed-pods.ts';
 import type { NodeInfo } from '../node-info.ts';
 import { percent, type NodeUsage, type PlacementSignals } from './signals.ts';
 
@@ -7,15 +8,23 @@ export const LOAD_AWARE = 'LoadAware';
 /** A node with no usage sample scores in the middle: neither preferred nor avoided. */
 const UNKNOWN_SCORE = 50;
 
+/** Usage plus the requests of pods bound since it was measured (they are not in it yet). */
+function withAssumed(node: NodeInfo, usage: NodeUsage): { cpuMillis: number; memoryBytes: number } {
+  if (usage.sampledAt === undefined) return usage;
+  const since = requestedSince(node, usage.sampledAt);
+  return { cpuMillis: usage.cpuMillis + since.milliCpu, memoryBytes: usage.memoryBytes + since.memory };
+}
+
 function fullestShare(pod: PodInfo, node: NodeInfo, usage: NodeUsage): { cpu: number; memory: number } {
+  const used = withAssumed(node, usage);
   const cpu =
     node.allocatable.milliCpu > 0
-      ? (usage.cpuMillis + pod.nonZeroRequests.milliCpu) / node.allocatable.milliCpu
+      ? (used.cpuMillis + pod.nonZeroRequests.milliCpu) / node.allocatable.milliCpu
       : 1;
   const growth = Math.max(0, usage.memoryGrowthPerHour ?? 0);
   const memory =
     node.allocatable.memory > 0
-      ? (usage.memoryBytes + pod.nonZeroRequests.memory) / node.allocatable.memory + growth
+      ? (used.memoryBytes + pod.nonZeroRequests.memory) / node.allocatable.memory + growth
       : 1;
   return { cpu, memory };
 }
@@ -37,13 +46,19 @@ export function loadAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin
     score(pod, node) {
       const u = usage?.get(node.name);
       if (!u) return UNKNOWN_SCORE;
-      // Inline of fullestShare without the object: this runs once per node.
+      // Inline of fullestShare without the objects: this runs once per node.
       const alloc = node.allocatable;
-      const cpu = alloc.milliCpu > 0 ? (u.cpuMillis + pod.nonZeroRequests.milliCpu) / alloc.milliCpu : 1;
+      let usedCpu = u.cpuMillis;
+      let usedMemory = u.memoryBytes;
+      if (u.sampledAt !== undefined) {
+        const since = requestedSince(node, u.sampledAt);
+        usedCpu += since.milliCpu;
+        usedMemory += since.memory;
+      }
+      const cpu = alloc.milliCpu > 0 ? (usedCpu + pod.nonZeroRequests.milliCpu) / alloc.milliCpu : 1;
       const growth =
         u.memoryGrowthPerHour !== undefined && u.memoryGrowthPerHour > 0 ? u.memoryGrowthPerHour : 0;
-      const memory =
-        alloc.memory > 0 ? (u.memoryBytes + pod.nonZeroRequests.memory) / alloc.memory + growth : 1;
+      const memory = alloc.memory > 0 ? (usedMemory + pod.nonZeroRequests.memory) / alloc.memory + growth : 1;
       const fullest = cpu > memory ? cpu : memory;
       return Math.trunc(MAX_NODE_SCORE * (1 - (fullest > 1 ? 1 : fullest < 0 ? 0 : fullest)));
     },

@@ -3,9 +3,15 @@ import { MAX_NODE_SCORE } from '../framework.ts';
 import type { PlacementSignals } from './signals.ts';
 
 export const RISK_AWARE = 'RiskAware';
+
 const UNKNOWN_SCORE = 50;
 
-/** Risk-aware: avoids nodes the risk predictions expect trouble on (score = 100 × (1 − probability)). */
+/**
+ * Risk-aware: avoids nodes the risk predictions expect trouble on (score = 100 × (1 − probability)).
+ * Scoring by the Risk page's level instead (healthy / caution / at-risk) was tried in the replay
+ * benchmark and did worse: the level includes the rules' memory thresholds, which LoadAware
+ * already weighs, and it spread pods over more nodes. The level is shown in the explanation.
+ */
 export function riskAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
   const risks = signals.risks;
   return {
@@ -19,10 +25,11 @@ export function riskAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin
     explain(_pod, node) {
       const r = risks?.get(node.name);
       if (!r) return 'no risk prediction for this node';
+      const level = r.level ? ` (${r.level})` : '';
       const kind = r.kind ? `, ${r.kind.replace(/-/g, ' ')}` : '';
       const lead = r.leadTimeMinutes !== undefined ? ` in ~${Math.round(r.leadTimeMinutes)} min` : '';
       const why = r.reasons[0] ? `: ${r.reasons[0]}` : '';
-      return `risk ${r.probability.toFixed(2)}${kind}${lead}${why}`;
+      return `risk ${r.probability.toFixed(2)}${level}${kind}${lead}${why}`;
     },
   };
 }

@@ -8,16 +8,25 @@ export interface NodeUsage {
   memoryBytes: number;
   /** Memory growth per hour as a share of allocatable (0.2 = 20% an hour), when known. */
   memoryGrowthPerHour?: number;
+  /**
+   * When the usage was measured (ms), when known: pods bound to the node since then are not in
+   * it yet, and LoadAware counts their requests instead.
+   */
+  sampledAt?: number;
 }
 
 export interface NodeDisruptions {
   restarts: number;
   oomKills: number;
   evictions: number;
+  /** Times the node itself failed (its Ready condition left True), when known. */
+  nodeFailures?: number;
 }
 
 export interface NodeRiskSignal {
   probability: number;
+  /** The level the Risk page shows (the probability against its model's own alarm), when known. */
+  level?: 'healthy' | 'caution' | 'at-risk';
   kind?: string;
   leadTimeMinutes?: number;
   reasons: readonly string[];

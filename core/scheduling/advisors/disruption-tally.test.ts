@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleEvent, LifecycleKind } from '../../kube/lifecycle.ts';
+import { DisruptionTally } from './disruption-tally.ts';
+
+let clock = 0;
+const ev = (kind: LifecycleKind, node: string | undefined, detail = ''): LifecycleEvent => ({
+  at: ++clock,
+  kind,
+  node,
+  detail,
+});
+
+describe('DisruptionTally', () => {
+  it.each<[string, LifecycleEvent[], Record<string, unknown>]>([
+    ['nothing happened', [], {}],
+    [
+      'pod restarts, OOMKills and evictions on their node',
+      [ev('PodRestarted', 'a'), ev('PodOOMKilled', 'a'), ev('PodEvicted', 'b'), ev('PodEvicted', 'b')],
+      {
+        a: { restarts: 1, oomKills: 1, evictions: 0, nodeFailures: 0 },
+        b: { restarts: 0, oomKills: 0, evictions: 2, nodeFailures: 0 },
+      },
+    ],
+    [
+      'a node failure is Ready leaving True; False then Unknown is still one',
+      [ev('NodeCondition', 'a', 'Ready=False'), ev('NodeCondition', 'a', 'Ready=Unknown')],
+      { a: { restarts: 0, oomKills: 0, evictions: 0, nodeFailures: 1 } },
+    ],
+    [
+      'failed, repaired, failed again: two failures',
+      [
+        ev('NodeCondition', 'a', 'Ready=Unknown'),
+        ev('NodeCondition', 'a', 'Ready=True'),
+        ev('NodeCondition', 'a', 'Ready=Unknown'),
+      ],
+      { a: { restarts: 0, oomKills: 0, evictions: 0, nodeFailures: 2 } },
+    ],
+    [
+      'a recovery alone, other conditions and routine events are no trouble',
+      [
+        ev('NodeCondition', 'a', 'Ready=True'),
+        ev('NodeCondition', 'a', 'MemoryPressure=True'),
+        ev('PodScheduled', 'a'),
+        ev('NodeCordoned', 'a'),
+      ],
+      {},
+    ],
+    ['an event without a node is skipped', [ev('PodEvicted', undefined)], {}],
+  ])('%s', (_name, events, expected) => {
+    const tally = new DisruptionTally().addAll(events);
+    expect(Object.fromEntries(tally.disruptions)).toEqual(expected);
+  });
+});

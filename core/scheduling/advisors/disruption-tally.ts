@@ -1,0 +1,52 @@
+import type { LifecycleEvent } from '../../kube/lifecycle.ts';
+import type { NodeDisruptions } from './signals.ts';
+
+/** A node's Ready condition leaving True: the node failed (or its kubelet stopped reporting). */
+function readyLost(event: LifecycleEvent): boolean | undefined {
+  if (event.kind !== 'NodeCondition' || !event.detail.startsWith('Ready=')) return undefined;
+  return event.detail !== 'Ready=True';
+}
+
+/**
+ * Counts, per node, what Stability weighs: pod restarts, OOMKills, evictions, and the node's own
+ * failures (each time Ready left True). A failure is counted on its own because it takes every
+ * pod on the node, however many happened to be there: a node that was nearly empty when it
+ * failed is as suspect as a full one. Events must come in time order (as history returns them
+ * and the collector sees them); the same tally serves the worker and the replay benchmark.
+ */
+export class DisruptionTally {
+  private readonly byNode = new Map<string, NodeDisruptions>();
+  private readonly down = new Set<string>();
+
+  private entry(node: string): NodeDisruptions {
+    let d = this.byNode.get(node);
+    if (!d) this.byNode.set(node, (d = { restarts: 0, oomKills: 0, evictions: 0, nodeFailures: 0 }));
+    return d;
+  }
+
+  add(event: LifecycleEvent): void {
+    const node = event.node;
+    if (!node) return;
+    if (event.kind === 'PodRestarted') this.entry(node).restarts++;
+    else if (event.kind === 'PodOOMKilled') this.entry(node).oomKills++;
+    else if (event.kind === 'PodEvicted') this.entry(node).evictions++;
+    const lost = readyLost(event);
+    if (lost === undefined) return;
+    if (!lost) this.down.delete(node);
+    else if (!this.down.has(node)) {
+      // False then Unknown is one failure, not two.
+      this.down.add(node);
+      this.entry(node).nodeFailures = (this.entry(node).nodeFailures ?? 0) + 1;
+    }
+  }
+
+  addAll(events: Iterable<LifecycleEvent>): this {
+    for (const e of events) this.add(e);
+    return this;
+  }
+
+  /** Nodes with at least one disruption; a quiet node is absent. */
+  get disruptions(): ReadonlyMap<string, NodeDisruptions> {
+    return this.byNode;
+  }
+}
