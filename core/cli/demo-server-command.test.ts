@@ -27,14 +27,25 @@ describe('foresight demo-server', { timeout: 30_000 }, () => {
     ['diskFill@90s', { family: 'diskFill', onsetMs: 90_000 }],
     ['trafficSurge@10m', { family: 'trafficSurge', onsetMs: 600_000 }],
     ['kubeletCrashLoop@2h', { family: 'kubeletCrashLoop', onsetMs: 7_200_000 }],
+    ['memoryLeak@30m+20m', { family: 'memoryLeak', onsetMs: 1_800_000, durationMs: 1_200_000 }],
+    ['noisyNeighbour+90s', { family: 'noisyNeighbour', onsetMs: 300_000, durationMs: 90_000 }],
   ])('reads --scenario %s', (text, expected) => {
     expect(parseScenario(text)).toEqual(expected);
   });
 
-  it.each(['', '@5m', 'leak@5d', 'a b'])('refuses --scenario %j as a usage error', async (text) => {
+  it.each(['', '@5m', 'leak@5d', 'a b', 'leak@5m+', 'leak@5m+2d', 'leak@5m+20m+1m'])(
+    'refuses --scenario %j as a usage error',
+    async (text) => {
+      const io = capture();
+      expect(await main(['demo-server', '--scenario', text], io)).toBe(2);
+      expect(io.err.join('\n')).toMatch(/--scenario needs NAME, NAME@DELAY or NAME@DELAY\+DURATION/);
+    },
+  );
+
+  it('refuses a scenario that lasts no time, saying what to write', async () => {
     const io = capture();
-    expect(await main(['demo-server', '--scenario', text], io)).toBe(2);
-    expect(io.err.join('\n')).toMatch(/--scenario needs NAME or NAME@DELAY/);
+    expect(await main(['demo-server', '--scenario', 'memoryLeak@1m+0m'], io)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/memoryLeak@1m\+0m: the duration after "\+" must be longer than 0/);
   });
 
   it('serves, writes a kubeconfig with admin and viewer contexts, says how to use it, and stops', async () => {

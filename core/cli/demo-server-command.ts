@@ -12,7 +12,10 @@ export interface DemoServerCommandOptions {
   seed?: number;
   speed?: number;
   preset?: string;
-  /** `family` or `family@delay` (delay like 90s, 10m, 2h; default 5m after the start). */
+  /**
+   * `family`, `family@delay` or `family@delay+duration` (like 90s, 10m, 2h; the delay defaults to
+   * 5m after the start; without a duration an incident lasts until it ends by itself).
+   */
   scenarios?: readonly string[];
   kubeconfigOut?: string;
 }
@@ -20,16 +23,25 @@ export interface DemoServerCommandOptions {
 const DEFAULT_ONSET_MS = 5 * 60_000;
 const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
 
-/** `memoryLeak@10m` → { family: 'memoryLeak', onsetMs: 600000 }. */
+/** `memoryLeak@10m+20m` → { family: 'memoryLeak', onsetMs: 600000, durationMs: 1200000 }. */
 export function parseScenario(text: string): ScenarioRequest {
-  const match = /^([A-Za-z][A-Za-z0-9-]*)(?:@(\d+)(s|m|h))?$/.exec(text);
+  const match = /^([A-Za-z][A-Za-z0-9-]*)(?:@(\d+)(s|m|h))?(?:\+(\d+)(s|m|h))?$/.exec(text);
   if (!match) {
-    throw new UsageError(`--scenario needs NAME or NAME@DELAY (e.g. memoryLeak@10m), got "${text}".`);
+    throw new UsageError(
+      `--scenario needs NAME, NAME@DELAY or NAME@DELAY+DURATION (e.g. memoryLeak@10m+20m), got "${text}".`,
+    );
   }
-  const [, family = '', amount, unit] = match;
+  const [, family = '', amount, unit, lasts, lastsUnit] = match;
+  const ms = (count: string, per: string | undefined) => Number(count) * (UNITS[per ?? 's'] ?? 1000);
+  // A cause that stops lets the cluster recover (for instance a leak whose pod is OOM-killed and
+  // restarted, which otherwise leaks again after every restart).
+  if (lasts !== undefined && ms(lasts, lastsUnit) === 0) {
+    throw new UsageError(`--scenario ${text}: the duration after "+" must be longer than 0.`);
+  }
   return {
     family,
-    onsetMs: amount === undefined ? DEFAULT_ONSET_MS : Number(amount) * (UNITS[unit ?? 's'] ?? 1000),
+    onsetMs: amount === undefined ? DEFAULT_ONSET_MS : ms(amount, unit),
+    ...(lasts === undefined ? {} : { durationMs: ms(lasts, lastsUnit) }),
   };
 }
 

@@ -6,6 +6,8 @@ import { legacySimulationBackend } from './legacy/sim-backend.ts';
 export interface ScenarioRequest {
   family: string;
   onsetMs: number;
+  /** How long the cause lasts once started (absent: until it ends by itself, if it does). */
+  durationMs?: number;
 }
 
 export interface DefaultBackendOptions {

@@ -12,7 +12,15 @@ export const demoThreadDataSchema = z.object({
   speed: z.number().positive().optional(),
   /** A simulator preset and staged incidents (names are the simulator's to check). */
   preset: z.string().min(1).optional(),
-  scenarios: z.array(z.object({ family: z.string().min(1), onsetMs: z.number().nonnegative() })).optional(),
+  scenarios: z
+    .array(
+      z.object({
+        family: z.string().min(1),
+        onsetMs: z.number().nonnegative(),
+        durationMs: z.number().positive().optional(),
+      }),
+    )
+    .optional(),
   /** Where the thread writes the kubeconfig for the server it started. */
   kubeconfigPath: z.string().min(1),
 });

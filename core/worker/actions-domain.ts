@@ -65,6 +65,9 @@ export class ActionsService implements WorkerDomain {
       config: () => this.autopilotConfig,
       now: this.context.now,
       emit: (decision) => this.context.push('autopilotDecision', decision),
+      ...(this.context.config?.clusterTimeScale
+        ? { clusterTimeScale: this.context.config.clusterTimeScale }
+        : {}),
     });
   }
 

@@ -1,4 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { expect, test, withDemoServer, withHost } from './fixtures.ts';
+
+/** A node's taint keys, read by real kubectl through the kubeconfig the host wrote for its demo. */
+function taintsOf(dataDir: string, node: string): string {
+  const kubeconfig = path.join(dataDir, 'demo', 'kubeconfig.yaml');
+  return execFileSync(
+    process.env.KUBECTL ?? '/usr/bin/kubectl',
+    ['--kubeconfig', kubeconfig, 'get', 'node', node, '-o', 'jsonpath={.spec.taints[*].key}'],
+    { env: { PATH: process.env.PATH ?? '', HOME: dataDir }, timeout: 30_000, encoding: 'utf8' },
+  );
+}
 
 /**
  * One-click cordon on the demo cluster, every part real: the row's button, the server-side dry
@@ -80,42 +92,75 @@ test('as the read-only viewer, every node action is disabled with the reason', a
 });
 
 /**
- * The demo's incident triggers the autopilot once it is turned on: a memory leak staged on the
- * simulated cluster, the risk domain's own predictions, and the Actions page showing the taint,
- * the reasoning and the audit record. (Recovery is covered on the simulator in
- * test/integration/actions-autopilot.test.ts: here the risk domain keeps a node at risk for as
- * long as incidents stay in its seven-day window.)
+ * The demo's incident triggers the autopilot once it is turned on, and the autopilot lets go once
+ * the node has recovered: a memory leak staged on the simulated cluster 45 min in that lasts 20 min
+ * (its pod is OOM-killed once, then the leak stops), the risk domain's own predictions, and the
+ * Actions page showing the taint with its reasoning, the audit record, then the untaint after the
+ * default 30 healthy minutes (defaults throughout but the threshold). The host runs the demo itself, so it knows the clock runs at 120x
+ * and counts risk windows and healthy minutes in the cluster's time: taint about 30 s after the
+ * start, recovery about 30 s later.
  */
-test('an incident on the demo triggers the autopilot when it is on; the UI shows the taint and why', async ({
+test('an incident on the demo triggers the autopilot when it is on; the UI shows the taint, why, and the recovery', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
-  await withDemoServer(
-    ['--nodes', '12', '--speed', '300', '--scenario', 'memoryLeak@1m'],
-    async (kubeconfig) => {
-      await withHost(['--kubeconfig', kubeconfig, '--interval-ms', '1000'], async ({ url }) => {
-        await page.goto(url);
-        await page.getByTestId('nav-actions').click();
-        const panel = page.getByTestId('autopilot-panel');
-        await expect(page.getByTestId('autopilot-state')).toHaveText('off');
-        await page.getByTestId('autopilot-consecutive').fill('2');
-        await page.getByTestId('autopilot-consecutive').blur();
-        await page.getByTestId('autopilot-enabled').click();
-        await expect(page.getByTestId('autopilot-state')).toHaveText('on');
+  test.setTimeout(240_000);
+  const args = [
+    '--demo',
+    '--nodes',
+    '12',
+    '--speed',
+    '120',
+    '--interval-ms',
+    '1000',
+    '--scenario',
+    'memoryLeak@45m+20m',
+  ];
+  await withHost(args, async ({ url, dataDir }) => {
+    await page.goto(url);
+    await page.getByTestId('nav-actions').click();
+    const panel = page.getByTestId('autopilot-panel');
+    await expect(page.getByTestId('autopilot-state')).toHaveText('off', { timeout: 60_000 });
+    // Threshold 1: act on the risk engine's own at-risk verdict only. With the default 0.7 the
+    // autopilot also counts raw model probabilities above 0.7 that the engine calls only
+    // "caution" (healthy demo nodes, once the model takes over after an hour), and such a node can
+    // take the one slot of the 10% guardrail before the leak's node: see `npm run bench -- autopilot`.
+    await page.getByTestId('autopilot-threshold').fill('1');
+    await page.getByTestId('autopilot-threshold').blur();
+    await expect(panel).toContainText('stays at or above 1 for 3 predictions in a row');
+    await page.getByTestId('autopilot-enabled').click();
+    await expect(page.getByTestId('autopilot-state')).toHaveText('on');
 
-        const taint = panel.locator('[data-decision="taint"]').first();
-        await expect(taint).toBeVisible({ timeout: 240_000 });
-        await expect(taint).toContainText(/taint node-\d+: at-risk .* for \d+ consecutive predictions/);
-        const node = /taint (node-\d+)/.exec((await taint.textContent()) ?? '')?.[1];
-        await expect(page.getByTestId('autopilot-tainted')).toHaveText(
-          `Tainted by the autopilot now: ${node}`,
-        );
-        const record = page
-          .getByTestId('audit-row')
-          .filter({ hasText: `Taint node ${node} with foresight.io/at-risk=true:NoSchedule` });
-        await expect(record).toHaveAttribute('data-status', 'succeeded');
-        await expect(record).toContainText('autopilot');
-      });
-    },
-  );
+    // Taint, with the reasoning: the streak of predictions, who made them and why.
+    const taint = panel.locator('[data-decision="taint"]').first();
+    await expect(taint).toBeVisible({ timeout: 120_000 });
+    await expect(taint).toContainText(
+      /taint node-\d+: (risk|at-risk) .* for 3 consecutive predictions \((rules|detector|model)\): \S/,
+    );
+    // Why: the leak itself (an OOM kill, or memory climbing towards a limit), not some other node's noise.
+    await expect(taint).toContainText(/OOM|memory/i);
+    const node = /taint (node-\d+)/.exec((await taint.textContent()) ?? '')?.[1] ?? '';
+    expect(node).not.toBe('');
+    await expect(page.getByTestId('autopilot-tainted')).toHaveText(`Tainted by the autopilot now: ${node}`);
+    const taintRecord = page
+      .getByTestId('audit-row')
+      .filter({ hasText: `Taint node ${node} with foresight.io/at-risk=true:NoSchedule` });
+    await expect(taintRecord).toHaveAttribute('data-status', 'succeeded');
+    await expect(taintRecord).toContainText('autopilot');
+    expect(taintsOf(dataDir, node)).toContain('foresight.io/at-risk');
+
+    // Recovery: the leak has stopped, the node stays healthy for 30 (cluster) minutes, the taint goes.
+    const untaint = panel.locator(`[data-decision="untaint"]`).filter({ hasText: `untaint ${node}:` });
+    await expect(untaint).toBeVisible({ timeout: 120_000 });
+    await expect(untaint).toContainText(/recovered: below 1 and not at risk for \d+ min \(≥ 30 min\)/);
+    await expect(page.getByTestId('autopilot-tainted')).not.toContainText(node);
+    const untaintRecord = page
+      .getByTestId('audit-row')
+      .filter({ hasText: `Remove taint foresight.io/at-risk:NoSchedule from node ${node}` });
+    await expect(untaintRecord).toHaveAttribute('data-status', 'succeeded');
+    await expect(untaintRecord).toContainText('autopilot');
+    await expect(untaintRecord).toContainText('autopilot: recovered: below 1 and not at risk');
+
+    // The cluster agrees, asked by real kubectl: the taint was there while tainted, and is gone now.
+    expect(taintsOf(dataDir, node)).not.toContain('foresight.io/at-risk');
+  });
 });

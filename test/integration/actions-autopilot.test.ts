@@ -63,7 +63,11 @@ const taintedByAutopilot = async () =>
 const versions = async () =>
   Object.fromEntries((await nodes()).map((n) => [n.metadata.name, n.metadata.resourceVersion]));
 
-function harness(change: Partial<AutopilotConfig> = {}, drainTimeoutSeconds?: number): Harness {
+function harness(
+  change: Partial<AutopilotConfig> = {},
+  drainTimeoutSeconds?: number,
+  clusterTimeScale?: number,
+): Harness {
   const db = new Database(':memory:');
   migrate(db);
   const audit = new AuditLog(db);
@@ -85,6 +89,7 @@ function harness(change: Partial<AutopilotConfig> = {}, drainTimeoutSeconds?: nu
     now: () => clock.now,
     emit: (decision) => decisions.push(decision),
     ...(drainTimeoutSeconds === undefined ? {} : { drainTimeoutSeconds }),
+    ...(clusterTimeScale === undefined ? {} : { clusterTimeScale }),
   });
   return {
     autopilot,
@@ -159,7 +164,7 @@ describe('the autopilot on the simulator', { timeout: 60_000 }, () => {
     expect(h.decisions.at(-1)).toMatchObject({
       node,
       decision: 'untaint',
-      reason: expect.stringMatching(/^healthy \(below 0.7\) for 3\d min ≥ 30 min$/),
+      reason: expect.stringMatching(/^recovered: below 0.7 and not at risk for 3\d min \(≥ 30 min\)$/),
     });
     await cleanUp();
   });
@@ -236,6 +241,27 @@ describe('the autopilot on the simulator', { timeout: 60_000 }, () => {
     expect(h.decisions.at(-1)?.reason).toMatch(
       /^cooldown: its last autopilot action was \d+ min ago \(cooldown 60 min\)$/,
     );
+    await cleanUp();
+  });
+
+  it("on a sped-up demo (120x) healthy minutes and the cooldown are the cluster's minutes, as risk windows are", async () => {
+    // Each prediction here is one real minute after the last: 120 minutes on the cluster's clock.
+    const h = harness({}, undefined, 120);
+    const [node] = await workerNames();
+    for (let i = 0; i < 3; i++) await h.predict([node as string]);
+    expect(await taintedByAutopilot()).toEqual([node]);
+    await h.predict([]); // healthy from now
+    await h.predict([]); // one real minute, 120 cluster minutes, later
+    expect(await taintedByAutopilot()).toEqual([]);
+    expect(h.decisions.at(-1)).toMatchObject({
+      node,
+      decision: 'untaint',
+      reason: 'recovered: below 0.7 and not at risk for 120 min (≥ 30 min)',
+    });
+    // Three real minutes are 360 cluster minutes: past the 60 min cooldown, so it acts again.
+    for (let i = 0; i < 3; i++) await h.predict([node as string]);
+    expect(await taintedByAutopilot()).toEqual([node]);
+    expect(h.decisions.some((d) => d.reason.startsWith('cooldown'))).toBe(false);
     await cleanUp();
   });
 

@@ -14,6 +14,12 @@ export interface AutopilotDeps {
   emit(decision: AutopilotDecision): void;
   /** How long a drain after the taint may wait on PodDisruptionBudgets (default: the app's 10 min). */
   drainTimeoutSeconds?: number;
+  /**
+   * Cluster seconds per real second (a sped-up demo; 1 or absent for a real cluster). The healthy
+   * minutes and the cooldown are counted in the cluster's time, as the risk windows are: otherwise
+   * on a demo at 120x a 30 min recovery would take 60 simulated hours.
+   */
+  clusterTimeScale?: number;
 }
 
 const KEEP_DECISIONS = 100;
@@ -31,8 +37,19 @@ export class Autopilot {
   private readonly lastHold = new Map<string, string>();
   /** Nodes its own drain cordoned: recovery uncordons them too (they were schedulable before). */
   private readonly cordonedByDrain = new Set<string>();
+  /** The real time the cluster's time is counted from (only matters when the clock is scaled). */
+  private readonly origin: number;
 
-  constructor(private readonly deps: AutopilotDeps) {}
+  constructor(private readonly deps: AutopilotDeps) {
+    this.origin = deps.now();
+  }
+
+  /** Now on the cluster's clock: what streaks, healthy minutes and cooldowns are measured in. */
+  private clusterNow(): number {
+    const scale = this.deps.clusterTimeScale ?? 1;
+    const now = this.deps.now();
+    return scale === 1 ? now : this.origin + (now - this.origin) * scale;
+  }
 
   /** Resolves when the action in flight (if any) has ended. */
   idle(): Promise<void> {
@@ -44,7 +61,7 @@ export class Autopilot {
     if (!config.enabled || config.paused) return;
     const session = this.deps.session();
     if (!session) return;
-    const now = this.deps.now();
+    const now = this.clusterNow();
     const risks = this.deps.risks();
     noteRisks(this.memory, risks, config, now);
     const nodes = await readNodeFacts(session.api, config);

@@ -207,7 +207,11 @@ describe('the autopilot decides with every guardrail', () => {
       decide(memory, { config: on, nodes, risks: new Map(), now: (1 + minutes) * MINUTE, busy: false });
     expect(at(29)).toEqual([]);
     expect(at(30)).toEqual([
-      { node: 'w1', decision: 'untaint', reason: 'healthy (below 0.7) for 30 min ≥ 30 min' },
+      {
+        node: 'w1',
+        decision: 'untaint',
+        reason: 'recovered: below 0.7 and not at risk for 30 min (≥ 30 min)',
+      },
     ]);
   });
 });

@@ -113,7 +113,7 @@ export function decide(memory: AutopilotMemory, input: RoundInput): PlannedDecis
       decisions.push({
         node: node.name,
         decision: 'untaint',
-        reason: `healthy (below ${config.threshold}) for ${minutes} min ≥ ${config.healthyMinutes} min`,
+        reason: `recovered: below ${config.threshold} and not at risk for ${minutes} min (≥ ${config.healthyMinutes} min)`,
       });
     }
   }
