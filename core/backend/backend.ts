@@ -8,6 +8,7 @@ import {
   type ContractHandler,
   type EventEnvelope,
   type ReplyEnvelope,
+  type ScalingAdviceInfo,
   type SettingsUpdate,
   type SettingsView,
   type ValidRequest,
@@ -15,7 +16,9 @@ import {
 import { checkContext } from '../kube/context-check.ts';
 import { expandExtraKubeconfigs } from '../kube/extra-kubeconfigs.ts';
 import { defaultRetentionDays } from '../history/retention.ts';
+import { memorySecretStore } from '../secrets/memory-secret-store.ts';
 import { ContextCatalog } from './context-catalog.ts';
+import { createLlmExplainer } from './llm-explainer.ts';
 import { startClusterSession, type ClusterSession } from './cluster-session.ts';
 import type { BackendOptions } from './options.ts';
 import { readSettings, rememberContext, writeSettings } from './settings.ts';
@@ -97,6 +100,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     broadcast,
   );
   let switching: Promise<void> | undefined;
+  const llm = createLlmExplainer({
+    dataDir: options.dataDir,
+    secrets: options.secretStore ?? memorySecretStore(),
+    ...(options.anthropicBaseUrl === undefined ? {} : { baseUrl: options.anthropicBaseUrl }),
+  });
 
   function contextsList(): ContextsList {
     return {
@@ -114,19 +122,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     broadcast({ kind: 'event', name: 'contexts', payload: contextsList() });
   }
 
-  function settingsView(): SettingsView {
+  async function settingsView(): Promise<SettingsView> {
     return {
       extraKubeconfigPaths: readSettings(options.dataDir).extraKubeconfigPaths ?? [],
       retentionDays: retentionDays(options),
       kubeconfigFiles: catalog.readFiles,
       problems: catalog.problems,
+      llm: await llm.view(),
     };
   }
 
   /** Saves the change; new files re-read the contexts, a new retention restarts collection. */
   async function updateSettings(change: SettingsUpdate): Promise<SettingsView> {
     const before = retentionDays(options);
-    writeSettings(options.dataDir, change);
+    // The LLM part goes to its own store: its API key must never reach settings.json.
+    const { llm: llmChange, ...preferences } = change;
+    writeSettings(options.dataDir, preferences);
+    if (llmChange) await llm.update(llmChange);
     if (change.extraKubeconfigPaths) reopenCatalog();
     if (retentionDays(options) !== before) await serialized(() => select(session.target));
     return settingsView();
@@ -173,13 +185,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     }
     if (request.method === 'settings.get')
-      return { kind: 'reply', id: request.id, ok: true, result: settingsView() };
+      return { kind: 'reply', id: request.id, ok: true, result: await settingsView() };
     if (request.method === 'settings.update') {
       const result = await updateSettings(request.params as SettingsUpdate);
       return { kind: 'reply', id: request.id, ok: true, result };
     }
     if (request.method === 'contexts.check') return checkAnswer(request.id, request.params as ContextRef);
     await switching;
+    if (request.method === 'scaling.explainWithLlm') {
+      // The advice comes from the worker; the key stays here, in the host's process.
+      const advice = await session.bridge.request({ ...request, method: 'scaling.advise' });
+      if (!advice.ok) return advice;
+      const result = await llm.explain(advice.result as ScalingAdviceInfo);
+      return { kind: 'reply', id: request.id, ok: true, result };
+    }
     return session.bridge.request(request);
   }
 

@@ -1,3 +1,5 @@
+import type { SecretStore } from '../secrets/secret-store.ts';
+
 /** How a host (Electron, the web host, a test) asks for a backend. */
 export interface BackendOptions {
   /** Which host runs this backend; reported to the UI. */
@@ -17,6 +19,13 @@ export interface BackendOptions {
   collectIntervalMs?: number;
   /** History retention in days (default 7). */
   retentionDays?: number;
+  /**
+   * Where the LLM API key is kept: the Electron host passes the OS's secure storage; without one,
+   * the key lives in memory for the session.
+   */
+  secretStore?: SecretStore;
+  /** The Anthropic API's base URL (default https://api.anthropic.com); tests use a local server. */
+  anthropicBaseUrl?: string;
 }
 
 export interface DemoOptions {
@@ -26,5 +35,5 @@ export interface DemoOptions {
   /** Simulated seconds per real second (default 1). */
   speed?: number;
   /** Incidents to stage instead of the preset's (`foresight web --demo --scenario memoryLeak@40m`). */
-  scenarios?: { family: string; onsetMs: number }[];
+  scenarios?: { family: string; onsetMs: number; durationMs?: number }[];
 }

@@ -8,6 +8,9 @@ const settingsSchema = z.object({
   lastContext: contextRefSchema.optional(),
   extraKubeconfigPaths: z.array(z.string()).optional(),
   retentionDays: z.number().int().positive().optional(),
+  /** LLM explanations of scaling advice (the API key is never here: see core/secrets). */
+  llmEnabled: z.boolean().optional(),
+  llmModel: z.string().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

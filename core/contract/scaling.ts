@@ -84,6 +84,22 @@ export const scalingAdviceSchema = z.object({
 });
 export type ScalingAdviceInfo = z.infer<typeof scalingAdviceSchema>;
 
+/**
+ * The optional LLM explanation of one workload's advice. `plain` is the advisor's own explanation
+ * (always there, and what the LLM was given); `text` is the LLM's rewording when `status` is
+ * 'written'. Otherwise `message` says why there is none and what to do. `unverifiedNumbers` are
+ * numbers in `text` that the facts do not contain: the plain explanation is the one to trust.
+ */
+export const llmExplanationSchema = z.object({
+  status: z.enum(['written', 'off', 'no-key', 'failed']),
+  plain: z.array(z.string()),
+  text: z.string().nullable(),
+  model: z.string().nullable(),
+  message: z.string().nullable(),
+  unverifiedNumbers: z.array(z.string()),
+});
+export type LlmExplanation = z.infer<typeof llmExplanationSchema>;
+
 export const scalingMethods = {
   /** Workloads with recorded usage in the last week (the Scaling page's list). */
   'scaling.workloads': {
@@ -94,6 +110,11 @@ export const scalingMethods = {
   'scaling.advise': {
     params: z.object({ workload: scalingWorkloadRefSchema }).strict(),
     result: scalingAdviceSchema,
+  },
+  /** The advice's explanation rewritten by an LLM (Settings → LLM explanations; off by default). */
+  'scaling.explainWithLlm': {
+    params: z.object({ workload: scalingWorkloadRefSchema }).strict(),
+    result: llmExplanationSchema,
   },
 } as const;
 

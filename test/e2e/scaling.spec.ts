@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { historyPath } from '../../core/history/history-path.ts';
 import { HistoryStore } from '../../core/history/store.ts';
 import { simulatorWorkloadSeries } from '../../core/scaling/sim-workloads.ts';
@@ -96,4 +98,83 @@ test('opens a workload, sees its forecast, schedule, right-sizing and cost, and 
     },
     seedHistory,
   );
+});
+
+// The optional LLM explanation, end to end in the browser host: Settings turns it on and takes a
+// key (kept in memory only: the browser host has no secure storage, and the page says so), and
+// the workload's advice gets "Explain in plain words (LLM)". api.anthropic.com cannot be reached
+// from here, so a local server answering in the Messages API's shape stands in for it, named
+// through ANTHROPIC_BASE_URL as Anthropic's SDKs name a gateway.
+test('LLM explanations: off by default, a key set in Settings, and the advice explained in plain words', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const key = 'sk-ant-api03-E2E-secret-key-0123456789';
+  const seen: (string | undefined)[] = [];
+  const api = createServer((req, res) => {
+    seen.push(req.headers['x-api-key'] as string | undefined);
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          model: 'claude-sonnet-4-5',
+          content: [{ type: 'text', text: 'Frontend is fine as it is; follow the advice above.' }],
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  const before = process.env.ANTHROPIC_BASE_URL;
+  process.env.ANTHROPIC_BASE_URL = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  try {
+    await withHost(
+      demoArgs,
+      async ({ url }) => {
+        const base = url.replace(/#.*$/, '');
+        await page.goto(base + '#/scaling');
+        const picker = page.getByTestId('scaling-workload');
+        await expect(picker.locator('option[value="shop/Deployment/frontend"]')).toHaveCount(1, {
+          timeout: 60_000,
+        });
+        await picker.selectOption('shop/Deployment/frontend');
+        await expect(page.getByTestId('scaling-recommendations').locator('li').first()).toBeVisible({
+          timeout: 60_000,
+        });
+        // Off by default: no button.
+        await expect(page.getByTestId('scaling-llm-explain')).toHaveCount(0);
+
+        await page.goto(base + '#/settings');
+        const panel = page.getByTestId('settings-llm');
+        await expect(panel.getByTestId('settings-llm-key-state')).toHaveText('No key is set.');
+        await expect(panel.getByTestId('settings-llm-model')).toHaveValue('claude-sonnet-4-5');
+        // A click, not check(): the box shows the saved setting, so it flips when the backend replies.
+        await panel.getByTestId('settings-llm-enabled').click();
+        await expect(panel.getByTestId('settings-llm-enabled')).toBeChecked();
+        await panel.getByTestId('settings-llm-key').fill(key);
+        await panel.getByRole('button', { name: 'Save key' }).click();
+        await expect(panel.getByTestId('settings-llm-key-state')).toContainText(
+          'not saved: secure storage needs the desktop app',
+        );
+        await expect(panel.getByTestId('settings-llm-key')).toHaveValue('');
+
+        await page.goto(base + '#/scaling');
+        await page.getByTestId('scaling-workload').selectOption('shop/Deployment/frontend');
+        const explain = page.getByTestId('scaling-llm-explain');
+        await expect(explain).toHaveText('Explain in plain words (LLM)', { timeout: 60_000 });
+        await explain.click();
+        await expect(page.getByTestId('scaling-llm-text')).toContainText(
+          'Frontend is fine as it is; follow the advice above.',
+          { timeout: 30_000 },
+        );
+        expect(seen).toEqual([key]);
+        expect(await page.content()).not.toContain(key);
+      },
+      seedHistory,
+    );
+  } finally {
+    if (before === undefined) delete process.env.ANTHROPIC_BASE_URL;
+    else process.env.ANTHROPIC_BASE_URL = before;
+    await new Promise((resolve) => api.close(resolve));
+  }
 });

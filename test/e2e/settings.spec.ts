@@ -30,7 +30,9 @@ test('Settings: add a kubeconfig file, check a context on request, and change th
     await expect(kubeconfig.getByRole('alert')).toContainText('nowhere.yaml does not exist');
 
     await page.getByLabel('Keep history for').fill('3');
-    await page.getByRole('button', { name: 'Save' }).click();
+    // The retention form's own Save (the LLM panel below has Save buttons too).
+    const retention = page.locator('form').filter({ has: page.getByLabel('Keep history for') });
+    await retention.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('settings-retention')).toHaveText('3 days', { timeout: 60_000 });
   });
 });

@@ -48,4 +48,40 @@ describe('rollingSelect', () => {
     expect(Number.isNaN(result.lower[0] ?? 0)).toBe(true);
     expect(result.forecast[5]).toBe(5);
   });
+
+  it('from a later step gives exactly what a run from 0 gives there, and nothing before', async () => {
+    const values = Array.from({ length: 400 }, (_, t) => 50 + 20 * Math.sin(t / 9) + ((t * 7919) % 13));
+    const candidates = [constant('fifty', 50), constant('sixty', 60)];
+    // A window of 200 refreshes the bands every 4 steps, so 137 starts between two refreshes.
+    const options = { window: 200, coverage: 0.8, relative: true };
+    const all = await rollingSelect(values, 2, none, candidates, options);
+    for (const from of [0, 137, 240]) {
+      const tail = await rollingSelect(values, 2, none, candidates, { ...options, from });
+      expect([...tail.upper.slice(from)]).toEqual([...all.upper.slice(from)]);
+      expect([...tail.forecast.slice(from)]).toEqual([...all.forecast.slice(from)]);
+      expect([...tail.chosen.slice(from)]).toEqual([...all.chosen.slice(from)]);
+      expect(tail.forecast.slice(0, from).every(Number.isNaN)).toBe(true);
+    }
+  });
+
+  it('returns one-sided quantiles from the same errors: the 0.95 quantile is the upper end of a 90% interval', async () => {
+    const values = Array.from({ length: 300 }, (_, t) => 100 * (1 + ((t * 37) % 21) / 100));
+    const level: ForecastCandidate = {
+      name: 'level',
+      description: 'level',
+      rolling: (v) => new Float64Array(v.length).fill(100),
+    };
+    const result = await rollingSelect(values, 1, none, [level], {
+      window: 100,
+      coverage: 0.9,
+      relative: true,
+      quantiles: [0.95, 0.5],
+    });
+    expect(result.quantiles).toHaveLength(2);
+    for (const t of [150, 299]) {
+      expect(result.quantiles[0]?.[t]).toBeCloseTo(result.upper[t] ?? NaN, 9);
+      expect(result.quantiles[1]?.[t]).toBeGreaterThan(result.lower[t] ?? NaN);
+      expect(result.quantiles[1]?.[t]).toBeLessThan(result.upper[t] ?? NaN);
+    }
+  });
 });

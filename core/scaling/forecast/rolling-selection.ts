@@ -16,6 +16,8 @@ export interface RollingForecast {
   readonly forecast: Float64Array;
   readonly lower: Float64Array;
   readonly upper: Float64Array;
+  /** The forecast's one-sided quantiles asked for in `quantiles`, in that order (NaN as upper). */
+  readonly quantiles: readonly Float64Array[];
   /** Index into `candidates` of the method used at t, −1 where none. */
   readonly chosen: Int16Array;
   /** Every method's own rolling forecasts, for backtests. */
@@ -33,6 +35,17 @@ export interface SelectionOptions {
    * forecasts; falls back to differences where there are none.
    */
   relative?: boolean;
+  /**
+   * First step that needs a forecast (default 0). Earlier steps stay NaN, but their errors still
+   * count, so every step from here on is exactly what a run from 0 gives: replays that score
+   * only the last week skip the interval work on the weeks before it.
+   */
+  from?: number;
+  /**
+   * One-sided quantiles (0..1) of the value `horizon` steps ahead to return besides the interval,
+   * from the same errors: sizing to "the load exceeds this 1 time in 10" is the 0.9 quantile.
+   */
+  quantiles?: readonly number[];
 }
 
 export async function rollingSelect(
@@ -59,10 +72,13 @@ export async function rollingSelect(
   const absSum = new Float64Array(C);
   const count = new Int32Array(C);
   const refresh = Math.max(1, Math.floor(window / 48));
-  const bands: Array<{ lo: number; hi: number }> = candidates.map(() => ({ lo: NaN, hi: NaN }));
+  const levels = options.quantiles ?? [];
+  const quantiles = levels.map(() => new Float64Array(n).fill(NaN));
+  const bands: Band[] = candidates.map(() => ({ lo: NaN, hi: NaN, at: [] }));
   const tail = (1 - coverage) / 2;
   const relative = options.relative ?? false;
   const ratio = relative ? byCandidate.map(() => new Float64Array(n).fill(NaN)) : [];
+  const from = Math.max(0, Math.floor(options.from ?? 0));
 
   for (let t = 0; t < n; t++) {
     const actual = observed[t] ?? NaN;
@@ -81,9 +97,18 @@ export async function rollingSelect(
         absSum[c] = (absSum[c] ?? 0) - Math.abs(old);
         count[c] = (count[c] ?? 0) - 1;
       }
-      if (t % refresh === 0)
-        bands[c] = band((relative ? ratio[c] : residual[c]) as Float64Array, t, window, tail);
+      // Bands are refreshed every `refresh` steps; the first step scored gets the band of the
+      // last refresh before it, as a run from 0 would have.
+      if (t >= from && (t % refresh === 0 || t === from))
+        bands[c] = band(
+          (relative ? ratio[c] : residual[c]) as Float64Array,
+          t - (t % refresh),
+          window,
+          tail,
+          levels,
+        );
     }
+    if (t < from) continue;
     let best = -1;
     let bestError = Infinity;
     for (let c = 0; c < C; c++) {
@@ -100,18 +125,44 @@ export async function rollingSelect(
     if (b && Number.isFinite(b.lo)) {
       lower[t] = relative ? f * b.lo : f + b.lo;
       upper[t] = relative ? f * b.hi : f + b.hi;
+      b.at.forEach((q, i) => ((quantiles[i] as Float64Array)[t] = relative ? f * q : f + q));
     }
   }
-  return { candidates: candidates.map((c) => c.name), forecast, lower, upper, chosen, byCandidate };
+  return {
+    candidates: candidates.map((c) => c.name),
+    forecast,
+    lower,
+    upper,
+    quantiles,
+    chosen,
+    byCandidate,
+  };
 }
 
-function band(residuals: Float64Array, t: number, window: number, tail: number): { lo: number; hi: number } {
+interface Band {
+  lo: number;
+  hi: number;
+  /** The errors' quantiles at the levels asked for. */
+  at: number[];
+}
+
+function band(
+  residuals: Float64Array,
+  t: number,
+  window: number,
+  tail: number,
+  levels: readonly number[],
+): Band {
   const recent: number[] = [];
   for (let s = Math.max(0, t - window + 1); s <= t; s++) {
     const r = residuals[s] ?? NaN;
     if (Number.isFinite(r)) recent.push(r);
   }
-  if (recent.length < 8) return { lo: NaN, hi: NaN };
+  if (recent.length < 8) return { lo: NaN, hi: NaN, at: [] };
   recent.sort((a, b) => a - b);
-  return { lo: quantileSorted(recent, tail), hi: quantileSorted(recent, 1 - tail) };
+  return {
+    lo: quantileSorted(recent, tail),
+    hi: quantileSorted(recent, 1 - tail),
+    at: levels.map((q) => quantileSorted(recent, q)),
+  };
 }

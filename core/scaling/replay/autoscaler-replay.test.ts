@@ -35,7 +35,7 @@ describe('replay', () => {
     // A perfect forecast two minutes ahead.
     const upper = Float64Array.from(w.load, (_, i) => w.load[Math.min(i + 2, w.load.length - 1)] ?? 0);
     const reactive = replay(w, upstreamPolicy(w), { from: 0, to: 120 });
-    const predictive = replay(w, predictivePolicy(w, upper), { from: 0, to: 120 });
+    const predictive = replay(w, predictivePolicy(w, { prescale: upper, hold: upper }), { from: 0, to: 120 });
     expect(predictive.underProvisionedMinutes).toBe(0);
     expect(reactive.underProvisionedMinutes).toBeGreaterThan(0);
     expect(predictive.replicas[58]).toBeGreaterThan(reactive.replicas[58] ?? 0);
@@ -44,8 +44,33 @@ describe('replay', () => {
   it('falls back to the upstream recommendation where there is no forecast', () => {
     const w = stepLoad();
     const none = new Float64Array(120).fill(NaN);
-    const a = replay(w, predictivePolicy(w, none), { from: 0, to: 120 });
+    const a = replay(w, predictivePolicy(w, { prescale: none, hold: none }), { from: 0, to: 120 });
     const b = replay(w, upstreamPolicy(w), { from: 0, to: 120 });
     expect([...a.replicas]).toEqual([...b.replicas]);
+  });
+
+  it('releases pods as soon as the hold forecast says load is leaving, and keeps them while it says not yet', () => {
+    // 1,600 m for 10 minutes, then 400 m: the HPA keeps 16 pods for its 300 s window.
+    const load = Float64Array.from({ length: 30 }, (_, i) => (i < 10 ? 1600 : 400));
+    const w = { ...stepLoad(), load };
+    const perfect = Float64Array.from(load, (_, i) => Math.max(load[i + 1] ?? 400, load[i + 2] ?? 400));
+    const hpa = replay(w, upstreamPolicy(w), { from: 0, to: 30 });
+    const predictive = replay(w, predictivePolicy(w, { prescale: perfect, hold: perfect }), {
+      from: 0,
+      to: 30,
+      scaleDownWindowSeconds: 0,
+    });
+    expect(hpa.replicas[12]).toBe(16);
+    expect(predictive.replicas[12]).toBeLessThan(16);
+    expect(predictive.podHours).toBeLessThan(hpa.podHours);
+    expect(predictive.underProvisionedMinutes).toBe(0);
+    // A hold forecast that still sees the high load keeps the pods even though the load dropped.
+    const stillHigh = new Float64Array(30).fill(1600);
+    const held = replay(w, predictivePolicy(w, { prescale: perfect, hold: stillHigh }), {
+      from: 0,
+      to: 30,
+      scaleDownWindowSeconds: 0,
+    });
+    expect(held.replicas[12]).toBe(15);
   });
 });

@@ -32,22 +32,37 @@ export async function compareAutoscalers(
       maxReplicas: s.hpa?.maxReplicas ?? 50,
     };
     const lead = Math.max(1, Math.round(PREDICTIVE_SETTINGS.leadMs / s.stepMs));
-    // Every step until new pods would be ready: pods already running are kept while any of them
-    // is forecast to need them, not only the step at the lead.
-    let upperAhead: Float64Array | undefined;
-    for (let h = 1; h <= lead; h++) {
-      const { upper } = await rollingSelect(s.cpuMillis, h, seasonsFor(s.stepMs), STATISTICAL_CANDIDATES, {
-        coverage: PREDICTIVE_SETTINGS.coverage,
-        relative: true,
-      });
-      upperAhead = upperAhead ? Float64Array.from(upperAhead, (u, i) => Math.max(u, upper[i] ?? NaN)) : upper;
-    }
     const from = Math.round((warmupDays * 86_400_000) / s.stepMs);
+    // Every step until new pods would be ready: the largest of each quantile over steps 1..lead.
+    const prescale = new Float64Array(s.cpuMillis.length).fill(NaN);
+    const hold = new Float64Array(s.cpuMillis.length).fill(NaN);
+    for (let h = 1; h <= lead; h++) {
+      const { quantiles } = await rollingSelect(
+        s.cpuMillis,
+        h,
+        seasonsFor(s.stepMs),
+        STATISTICAL_CANDIDATES,
+        {
+          relative: true,
+          from,
+          quantiles: [PREDICTIVE_SETTINGS.prescaleQuantile, PREDICTIVE_SETTINGS.holdQuantile],
+        },
+      );
+      for (const [into, q] of [
+        [prescale, quantiles[0]],
+        [hold, quantiles[1]],
+      ] as const) {
+        for (let t = from; t < into.length; t++) {
+          const v = q?.[t] ?? NaN;
+          into[t] = h === 1 ? v : Math.max(into[t] ?? NaN, v);
+        }
+      }
+    }
     const range = { from, to: s.cpuMillis.length };
     rows.push({
       workload: s.workload,
       upstream: replay(workload, upstreamPolicy(workload), range),
-      predictive: replay(workload, predictivePolicy(workload, upperAhead ?? new Float64Array(0)), {
+      predictive: replay(workload, predictivePolicy(workload, { prescale, hold }), {
         ...range,
         scaleDownWindowSeconds: PREDICTIVE_SETTINGS.scaleDownWindowSeconds,
       }),

@@ -5,6 +5,7 @@ import { ActionDialog } from '../actions/ActionDialog.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { useSectionStore } from '../app/storesContext.ts';
 import { ForecastChart } from '../scaling/ForecastChart.tsx';
+import { LlmExplanationView } from '../scaling/LlmExplanationView.tsx';
 import { SeriesChart } from '../scaling/SeriesChart.tsx';
 import { createScalingStore, workloadKey, type ScalingState } from '../stores/scalingStore.ts';
 import '../scaling/scaling.css';
@@ -158,6 +159,24 @@ function Cost({ advice }: { advice: ScalingAdviceInfo }) {
   );
 }
 
+/** The LLM button and its answer, when Settings turned LLM explanations on. */
+function LlmPart() {
+  const enabled = useScaling((s) => s.llmEnabled);
+  const explaining = useScaling((s) => s.explaining);
+  const explanation = useScaling((s) => s.explanation);
+  const error = useScaling((s) => s.explainError);
+  const explain = useScaling((s) => s.explain);
+  if (!enabled) return null;
+  return (
+    <LlmExplanationView
+      explaining={explaining}
+      explanation={explanation}
+      error={error}
+      onExplain={() => void explain()}
+    />
+  );
+}
+
 function Advice({ advice }: { advice: ScalingAdviceInfo }) {
   return (
     <>
@@ -199,6 +218,7 @@ function Advice({ advice }: { advice: ScalingAdviceInfo }) {
             </li>
           ))}
         </ul>
+        <LlmPart />
       </section>
       <div className="panels">
         <Replicas advice={advice} />
@@ -220,6 +240,10 @@ export function ScalingSection() {
   const error = useScaling((s) => s.error);
   const load = useScaling((s) => s.loadWorkloads);
   const open = useScaling((s) => s.open);
+  const loadLlmSetting = useScaling((s) => s.loadLlmSetting);
+  useEffect(() => {
+    void loadLlmSetting();
+  }, [loadLlmSetting]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), 30_000);

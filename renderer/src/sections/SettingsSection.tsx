@@ -3,6 +3,7 @@ import { useConnection, useHistory } from '../app/storesContext.ts';
 import { formatCount, missing } from '../format/units.ts';
 import { ContextChecks } from '../settings/ContextChecks.tsx';
 import { KubeconfigPanel } from '../settings/KubeconfigPanel.tsx';
+import { LlmPanel } from '../settings/LlmPanel.tsx';
 import { RetentionField } from '../settings/RetentionField.tsx';
 import { useLoadSettings, useSettings } from '../settings/useSettings.ts';
 
@@ -62,6 +63,7 @@ export function SettingsSection() {
         </div>
         <KubeconfigPanel />
         <ContextChecks />
+        <LlmPanel />
         <div className="panel">
           <h2>Application</h2>
           <dl className="fields">

@@ -34,3 +34,58 @@ describe('createScalingStore', () => {
     expect(store.getState()).toMatchObject({ chosen: '', phase: 'idle' });
   });
 });
+
+describe('LLM explanations on the Scaling page', () => {
+  const written = {
+    status: 'written',
+    plain: ['- predictive-replicas (confidence medium): Scale to 7.'],
+    text: 'Scale web to 7 pods before the load comes.',
+    model: 'claude-sonnet-4-5',
+    message: null,
+    unverifiedNumbers: [],
+  };
+
+  it('shows the button only when Settings turned LLM explanations on, and asks for the open workload', async () => {
+    const calls: [string, unknown][] = [];
+    let enabled = false;
+    const store = createScalingStore({
+      call: (method: string, params: unknown) => {
+        calls.push([method, params]);
+        if (method === 'settings.get') return Promise.resolve({ llm: { enabled } });
+        if (method === 'scaling.workloads') return Promise.resolve({ workloads: [web] });
+        if (method === 'scaling.advise') return Promise.resolve({ workload: 'shop/web' });
+        return Promise.resolve(written);
+      },
+    } as never);
+    await store.getState().loadLlmSetting();
+    expect(store.getState().llmEnabled).toBe(false);
+    enabled = true;
+    await store.getState().loadLlmSetting();
+    expect(store.getState().llmEnabled).toBe(true);
+    await store.getState().loadWorkloads();
+    await store.getState().open('shop/Deployment/web');
+    await store.getState().explain();
+    expect(calls.at(-1)).toEqual(['scaling.explainWithLlm', { workload: web }]);
+    expect(store.getState()).toMatchObject({ explaining: false, explanation: written, explainError: null });
+    // Opening another workload (or the same again) forgets the old explanation.
+    await store.getState().open('shop/Deployment/web');
+    expect(store.getState().explanation).toBeNull();
+  });
+
+  it('a failed call leaves the advice and says why; settings that cannot load hide the button', async () => {
+    const store = createScalingStore({
+      call: (method: string) => {
+        if (method === 'scaling.workloads') return Promise.resolve({ workloads: [web] });
+        if (method === 'scaling.advise') return Promise.resolve({ workload: 'shop/web' });
+        return Promise.reject(new Error('The backend is gone'));
+      },
+    } as never);
+    await store.getState().loadLlmSetting();
+    expect(store.getState().llmEnabled).toBe(false);
+    await store.getState().loadWorkloads();
+    await store.getState().open('shop/Deployment/web');
+    await store.getState().explain();
+    expect(store.getState()).toMatchObject({ phase: 'done', explaining: false, explanation: null });
+    expect(store.getState().explainError).toMatch(/The backend is gone/);
+  });
+});

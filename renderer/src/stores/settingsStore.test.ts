@@ -7,6 +7,7 @@ const view = (paths: string[]): SettingsView => ({
   retentionDays: 7,
   kubeconfigFiles: ['/home/me/.kube/config', ...paths],
   problems: [],
+  llm: { enabled: false, model: 'claude-sonnet-4-5', keySet: false, keyStorage: 'session' },
 });
 
 describe('settingsStore', () => {
