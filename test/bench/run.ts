@@ -1,4 +1,5 @@
 import { benchActions } from './actions.bench.ts';
+import { benchAutopilot } from './autopilot.bench.ts';
 import { benchCollection } from './collection.bench.ts';
 import { benchHistorySize } from './history-size.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
@@ -8,6 +9,7 @@ import { benchReports } from './report.bench.ts';
 import { benchScaling } from './scaling.bench.ts';
 import { benchRisk } from './risk.bench.ts';
 import { benchSimulator } from './sim.bench.ts';
+import { benchSignals } from './signals.bench.ts';
 
 /**
  * `npm run bench`: prints figures, asserts nothing (the machine is shared and noisy; compare
@@ -27,7 +29,9 @@ const groups: Record<string, () => Promise<void>> = {
   placement: benchPlacement,
   'placement-replay': benchPlacementReplay,
   actions: benchActions,
+  autopilot: benchAutopilot,
   risk: benchRisk,
+  signals: () => benchSignals(500, 30),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in groups);
