@@ -29,11 +29,17 @@ export interface AlarmSummary {
 
 export const RESOLVE_AFTER_MS = 5 * 60_000;
 
-export function alarmSummary(
-  dataset: RiskDataset,
-  scores: ArrayLike<number>,
-  threshold: number,
-): AlarmSummary {
+/** Each alarm at `threshold` counted true or false, and when each incident was first warned. */
+export interface AlarmRuns {
+  /** Episode index → the first alarm point before it (ms). */
+  firstAlarm: Map<number, number>;
+  /** Episodes that had prediction points before them. */
+  announceable: Set<number>;
+  trueAlarms: number;
+  falseAlarms: number;
+}
+
+export function alarmRuns(dataset: RiskDataset, scores: ArrayLike<number>, threshold: number): AlarmRuns {
   const firstAlarm = new Map<number, number>();
   const announceable = new Set<number>();
   let trueAlarms = 0;
@@ -68,9 +74,21 @@ export function alarmSummary(
     }
   }
   endRun();
-  const leadMinutes = [...firstAlarm.entries()].map(
-    ([episode, t]) => ((dataset.episodes[episode]?.startMs ?? t) - t) / 60_000,
-  );
+  return { firstAlarm, announceable, trueAlarms, falseAlarms };
+}
+
+/** Minutes between an alarm at `alarmMs` and the start of `episode`. */
+export function leadOf(dataset: RiskDataset, episode: number, alarmMs: number): number {
+  return ((dataset.episodes[episode]?.startMs ?? alarmMs) - alarmMs) / 60_000;
+}
+
+export function alarmSummary(
+  dataset: RiskDataset,
+  scores: ArrayLike<number>,
+  threshold: number,
+): AlarmSummary {
+  const { firstAlarm, announceable, trueAlarms, falseAlarms } = alarmRuns(dataset, scores, threshold);
+  const leadMinutes = [...firstAlarm.entries()].map(([episode, t]) => leadOf(dataset, episode, t));
   const nodeDays = (dataset.length * dataset.strideMs) / 86_400_000;
   return {
     threshold,

@@ -1,13 +1,14 @@
 import type { ExperimentReport, SideBySide } from './experiment.ts';
+import { LONG_ROOM_MINUTES, type LeadRoom } from './lead-room.ts';
 
 function fixed(x: number, digits = 3): string {
   return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
 }
 
+const line = (name: string, m: string, b: string) => `  ${name.padEnd(36)}${m.padStart(18)}${b.padStart(18)}`;
+
 function rows(title: string, side: SideBySide): string[] {
   const { model, baseline } = side;
-  const line = (name: string, m: string, b: string) =>
-    `  ${name.padEnd(36)}${m.padStart(18)}${b.padStart(18)}`;
   const recall = (s: typeof model) =>
     s.alarms.incidents > 0 ? s.alarms.warned / s.alarms.incidents : Number.NaN;
   const out = [
@@ -43,6 +44,7 @@ function rows(title: string, side: SideBySide): string[] {
       `${baseline.confusion.tp}/${baseline.confusion.fp}/${baseline.confusion.tn}/${baseline.confusion.fn}`,
     ),
   ];
+  if (side.room) out.push(...roomRows(side.room));
   for (const [i, c] of model.perClass.entries()) {
     const b = baseline.perClass[i];
     out.push(
@@ -54,6 +56,22 @@ function rows(title: string, side: SideBySide): string[] {
     );
   }
   return out;
+}
+
+/** What the incidents allowed (cause to first visible signal) and what each scorer used of it. */
+function roomRows({ model, baseline }: NonNullable<SideBySide['room']>): string[] {
+  const warned = (r: LeadRoom) =>
+    `${r.longRoomWarned}/${r.longRoom}, ${fixed(r.longRoomMedianLeadMinutes, 1)} min`;
+  const count = (r: LeadRoom) => `${r.longRoom}/${r.incidents}`;
+  return [
+    line(
+      'cause to incident (median min)',
+      fixed(model.medianRoomMinutes, 1),
+      fixed(baseline.medianRoomMinutes, 1),
+    ),
+    line(`incidents with cause ≥ ${LONG_ROOM_MINUTES} min before`, count(model), count(baseline)),
+    line('  of those: warned, median lead', warned(model), warned(baseline)),
+  ];
 }
 
 /** `foresight evaluate`'s printout: the model and the rules baseline side by side. */

@@ -1,7 +1,12 @@
 import { RISK_CLASSES, trainClassifier, type ClassifierData } from '../../models/risk/classifier.ts';
 import { fitPlatt } from '../../models/risk/calibration.ts';
 import type { TfBackendName } from '../../models/tf-backend.ts';
-import { randomScenarios, SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
+import {
+  randomScenarios,
+  SCENARIO_FAMILIES,
+  type IncidentRecord,
+  type ScenarioFamily,
+} from '../sim/index.ts';
 import { buildDataset, type RiskDataset } from './dataset.ts';
 import {
   baselineScores,
@@ -14,6 +19,7 @@ import {
   type ScorerEvaluation,
 } from './evaluation.ts';
 import { FEATURE_NAMES } from './features.ts';
+import { leadRoom, type LeadRoom } from './lead-room.ts';
 import type { NodeHistory } from './node-history.ts';
 import { simulateHistory } from './sim-history.ts';
 
@@ -68,6 +74,15 @@ export function simulatedClusterHistory(
   families: readonly ScenarioFamily[],
   plan: Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'>,
 ): NodeHistory[] {
+  return simulatedCluster(seed, families, plan).nodes;
+}
+
+/** The same, with the simulator's ground truth of when each incident's cause began. */
+export function simulatedCluster(
+  seed: number,
+  families: readonly ScenarioFamily[],
+  plan: Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'>,
+): { nodes: NodeHistory[]; incidents: IncidentRecord[] } {
   const scenarios = randomScenarios(seed, {
     families,
     count: Math.round((plan.incidentsPerDay * plan.hours) / 24),
@@ -81,7 +96,7 @@ export function simulatedClusterHistory(
     durationMs: plan.hours * HOUR,
     preset: 'quiet',
     scenarios,
-  }).nodes;
+  });
 }
 
 export interface TrainedRisk {
@@ -134,6 +149,8 @@ export async function trainOn(
 export interface SideBySide {
   model: ScorerEvaluation;
   baseline: ScorerEvaluation;
+  /** How much warning the incidents allowed and how much each used (simulated data only). */
+  room?: { model: LeadRoom; baseline: LeadRoom };
 }
 
 export interface ExperimentReport {
@@ -155,10 +172,21 @@ export interface ExperimentReport {
 export function compare(
   model: { model: ClassifierData; threshold: number },
   dataset: RiskDataset,
+  causes?: readonly IncidentRecord[],
 ): SideBySide {
+  const scores = modelScores(model.model, dataset);
+  const rules = baselineScores(dataset);
   return {
-    model: evaluateScores(dataset, modelScores(model.model, dataset), model.threshold),
-    baseline: evaluateScores(dataset, baselineScores(dataset), RULES_ALARM),
+    model: evaluateScores(dataset, scores, model.threshold),
+    baseline: evaluateScores(dataset, rules, RULES_ALARM),
+    ...(causes
+      ? {
+          room: {
+            model: leadRoom(dataset, scores.probability, model.threshold, causes),
+            baseline: leadRoom(dataset, rules.probability, RULES_ALARM, causes),
+          },
+        }
+      : {}),
   };
 }
 
@@ -177,13 +205,13 @@ export async function runExperiment(
     progress(`simulating validation cluster seed ${seed}…`);
     return simulatedClusterHistory(seed, trainedFamilies, plan);
   });
-  const heldOutHistories = plan.testSeeds.flatMap((seed) => {
+  const heldOutClusters = plan.testSeeds.map((seed) => {
     progress(`simulating held-out cluster seed ${seed}…`);
-    return simulatedClusterHistory(seed, SCENARIO_FAMILIES, plan);
+    return simulatedCluster(seed, SCENARIO_FAMILIES, plan);
   });
-  const unseenHistories = plan.testSeeds.flatMap((seed) => {
+  const unseenClusters = plan.testSeeds.map((seed) => {
     progress(`simulating held-out cluster seed ${seed} with only ${plan.unseenFamilies.join(', ')}…`);
-    return simulatedClusterHistory(seed + 5000, plan.unseenFamilies, plan);
+    return simulatedCluster(seed + 5000, plan.unseenFamilies, plan);
   });
   const simulate = (performance.now() - began) / 1000;
   began = performance.now();
@@ -199,9 +227,23 @@ export async function runExperiment(
   began = performance.now();
   progress('evaluating…');
   const evaluated = { strideMs: plan.strideMinutes * MINUTE };
-  const heldOutData = buildDataset(heldOutHistories, evaluated);
-  const heldOut = compare(trained, heldOutData);
-  const unseen = compare(trained, buildDataset(unseenHistories, evaluated));
+  const heldOutData = buildDataset(
+    heldOutClusters.flatMap((c) => c.nodes),
+    evaluated,
+  );
+  const heldOut = compare(
+    trained,
+    heldOutData,
+    heldOutClusters.flatMap((c) => c.incidents),
+  );
+  const unseen = compare(
+    trained,
+    buildDataset(
+      unseenClusters.flatMap((c) => c.nodes),
+      evaluated,
+    ),
+    unseenClusters.flatMap((c) => c.incidents),
+  );
   const importance = permutationImportance(trained.model, heldOutData);
   const evaluate = (performance.now() - began) / 1000;
   return {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentRecord } from '../sim/index.ts';
+import { causeRooms, leadRoom } from './lead-room.ts';
+import { alarmsAt, minuteDataset } from './test-support.ts';
+
+const MINUTE = 60_000;
+
+function cause(node: string, onsetMinute: number): IncidentRecord {
+  return {
+    id: `cause-${node}-${onsetMinute}`,
+    family: 'memoryLeak',
+    target: { kind: 'Node', name: node },
+    node,
+    onsetMs: onsetMinute * MINUTE,
+    severity: 0.5,
+    precursor: 'strong',
+    description: 'a leak',
+  };
+}
+
+describe('lead room', () => {
+  // Incidents at minutes 100, 600 and 1000 on node-a.
+  const day = minuteDataset({ minutes: 1440, incidentsAt: [100, 600, 1000], horizonMinutes: 30 });
+
+  it('matches each incident to the latest cause on its node before it, within three hours', () => {
+    const causes = [
+      cause('node-a', 70), // 30 min before the first incident
+      cause('node-a', 95), // a later cause: the first incident's is this one (5 min)
+      cause('node-b', 590), // another node: not the second incident's
+      cause('node-a', 588), // 12 min before the second
+      cause('node-a', 700), // more than three hours before the third: not its cause
+    ];
+    expect(causeRooms(day, causes)).toEqual([5, 12, undefined]);
+  });
+
+  it('counts the incidents that left at least ten minutes, and the lead the scorer took of them', () => {
+    const causes = [cause('node-a', 95), cause('node-a', 580), cause('node-a', 985)];
+    const warnedEarly = alarmsAt(day, [98, 588, 997]);
+    const room = leadRoom(day, warnedEarly, 0.5, causes);
+    expect(room).toMatchObject({ incidents: 3, medianRoomMinutes: 15, longRoom: 2, longRoomWarned: 2 });
+    expect(room.longRoomMedianLeadMinutes).toBe(7.5);
+    const silent = leadRoom(day, alarmsAt(day, []), 0.5, causes);
+    expect(silent).toMatchObject({ longRoom: 2, longRoomWarned: 0 });
+    expect(silent.longRoomMedianLeadMinutes).toBeNaN();
+  });
+});
