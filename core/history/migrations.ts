@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { auditMigration } from './audit-log.ts';
 import { riskMigration } from './risk-migration.ts';
 import { signalsMigration } from './signals-migration.ts';
-import { placementMigration } from '../scheduling/advice-records.ts';
+import { placementMigration } from './placement-migration.ts';
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. The version lives in

@@ -1,35 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Migration } from '../history/migrations.ts';
 
 /**
  * Online learning's memory (issue 6): every piece of advice and what then happened — where the
  * pod actually ran, and whether it was OOMKilled, evicted or restarted within a day. The outcome
  * model trains on these rows; `outcomes()` tracks how often the advice was followed and how
- * followed and ignored advice fared.
+ * followed and ignored advice fared. The table is core/history/placement-migration.ts.
  */
-export const placementMigration: Migration = {
-  version: 8,
-  description: 'placement advice and outcomes',
-  up(db) {
-    db.exec(`
-      CREATE TABLE placement_advice (
-        id INTEGER PRIMARY KEY,
-        ts INTEGER NOT NULL,
-        source TEXT NOT NULL,
-        namespace TEXT NOT NULL,
-        pod TEXT NOT NULL,
-        advised_node TEXT,
-        kube_node TEXT,
-        confidence REAL NOT NULL,
-        actual_node TEXT,
-        placed_ts INTEGER,
-        disruptions INTEGER,
-        resolved_ts INTEGER
-      );
-      CREATE INDEX placement_advice_open ON placement_advice (resolved_ts, source);
-    `);
-  },
-};
 
 /** How long after placement a disruption still counts against the choice. */
 export const OUTCOME_WINDOW_MS = 24 * 3_600_000;
