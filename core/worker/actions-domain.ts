@@ -34,6 +34,7 @@ const ok = (id: RequestId, result: unknown): ReplyEnvelope =>
  * it can be audited; records a dead worker left "running" are marked interrupted on the next open.
  */
 export class ActionsService implements WorkerDomain {
+  readonly title = 'The autopilot';
   readonly methods = [
     'actions.check',
     'actions.preview',

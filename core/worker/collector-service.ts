@@ -71,6 +71,10 @@ export class CollectorService {
   /** Node disk use and the fullest container vs its limit, from the kubelets' Summary API. */
   private readonly summaries: SummarySampler;
   private summaryRound: Promise<void> | undefined;
+  /** What the last collection could not read, in words (the connection status's message). */
+  private collectionProblems: readonly string[] = [];
+  /** Domains whose last afterCollect failed, with what the user is told. */
+  private readonly domainFailures = new Map<WorkerDomain, string>();
 
   constructor(
     private readonly config: WorkerConfig,
@@ -211,9 +215,7 @@ export class CollectorService {
       this.failures = 0;
       this.snapshot = snapshot;
       if (this.history?.record(snapshot.at, snapshot.nodes, this.lifecycle)) this.lifecycle = [];
-      const message = degraded.map((p) => p.message).join(' ') || undefined;
-      const update = this.connection.update(degraded.length ? 'degraded' : 'connected', message, true);
-      if (update) this.push('connection', update);
+      this.publishStatus(degraded.map((p) => p.message));
       this.push('nodes', snapshot);
       this.push('history', this.historyStatus());
       await this.runDomainsAfterCollect(snapshot);
@@ -237,15 +239,37 @@ export class CollectorService {
     this.schedule(nextDelay);
   }
 
-  /** A failing domain must not stop collection: it is logged and the next cycle runs anyway. */
+  /** Connected, or degraded with what is missing: the collection's problems and failed domains. */
+  private publishStatus(collectionProblems: readonly string[]): void {
+    this.collectionProblems = collectionProblems;
+    const problems = [...collectionProblems, ...this.domainFailures.values()];
+    const update = this.connection.update(
+      problems.length ? 'degraded' : 'connected',
+      problems.join(' ') || undefined,
+      true,
+    );
+    if (update) this.push('connection', update);
+  }
+
+  /**
+   * A failing domain must not stop collection: the next cycle runs anyway. It is logged, and the
+   * status says what is stale until the domain succeeds again, so the UI never shows a broken
+   * domain's last results as if they were current.
+   */
   private async runDomainsAfterCollect(snapshot: NodesSnapshot): Promise<void> {
+    let changed = false;
     for (const domain of this.domains) {
       try {
         await domain.afterCollect?.(snapshot);
+        changed = this.domainFailures.delete(domain) || changed;
       } catch (error) {
-        console.error(`A domain failed after collection: ${String(error)}`);
+        console.error(`${domain.title ?? 'A domain'} failed after collection:`, error);
+        const message = `${domain.title ?? 'A part of Foresight'} failed (${String(error)}) and shows what it had before; collection and the rest keep working (details in the worker log).`;
+        changed = changed || this.domainFailures.get(domain) !== message;
+        this.domainFailures.set(domain, message);
       }
     }
+    if (changed) this.publishStatus(this.collectionProblems);
   }
 
   /** Synchronous but for report builds, which render files asynchronously. */

@@ -46,6 +46,8 @@ export interface WorkerDomainContext {
 
 /** A capability the worker serves: the contract methods it answers and what it does per cycle. */
 export interface WorkerDomain {
+  /** What the user loses when its afterCollect fails, in their words ("Risk predictions"). */
+  readonly title?: string;
   readonly methods: readonly MethodName[];
   handle(request: ValidRequest): ReplyEnvelope | Promise<ReplyEnvelope>;
   /** Runs after each successful collection (inference, autopilot); errors are the domain's own. */

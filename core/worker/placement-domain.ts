@@ -35,6 +35,7 @@ function errorText(error: unknown): string {
  * and the risk domain's predictions.
  */
 export class PlacementService implements WorkerDomain {
+  readonly title = 'Placement outcome tracking';
   readonly methods = ['placement.candidates', 'placement.advise', 'placement.outcomes'] as const;
   private records: AdviceRecords | undefined;
   private recordsDb: Database.Database | undefined;

@@ -54,6 +54,7 @@ interface Stores {
  * request the model's evaluation, operators' feedback and retraining (champion/challenger).
  */
 export class RiskService implements WorkerDomain {
+  readonly title = 'Risk prediction';
   readonly methods = [
     'risk.nodes',
     'risk.node',
