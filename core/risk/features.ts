@@ -1,6 +1,7 @@
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeHistory, UsagePoint } from './node-history.ts';
 import { incidentSignals } from './incident-labels.ts';
+import { SampleRows, WindowStats } from './sample-rows.ts';
 import { StreamingDetector } from './streaming-detector.ts';
 
 /**
@@ -13,6 +14,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const WINDOWS = { '5m': 5 * MINUTE, '30m': 30 * MINUTE, '2h': 2 * HOUR, '24h': 24 * HOUR } as const;
 const TREND_WINDOWS = ['5m', '30m', '2h'] as const;
+/** The windows' lengths in the order featuresAt uses their starts. */
+const WINDOW_LIST = [WINDOWS['5m'], WINDOWS['30m'], WINDOWS['2h'], WINDOWS['24h']] as const;
 const EVENT_WINDOWS = ['30m', '2h', '24h'] as const;
 const STABILITY_MS = 7 * 24 * HOUR;
 
@@ -23,6 +26,7 @@ const STABILITY_MS = 7 * 24 * HOUR;
  */
 const METRICS = ['memory', 'cpu', 'disk', 'podMemory'] as const;
 type Metric = (typeof METRICS)[number];
+const MEMORY = METRICS.indexOf('memory');
 /** Where each metric runs out (as a fraction): the kubelet's default hard eviction thresholds. */
 const EXHAUSTED_AT: Record<Metric, number | undefined> = {
   memory: 1,
@@ -93,56 +97,21 @@ function isTrouble(detail: string): boolean {
   return status === 'True' && (type?.endsWith('Pressure') === true || type === 'NetworkUnavailable');
 }
 
-/** Prefix sums of one metric (a fraction of allocatable) over valid samples, for O(1) windows. */
-class MetricSums {
-  readonly n: number[] = [0];
-  readonly y: number[] = [0];
-  readonly yy: number[] = [0];
-  readonly t: number[] = [0];
-  readonly tt: number[] = [0];
-  readonly ty: number[] = [0];
-  last = Number.NaN;
-
-  push(tHours: number, value: number): void {
-    const i = this.n.length - 1;
-    const valid = Number.isFinite(value);
-    const v = valid ? value : 0;
-    const c = valid ? 1 : 0;
-    this.n.push((this.n[i] ?? 0) + c);
-    this.y.push((this.y[i] ?? 0) + v);
-    this.yy.push((this.yy[i] ?? 0) + v * v);
-    this.t.push((this.t[i] ?? 0) + c * tHours);
-    this.tt.push((this.tt[i] ?? 0) + c * tHours * tHours);
-    this.ty.push((this.ty[i] ?? 0) + c * tHours * v);
-  }
-
-  /** Stats over samples [from, to] (inclusive indexes). */
-  window(from: number, to: number): { count: number; mean: number; std: number; slope: number } {
-    // Differences of prefix sums, written out: this runs ~10 times per node per collection.
-    const hi = to + 1;
-    const count = (this.n[hi] as number) - (this.n[from] as number);
-    if (count === 0) return { count, mean: 0, std: 0, slope: 0 };
-    const mean = ((this.y[hi] as number) - (this.y[from] as number)) / count;
-    const variance = Math.max(0, ((this.yy[hi] as number) - (this.yy[from] as number)) / count - mean * mean);
-    const tMean = ((this.t[hi] as number) - (this.t[from] as number)) / count;
-    const tVar = ((this.tt[hi] as number) - (this.tt[from] as number)) / count - tMean * tMean;
-    const ty = ((this.ty[hi] as number) - (this.ty[from] as number)) / count;
-    const slope = count > 1 && tVar > 1e-12 ? (ty - tMean * mean) / tVar : 0;
-    return { count, mean, std: Math.sqrt(variance), slope };
-  }
-}
-
 /**
  * One node's series, appendable (the worker adds a sample per collection) and queryable at any
  * index. Samples and events must arrive in time order.
  */
 export class NodeFeatureSeries {
   readonly times: number[] = [];
-  private readonly sums = perMetric(() => new MetricSums());
-  private readonly detectors = perMetric(() => new StreamingDetector());
-  private readonly detectorScores = perMetric((): number[] => []);
-  private readonly pods: number[] = [];
-  private readonly levels = perMetric((): number[] => []);
+  private readonly rows = new SampleRows(METRICS.length);
+  private readonly detectors = METRICS.map(() => new StreamingDetector());
+  /** Where each window begins for the newest sample, advanced as samples arrive. */
+  private readonly newestStarts = new Int32Array(WINDOW_LIST.length);
+  /** False once a sample arrived before the one preceding it: then window starts are searched. */
+  private inOrder = true;
+  /** Events that count in some event feature; none (most nodes) skips their searches. */
+  private classifiedEvents = 0;
+  private changes = 0;
   private readonly eventTimes: Record<EventClass, number[]> = {
     oomkills: [],
     restarts: [],
@@ -157,6 +126,9 @@ export class NodeFeatureSeries {
   private readonly incidentTimes: number[] = [];
   private readonly signalEvents: LifecycleEvent[] = [];
   private readonly origin: number | undefined;
+  private readonly stats = new WindowStats();
+  private readonly fractions = new Float64Array(METRICS.length);
+  private readonly scores = new Float64Array(METRICS.length);
 
   constructor(
     readonly node: string,
@@ -190,27 +162,39 @@ export class NodeFeatureSeries {
   addSample(sample: UsagePoint): void {
     const origin = this.origin ?? this.times[0] ?? sample.at;
     const tHours = (sample.at - origin) / HOUR;
-    const fractions: Record<Metric, number> = {
-      memory: fraction(sample.memoryBytes, this.capacity.memoryBytes),
-      cpu: fraction(sample.cpuMillis, this.capacity.cpuMillis),
-      disk: fraction(sample.diskBytes, this.capacity.diskBytes),
-      podMemory: fraction(sample.podMemoryPeak, 1),
-    };
+    this.changes++;
+    const fractions = this.fractions; // in METRICS order
+    fractions[0] = fraction(sample.memoryBytes, this.capacity.memoryBytes);
+    fractions[1] = fraction(sample.cpuMillis, this.capacity.cpuMillis);
+    fractions[2] = fraction(sample.diskBytes, this.capacity.diskBytes);
+    fractions[3] = fraction(sample.podMemoryPeak, 1);
+    const previous = this.times.at(-1);
+    if (previous !== undefined && sample.at < previous) this.inOrder = false;
     this.times.push(sample.at);
-    for (const m of METRICS) {
-      this.sums[m].push(tHours, fractions[m]);
-      this.levels[m].push(fractions[m]);
-      const value = Number.isFinite(fractions[m]) ? fractions[m] : undefined;
-      this.detectorScores[m].push(this.detectors[m].update(sample.at / 1000, value));
+    for (let m = 0; m < METRICS.length; m++) {
+      const value = fractions[m] as number;
+      this.scores[m] = (this.detectors[m] as StreamingDetector).update(
+        sample.at / 1000,
+        Number.isFinite(value) ? value : undefined,
+      );
     }
-    this.pods.push(sample.pods / Math.max(1, this.capacity.pods));
+    this.rows.push(tHours, fractions, this.scores, sample.pods / Math.max(1, this.capacity.pods));
+    // lowerBound(times, at − window), found by walking: the windows only move forward in time.
+    for (let w = 0; w < WINDOW_LIST.length; w++) {
+      const from = sample.at - (WINDOW_LIST[w] as number);
+      let start = this.newestStarts[w] as number;
+      while ((this.times[start] as number) < from) start++;
+      this.newestStarts[w] = start;
+    }
   }
 
   addEvent(event: LifecycleEvent): void {
+    this.changes++;
     const c = eventClass(event);
     if (c) this.eventTimes[c].push(event.at);
     if (event.kind === 'NodeCondition' && isTrouble(event.detail))
       this.eventTimes.conditionTroubles.push(event.at);
+    if (c) this.classifiedEvents++;
     if (event.kind === 'NodeCondition' && event.detail.startsWith('Ready=')) {
       this.readyChanges.push({ at: event.at, ready: event.detail === 'Ready=True' });
     }
@@ -223,57 +207,82 @@ export class NodeFeatureSeries {
     if (this.signalEvents.length > 200) this.signalEvents.splice(0, 100);
   }
 
+  /** Changes so far (samples and events): features at the newest sample change with it. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The first sample inside window `w` (of WINDOW_LIST) ending at sample `i`, time `t`. */
+  private windowStart(w: number, i: number, t: number): number {
+    if (this.inOrder && i === this.times.length - 1) return this.newestStarts[w] as number;
+    return lowerBound(this.times, t - (WINDOW_LIST[w] as number));
+  }
+
   /** The index of the last sample at or before `t`, or -1. */
   indexAt(t: number): number {
     return upperBound(this.times, t) - 1;
   }
 
-  /** The feature vector at sample index `i` (features use samples ≤ i and events ≤ its time). */
-  featuresAt(i: number, out: Float32Array = new Float32Array(FEATURE_COUNT)): Float32Array {
+  /**
+   * The feature vector at sample index `i` (features use samples ≤ i and events ≤ its time),
+   * written into `out` from `offset` (a batch of nodes fills one array). Every window start is
+   * found once and shared by the metrics; the arithmetic of each value is the one the shipped
+   * model was trained on (features-equality.test.ts holds it to the float).
+   */
+  featuresAt(i: number, out: Float32Array = new Float32Array(FEATURE_COUNT), offset = 0): Float32Array {
     const t = this.times[i] ?? 0;
-    let k = 0;
-    for (const m of METRICS) {
-      const sums = this.sums[m];
-      const level = lastValid(this.levels[m], i);
+    const from5m = this.windowStart(0, i, t);
+    const from30m = this.windowStart(1, i, t);
+    const from2h = this.windowStart(2, i, t);
+    const from24h = this.windowStart(3, i, t);
+    const recent = Math.max(0, i - 9);
+    const rows = this.rows;
+    const stats = this.stats;
+    let k = offset;
+    for (let m = 0; m < METRICS.length; m++) {
+      const level = lastValid(rows, m, i);
       out[k++] = level;
-      const slopes: number[] = [];
-      for (const w of TREND_WINDOWS) {
-        const from = lowerBound(this.times, t - WINDOWS[w]);
-        const stats = sums.window(from, i);
-        // Slope per hour as a fraction of allocatable; short windows are noisy, so clipped.
-        slopes.push(clip(stats.slope, -5, 5));
-        out[k++] = slopes.at(-1) ?? 0;
-        out[k++] = stats.std;
-      }
-      const day = sums.window(lowerBound(this.times, t - WINDOWS['24h']), i);
+      // Slope per hour as a fraction of allocatable; short windows are noisy, so clipped.
+      const slope5m = clip(rows.window(m, from5m, i, stats).slope, -5, 5);
+      out[k++] = slope5m;
+      out[k++] = stats.std;
+      const slope30m = clip(rows.window(m, from30m, i, stats).slope, -5, 5);
+      out[k++] = slope30m;
+      out[k++] = stats.std;
+      out[k++] = clip(rows.window(m, from2h, i, stats).slope, -5, 5);
+      out[k++] = stats.std;
+      const day = rows.window(m, from24h, i, stats);
       out[k++] = day.count > 1 ? clip((level - day.mean) / Math.max(day.std, 0.01), -10, 10) : 0;
-      out[k++] = this.detectorScores[m][i] ?? 0;
-      const limit = EXHAUSTED_AT[m];
-      const known = sums.window(Math.max(0, i - 9), i).count > 0;
+      out[k++] = rows.detector(m, i);
+      const limit = EXHAUSTED_AT[METRICS[m] as Metric];
       if (limit !== undefined)
-        out[k++] = known ? exhaustion(limit - level, slopes[0] ?? 0, slopes[1] ?? 0) : 0;
+        out[k++] = rows.validIn(m, recent, i) > 0 ? exhaustion(limit - level, slope5m, slope30m) : 0;
     }
-    out[k++] = this.pods[i] ?? 0;
-    const podsBefore = this.pods[lowerBound(this.times, t - WINDOWS['30m'])] ?? 0;
-    out[k++] = (this.pods[i] ?? 0) - podsBefore;
-    for (const w of ['5m', '30m'] as const) {
-      const from = lowerBound(this.times, t - WINDOWS[w]);
-      const total = i - from + 1;
-      const valid = this.sums.memory.window(from, i).count;
-      out[k++] = total > 0 ? 1 - valid / total : 0;
-    }
+    const pods = rows.pods(i);
+    out[k++] = pods;
+    out[k++] = pods - rows.pods(from30m);
+    out[k++] = missing(i - from5m + 1, rows.validIn(MEMORY, from5m, i));
+    out[k++] = missing(i - from30m + 1, rows.validIn(MEMORY, from30m, i));
     const lastReady = this.readyChanges[upperBoundBy(this.readyChanges, t) - 1];
     out[k++] = lastReady && !lastReady.ready ? 1 : 0;
-    for (const c of EVENT_CLASSES) {
-      for (const w of EVENT_WINDOWS) out[k++] = Math.log1p(countIn(this.eventTimes[c], t - WINDOWS[w], t));
+    if (this.classifiedEvents === 0) {
+      out.fill(0, k, k + EVENT_CLASSES.length * EVENT_WINDOWS.length);
+      k += EVENT_CLASSES.length * EVENT_WINDOWS.length;
+    } else {
+      for (const c of EVENT_CLASSES) {
+        const times = this.eventTimes[c];
+        const upTo = upperBound(times, t);
+        for (const w of EVENT_WINDOWS) out[k++] = Math.log1p(upTo - upperBound(times, t - WINDOWS[w]));
+      }
     }
     out[k++] = Math.log1p(countIn(this.incidentTimes, t - STABILITY_MS, t));
     return out;
   }
 }
 
-function perMetric<T>(make: () => T): Record<Metric, T> {
-  return { memory: make(), cpu: make(), disk: make(), podMemory: make() };
+/** The share of a window's samples without metrics. */
+function missing(total: number, valid: number): number {
+  return total > 0 ? 1 - valid / total : 0;
 }
 
 /** A usage as a fraction of what runs out; NaN when either is unknown (the windows skip it). */
@@ -298,10 +307,11 @@ function clip(x: number, lo: number, hi: number): number {
   return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : 0;
 }
 
-function lastValid(values: readonly number[], i: number): number {
+/** The newest known value of metric `m` among the last 10 samples up to `i`, else 0. */
+function lastValid(rows: SampleRows, m: number, i: number): number {
   for (let j = i; j >= 0 && j > i - 10; j--) {
-    const v = values[j];
-    if (v !== undefined && Number.isFinite(v)) return v;
+    const v = rows.value(m, j);
+    if (Number.isFinite(v)) return v;
   }
   return 0;
 }

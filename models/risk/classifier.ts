@@ -199,6 +199,12 @@ export async function trainClassifier(
 }
 
 /**
+ * Rows evaluated together: eight accumulators keep the loop busy and read each weight once per
+ * eight rows (four was ~20% slower, sixteen spills registers).
+ */
+const BLOCK = 8;
+
+/**
  * Class probabilities for row-major features, computed in plain JavaScript (float64) from the
  * saved weights: the same numbers on every tfjs backend and no tensor set-up per call, which
  * keeps inference for thousands of nodes within a few milliseconds.
@@ -209,32 +215,76 @@ export function predictClassifier(model: ClassifierData, x: Float32Array): Float
   const classes = model.classes.length;
   const out = new Float32Array(n * classes);
   const { layers, scale, shift } = compiled(model);
-  const widest = Math.max(features, ...layers.map((l) => l.units));
-  let a = new Float64Array(widest);
-  let b = new Float64Array(widest);
-  for (let r = 0; r < n; r++) {
-    const row = r * features;
-    for (let f = 0; f < features; f++)
-      a[f] = (x[row + f] as number) * (scale[f] as number) + (shift[f] as number);
+  const width = Math.max(features, ...layers.map((l) => l.units));
+  // BLOCK rows side by side in a (width × BLOCK) buffer: each weight is read once per block.
+  let a = new Float64Array(width * BLOCK);
+  let b = new Float64Array(width * BLOCK);
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const rows = Math.min(BLOCK, n - r0);
+    a.fill(0);
+    for (let r = 0; r < rows; r++) {
+      const row = (r0 + r) * features;
+      for (let f = 0; f < features; f++)
+        a[f * BLOCK + r] = (x[row + f] as number) * (scale[f] as number) + (shift[f] as number);
+    }
     for (let li = 0; li < layers.length; li++) {
-      const layer = layers[li] as CompiledLayer;
-      const last = li === layers.length - 1;
-      const { inputs, units, weights, bias } = layer;
-      for (let u = 0; u < units; u++) {
-        let s = bias[u] as number;
-        const base = u * inputs;
-        for (let i = 0; i < inputs; i++) s += (a[i] as number) * (weights[base + i] as number);
-        b[u] = last || s > 0 ? s : 0;
-      }
+      denseBlock(layers[li] as CompiledLayer, a, b, li === layers.length - 1);
       [a, b] = [b, a];
     }
-    let max = -Infinity;
-    for (let c = 0; c < classes; c++) max = Math.max(max, a[c] as number);
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp((a[c] as number) - max);
-    for (let c = 0; c < classes; c++) out[r * classes + c] = Math.exp((a[c] as number) - max) / sum;
+    for (let r = 0; r < rows; r++) softmaxInto(a, r, classes, out, (r0 + r) * classes);
   }
   return out;
+}
+
+/**
+ * One dense layer for a block of rows, `from` and `to` laid out unit-major (unit × BLOCK). Each
+ * row's sum runs in the same order as a row-at-a-time loop (bias, then inputs in order), so the
+ * result is the same to the bit.
+ */
+function denseBlock(layer: CompiledLayer, from: Float64Array, to: Float64Array, linear: boolean): void {
+  const { inputs, units, weights, bias } = layer;
+  for (let u = 0; u < units; u++) {
+    const b = bias[u] as number;
+    let s0 = b;
+    let s1 = b;
+    let s2 = b;
+    let s3 = b;
+    let s4 = b;
+    let s5 = b;
+    let s6 = b;
+    let s7 = b;
+    const base = u * inputs;
+    for (let i = 0; i < inputs; i++) {
+      const w = weights[base + i] as number;
+      const j = i * BLOCK;
+      s0 += (from[j] as number) * w;
+      s1 += (from[j + 1] as number) * w;
+      s2 += (from[j + 2] as number) * w;
+      s3 += (from[j + 3] as number) * w;
+      s4 += (from[j + 4] as number) * w;
+      s5 += (from[j + 5] as number) * w;
+      s6 += (from[j + 6] as number) * w;
+      s7 += (from[j + 7] as number) * w;
+    }
+    const o = u * BLOCK;
+    to[o] = linear || s0 > 0 ? s0 : 0;
+    to[o + 1] = linear || s1 > 0 ? s1 : 0;
+    to[o + 2] = linear || s2 > 0 ? s2 : 0;
+    to[o + 3] = linear || s3 > 0 ? s3 : 0;
+    to[o + 4] = linear || s4 > 0 ? s4 : 0;
+    to[o + 5] = linear || s5 > 0 ? s5 : 0;
+    to[o + 6] = linear || s6 > 0 ? s6 : 0;
+    to[o + 7] = linear || s7 > 0 ? s7 : 0;
+  }
+}
+
+/** The softmax of row `r` of a unit-major block, into `out` at `at`. */
+function softmaxInto(z: Float64Array, r: number, classes: number, out: Float32Array, at: number): void {
+  let max = -Infinity;
+  for (let c = 0; c < classes; c++) max = Math.max(max, z[c * BLOCK + r] as number);
+  let sum = 0;
+  for (let c = 0; c < classes; c++) sum += Math.exp((z[c * BLOCK + r] as number) - max);
+  for (let c = 0; c < classes; c++) out[at + c] = Math.exp((z[c * BLOCK + r] as number) - max) / sum;
 }
 
 interface CompiledLayer {
