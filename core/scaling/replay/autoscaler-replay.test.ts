@@ -74,3 +74,46 @@ describe('replay', () => {
     expect(held.replicas[12]).toBe(15);
   });
 });
+
+describe('predictive policy: the hold quantile keeps only pods the load has used', () => {
+  // 400 m needs 4 pods in the HPA's band (110 m per pod at 200 m × 50% + 10%); 520 m needs 5,
+  // and 5 pods run it within the HPA's tolerance.
+  const at = (values: Record<number, number>, otherwise: number) =>
+    Float64Array.from({ length: 40 }, (_, i) => values[i] ?? otherwise);
+  const cases = [
+    {
+      name: 'a pre-scaled pod the load never used goes when the pre-scale forecast stops asking',
+      load: at({}, 400),
+      prescale: at({ 9: 500, 10: 500 }, 400),
+      usedWithinMs: 600_000,
+      replicas: { 8: 4, 9: 5, 10: 5, 11: 4, 20: 4 },
+    },
+    {
+      name: 'a pod the load used is kept on the hold quantile for the used-within window',
+      load: at({ 10: 520 }, 400),
+      prescale: at({ 9: 520 }, 400),
+      usedWithinMs: 600_000,
+      replicas: { 9: 5, 11: 5, 20: 5, 21: 4 },
+    },
+    {
+      name: 'with no window, the same pod goes as soon as the load has left',
+      load: at({ 10: 520 }, 400),
+      prescale: at({ 9: 520 }, 400),
+      usedWithinMs: 0,
+      replicas: { 9: 5, 10: 5, 11: 4 },
+    },
+  ];
+  it.each(cases)('$name', ({ load, prescale, usedWithinMs, replicas }) => {
+    const w = { ...stepLoad(), load };
+    // The hold forecast always sees 600 m (6 pods): only the used-within rule releases pods.
+    const hold = new Float64Array(load.length).fill(600);
+    const result = replay(w, predictivePolicy(w, { prescale, hold }, { usedWithinMs }), {
+      from: 0,
+      to: load.length,
+      scaleDownWindowSeconds: 0,
+    });
+    for (const [step, expected] of Object.entries(replicas))
+      expect(result.replicas[Number(step)], `step ${step}`).toBe(expected);
+    expect(result.underProvisionedMinutes).toBe(0);
+  });
+});
