@@ -126,7 +126,9 @@ test('an incident on the demo triggers the autopilot when it is on; the UI shows
     // take the one slot of the 10% guardrail before the leak's node: see `npm run bench -- autopilot`.
     await page.getByTestId('autopilot-threshold').fill('1');
     await page.getByTestId('autopilot-threshold').blur();
-    await expect(panel).toContainText('stays at or above 1 for 3 predictions in a row');
+    await expect(panel).toContainText(
+      'stays at or above 1 (or the risk engine calls it at risk) for 3 predictions in a row',
+    );
     await page.getByTestId('autopilot-enabled').click();
     await expect(page.getByTestId('autopilot-state')).toHaveText('on');
 

@@ -98,5 +98,7 @@ test('a demo incident is predicted in the UI before it happens, with reasons, th
     await expect(page.getByTestId('model-origin')).toContainText('shipped with Foresight');
     await expect(page.getByTestId('confusion-matrix').first()).toBeVisible();
     await expect(page.getByTestId('pr-curve').first()).toContainText('AUC');
+    // The shipped model's incident-level figure, as `foresight evaluate` prints it.
+    await expect(page.getByTestId('incident-pr-auc').first()).toHaveText(/^0\.\d{3}$/);
   });
 });

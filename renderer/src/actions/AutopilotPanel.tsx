@@ -56,8 +56,8 @@ export function AutopilotPanel() {
         Autopilot: <span data-testid="autopilot-state">{state}</span>
       </h3>
       <p className="muted">
-        When a node&apos;s risk stays at or above {config.threshold} for {config.consecutive} predictions in a
-        row it taints it with{' '}
+        When a node&apos;s risk stays at or above {config.threshold} (or the risk engine calls it at risk) for{' '}
+        {config.consecutive} predictions in a row it taints it with{' '}
         <code>{`${config.taint.key}=${config.taint.value}:${config.taint.effect}`}</code>
         {config.drain ? ' and drains it' : ''}; once the node is healthy for {config.healthyMinutes} minutes
         it removes the taint. One node at a time, at most {Math.round(config.maxTaintedFraction * 100)}% of

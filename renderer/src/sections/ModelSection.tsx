@@ -62,8 +62,15 @@ function Evaluation({
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th>PR-AUC</th>
+            {model.incidentPr && baseline.incidentPr ? (
+              <tr title="Precision and recall counted in incidents warned and alarms an incident followed, over every threshold">
+                <th>PR-AUC, incidents</th>
+                <td data-testid="incident-pr-auc">{num(model.incidentPr.auc)}</td>
+                <td>{num(baseline.incidentPr.auc)}</td>
+              </tr>
+            ) : null}
+            <tr title="Every minute of the 30 before an incident counts as one that should have alarmed">
+              <th>PR-AUC, points</th>
               <td data-testid="pr-auc">{num(model.pr.auc)}</td>
               <td>{num(baseline.pr.auc)}</td>
             </tr>
