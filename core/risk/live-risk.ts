@@ -1,4 +1,4 @@
-import { predictClassifier, RISK_CLASSES } from '../../models/risk/classifier.ts';
+import { predictClassifier } from '../../models/risk/classifier.ts';
 import type { NodeRisk } from '../contract/risk.ts';
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeRow } from '../contract/index.ts';
@@ -164,11 +164,11 @@ export class LiveRisk {
     const model = this.model;
     const probabilities = model && stale.length > 0 ? predictClassifier(model.classifier, x) : undefined;
     const scored = performance.now();
-    const classes = RISK_CLASSES.length;
     stale.forEach((node, i) => {
       node.verdict = riskVerdict(
         x.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT),
-        probabilities?.subarray(i * classes, (i + 1) * classes),
+        probabilities,
+        i,
         model,
         useModel[i] === 1,
       );

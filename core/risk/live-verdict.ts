@@ -26,7 +26,9 @@ const CPU_DETECTOR = featureIndex('cpuDetector');
  */
 export function riskVerdict(
   f: Float32Array,
+  /** The model's class probabilities for a batch of nodes, this node's from `row × classes`. */
   probabilities: Float32Array | undefined,
+  row: number,
   model: LiveModel | undefined,
   useModel: boolean,
 ): RiskVerdict {
@@ -38,10 +40,11 @@ export function riskVerdict(
   if (useModel && model && probabilities) {
     source = 'model';
     threshold = model.threshold;
-    probability = applyPlatt(1 - (probabilities[0] ?? 0), model.classifier.calibration);
+    const p = row * RISK_CLASSES.length;
+    probability = applyPlatt(1 - (probabilities[p] ?? 0), model.classifier.calibration);
     let best = 1;
     for (let c = 2; c < RISK_CLASSES.length; c++) {
-      if ((probabilities[c] ?? 0) > (probabilities[best] ?? 0)) best = c;
+      if ((probabilities[p + c] ?? 0) > (probabilities[p + best] ?? 0)) best = c;
     }
     kind = RISK_CLASSES[best] as RiskKind;
   } else if (model) {
@@ -60,13 +63,8 @@ export function riskVerdict(
   if (level !== 'healthy' && reasons.length === 0) reasons.push(...rulesBaseline(f).reasons);
   if (level !== 'healthy' && reasons.length === 0)
     reasons.push('its recent pattern resembles the run-up to past incidents');
-  return {
-    level,
-    probability,
-    ...(level === 'healthy' || !kind ? {} : { kind, leadTimeMinutes: leadTime(f) }),
-    reasons,
-    source,
-  };
+  if (level === 'healthy' || !kind) return { level, probability, reasons, source };
+  return { level, probability, kind, leadTimeMinutes: leadTime(f), reasons, source };
 }
 
 /** `ratio` is the score over its alarm threshold: 1 and above is at risk, half of it caution. */
