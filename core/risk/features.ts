@@ -65,6 +65,8 @@ export const FEATURE_NAMES: readonly string[] = [
   'incidents7d',
 ];
 export const FEATURE_COUNT = FEATURE_NAMES.length;
+/** notReady, each event class in each window, incidents7d: the last features, from events only. */
+const EVENT_FEATURES = 1 + EVENT_CLASSES.length * EVENT_WINDOWS.length + 1;
 export const featureIndex = (name: string): number => {
   const i = FEATURE_NAMES.indexOf(name);
   if (i < 0) throw new Error(`unknown risk feature "${name}"`);
@@ -111,6 +113,7 @@ export class NodeFeatureSeries {
   private inOrder = true;
   /** Events that count in some event feature; none (most nodes) skips their searches. */
   private classifiedEvents = 0;
+  private events = 0;
   private changes = 0;
   private readonly eventTimes: Record<EventClass, number[]> = {
     oomkills: [],
@@ -190,6 +193,7 @@ export class NodeFeatureSeries {
 
   addEvent(event: LifecycleEvent): void {
     this.changes++;
+    this.events++;
     const c = eventClass(event);
     if (c) this.eventTimes[c].push(event.at);
     if (event.kind === 'NodeCondition' && isTrouble(event.detail))
@@ -263,6 +267,16 @@ export class NodeFeatureSeries {
     out[k++] = pods - rows.pods(from30m);
     out[k++] = missing(i - from5m + 1, rows.validIn(MEMORY, from5m, i));
     out[k++] = missing(i - from30m + 1, rows.validIn(MEMORY, from30m, i));
+    this.eventFeatures(t, out, k);
+    return out;
+  }
+
+  /** NotReady, the event counts and incidents7d, from `out[k]` on: all 0 for a node without events. */
+  private eventFeatures(t: number, out: Float32Array, k: number): void {
+    if (this.events === 0) {
+      out.fill(0, k, k + EVENT_FEATURES);
+      return;
+    }
     const lastReady = this.readyChanges[upperBoundBy(this.readyChanges, t) - 1];
     out[k++] = lastReady && !lastReady.ready ? 1 : 0;
     if (this.classifiedEvents === 0) {
@@ -276,7 +290,6 @@ export class NodeFeatureSeries {
       }
     }
     out[k++] = Math.log1p(countIn(this.incidentTimes, t - STABILITY_MS, t));
-    return out;
   }
 }
 
