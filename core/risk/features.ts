@@ -18,6 +18,9 @@ const TREND_WINDOWS = ['5m', '30m', '2h'] as const;
 const WINDOW_LIST = [WINDOWS['5m'], WINDOWS['30m'], WINDOWS['2h'], WINDOWS['24h']] as const;
 const EVENT_WINDOWS = ['30m', '2h', '24h'] as const;
 const STABILITY_MS = 7 * 24 * HOUR;
+/** How far back the sample features read (the 24 h window), and the event features (7 days). */
+const LONGEST_WINDOW_MS = Math.max(...WINDOW_LIST);
+const EVENT_MEMORY_MS = Math.max(STABILITY_MS, ...EVENT_WINDOWS.map((w) => WINDOWS[w]));
 
 /**
  * Node memory and CPU (metrics-server), the root filesystem (kubelet Summary API) and the fullest
@@ -105,7 +108,7 @@ function isTrouble(detail: string): boolean {
  */
 export class NodeFeatureSeries {
   readonly times: number[] = [];
-  private readonly rows = new SampleRows(METRICS.length);
+  private rows = new SampleRows(METRICS.length);
   private readonly detectors = METRICS.map(() => new StreamingDetector());
   /** Where each window begins for the newest sample, advanced as samples arrive. */
   private readonly newestStarts = new Int32Array(WINDOW_LIST.length);
@@ -128,7 +131,7 @@ export class NodeFeatureSeries {
   private readonly readyChanges: { at: number; ready: boolean }[] = [];
   private readonly incidentTimes: number[] = [];
   private readonly signalEvents: LifecycleEvent[] = [];
-  private readonly origin: number | undefined;
+  private origin: number | undefined;
   private readonly stats = new WindowStats();
   private readonly fractions = new Float64Array(METRICS.length);
   private readonly scores = new Float64Array(METRICS.length);
@@ -211,6 +214,47 @@ export class NodeFeatureSeries {
     if (this.signalEvents.length > 200) this.signalEvents.splice(0, 100);
   }
 
+  /**
+   * Forgets what no feature at `now` or later reads: samples older than the longest window and
+   * events older than the 7-day stability window (the Ready state before that is kept). A
+   * live series would otherwise grow by a row a minute for as long as the app runs, and its
+   * prefix sums, taken from an ever older origin, would lose the precision short windows need.
+   * The kept samples are summed again from the first of them, as if the series began there:
+   * features at `now` are those of the whole series to rounding.
+   */
+  forgetBefore(now: number): void {
+    this.dropSamplesBefore(now - LONGEST_WINDOW_MS);
+    this.dropEventsBefore(now - EVENT_MEMORY_MS);
+  }
+
+  private dropSamplesBefore(at: number): void {
+    const k = lowerBound(this.times, at);
+    if (k === 0 || k >= this.times.length) return;
+    const origin = this.times[k] as number;
+    const kept = new SampleRows(METRICS.length);
+    for (let r = k; r < this.times.length; r++) {
+      for (let m = 0; m < METRICS.length; m++) {
+        this.fractions[m] = this.rows.value(m, r);
+        this.scores[m] = this.rows.detector(m, r);
+      }
+      kept.push(((this.times[r] as number) - origin) / HOUR, this.fractions, this.scores, this.rows.pods(r));
+    }
+    this.rows = kept;
+    this.origin = origin;
+    this.times.splice(0, k);
+    for (let w = 0; w < WINDOW_LIST.length; w++)
+      this.newestStarts[w] = Math.max(0, (this.newestStarts[w] as number) - k);
+    this.changes++;
+  }
+
+  private dropEventsBefore(at: number): void {
+    for (const c of EVENT_CLASSES) dropSortedBefore(this.eventTimes[c], at);
+    dropSortedBefore(this.incidentTimes, at);
+    // The newest Ready change before `at` still says whether the node is NotReady now.
+    const lastBefore = upperBoundBy(this.readyChanges, at - 1) - 1;
+    if (lastBefore > 0) this.readyChanges.splice(0, lastBefore);
+  }
+
   /** Changes so far (samples and events): features at the newest sample change with it. */
   get version(): number {
     return this.changes;
@@ -291,6 +335,12 @@ export class NodeFeatureSeries {
     }
     out[k++] = Math.log1p(countIn(this.incidentTimes, t - STABILITY_MS, t));
   }
+}
+
+/** Removes the values before `at` from the front of an ascending array. */
+function dropSortedBefore(times: number[], at: number): void {
+  const k = lowerBound(times, at);
+  if (k > 0) times.splice(0, k);
 }
 
 /** The share of a window's samples without metrics. */

@@ -10,6 +10,8 @@ export type { LiveModel } from './live-verdict.ts';
 
 /** Samples closer than this are one point of the series (history's one-minute resolution). */
 const SAMPLE_EVERY_MS = 55_000;
+/** Past two days of one-minute samples, a node's series forgets what no feature reads any more. */
+const FORGET_AFTER_SAMPLES = 2 * 24 * 60;
 /** Until a node has this much history the windows are mostly empty: the detector speaks. */
 const MODEL_AFTER_MS = 60 * 60_000;
 
@@ -108,6 +110,7 @@ export class LiveRisk {
       node.lastSampleAt = at;
       node.series.setDiskCapacity(row.diskCapacityBytes);
       node.series.addSample(usagePoint(at, row));
+      if (node.series.length > FORGET_AFTER_SAMPLES) node.series.forgetBefore(at);
     }
   }
 
