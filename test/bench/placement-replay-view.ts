@@ -1,13 +1,16 @@
 import defaultModelJson from '../../models/risk/default/risk-model.json' with { type: 'json' };
 import { parseModelBundle } from '../../models/risk/model-bundle.ts';
+import { eventLifecycle, reduceEvent, type EventFacts } from '../../core/kube/event-facts.ts';
 import { podLifecycle, nodeLifecycle, type LifecycleEvent } from '../../core/kube/lifecycle.ts';
 import { reduceNode, type NodeFacts } from '../../core/kube/node-facts.ts';
+import { summaryFacts } from '../../core/kube/node-summary.ts';
 import { reducePod, type PodFacts } from '../../core/kube/pod-facts.ts';
 import type { RawObject } from '../../core/kube/resource-mirror.ts';
 import { FEATURE_NAMES } from '../../core/risk/features.ts';
 import { LiveRisk, type LiveModel } from '../../core/risk/live-risk.ts';
 import { DisruptionTally } from '../../core/scheduling/advisors/disruption-tally.ts';
 import type { NodeRiskSignal, NodeUsage, PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
+import { kubeletSummary } from '../../core/sim/kubelet-summary.ts';
 import type { Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 
@@ -24,9 +27,11 @@ export type ObservableCluster = Pick<Simulation, 'store' | 'now' | 'nodeMetrics'
 
 /**
  * What a live Foresight would know about the replayed cluster, and nothing more: the node
- * metrics it samples each minute, the lifecycle events it derives from watching pods and nodes
- * (restarts, OOMKills, evictions, condition changes), and the risk predictions core/risk makes
- * from those (LiveRisk with the shipped model, as the worker runs it). It never reads the
+ * metrics it samples each minute with the kubelet's Summary API (disk, the fullest container
+ * against its limit), the lifecycle events it derives from watching pods, nodes and Events
+ * (restarts, OOMKills, evictions, condition changes, Warnings such as failed probes, kubelet
+ * starts), and the risk predictions core/risk makes from those (LiveRisk with the shipped model,
+ * as the worker runs it; the same inputs the model was trained on, see core/risk/sim-history.ts). It never reads the
  * simulator's incident schedule. Both policies get one of these, so the figures are gathered
  * the same way; only the Foresight policy reads `signals()`.
  */
@@ -34,6 +39,7 @@ export class ForesightView {
   private readonly pods = new Map<string, PodFacts>();
   private readonly deleting = new Set<string>();
   private readonly nodes = new Map<string, NodeFacts>();
+  private readonly eventFacts = new Map<string, EventFacts>();
   private readonly disruptions = new DisruptionTally();
   private readonly memory = new Map<string, number[]>();
   private readonly risk = new LiveRisk(this.model());
@@ -58,6 +64,7 @@ export class ForesightView {
       const type = event.type as Change;
       if (event.resource === keys.pods) this.onPod(type, raw);
       else if (event.resource === keys.nodes) this.onNode(type, raw);
+      else if (event.resource === keys.events) this.onEvent(type, raw);
     });
   }
 
@@ -125,6 +132,16 @@ export class ForesightView {
     else this.nodes.set(name, after);
   }
 
+  /** A Warning (or a kubelet start) against a node or a pod, on the node it concerns. */
+  private onEvent(type: Change, raw: RawObject): void {
+    const after = reduceEvent(raw);
+    const key = `${after.namespace}/${after.name}`;
+    const nodeOf = (namespace: string, name: string) => this.pods.get(`${namespace}/${name}`)?.nodeName;
+    this.record(eventLifecycle(type, after, this.eventFacts.get(key), this.sim.now(), nodeOf));
+    if (type === 'DELETED') this.eventFacts.delete(key);
+    else this.eventFacts.set(key, after);
+  }
+
   /** One collection, as the worker's each minute: metrics into history and risk. */
   sample(): void {
     const at = this.sim.now();
@@ -137,6 +154,8 @@ export class ForesightView {
       if (m) history.push(m.memoryBytes);
       if (history.length > 11) history.shift();
       this.memory.set(name, history);
+      // Disk and the fullest container, from the kubelet's Summary API as the collector reads it.
+      const summary = m ? summaryFacts(kubeletSummary(m, at), () => undefined) : undefined;
       return {
         name,
         ready: facts?.ready ?? false,
@@ -148,6 +167,9 @@ export class ForesightView {
         memoryAllocatableBytes: facts?.memoryAllocatableBytes ?? 0,
         pods: m?.pods.length ?? 0,
         podCapacity: facts?.podCapacity ?? 110,
+        diskBytes: summary?.diskBytes ?? null,
+        ...(summary?.diskCapacityBytes ? { diskCapacityBytes: summary.diskCapacityBytes } : {}),
+        podMemoryPeak: summary?.podMemoryPeak ?? null,
       };
     });
     this.risk.observe(at, rows);

@@ -1,4 +1,6 @@
 import { heading } from './format.ts';
+import { CAUSES, type Cause } from './placement-replay-causes.ts';
+import type { FailureWarnings } from './placement-replay-warnings.ts';
 import { runReplay, type ReplayFigures, type ReplayOptions, type SignalPart } from './placement-replay.ts';
 
 /**
@@ -54,10 +56,43 @@ function table(title: string, k: ReplayFigures, f: ReplayFigures): void {
   console.log(row('nodes in use (mean)', k.nodesInUse, f.nodesInUse, 2));
   console.log(row('stream pods placed', k.placed, f.placed));
   console.log(row('pending pod-minutes (no room)', k.pendingPodMinutes, f.pendingPodMinutes));
+  console.log('disruptions by cause (from the ground truth, after the run):');
+  for (const cause of CAUSES) console.log(row(`  ${cause}`, k.causes[cause], f.causes[cause]));
+  // Of these causes only a repeat failure shows in what Foresight sees before it hits (the node
+  // failed before): a leak starts after its pod is placed, a first failure's NIC errors reach
+  // no metric, events or risk prediction (see the README), a failure without warning has none.
+  const repeat = k.causes['repeat failure of a node'];
+  console.log(
+    `kube-scheduler's disruptions with a sign Foresight sees beforehand (repeat failures): ${repeat} of ${k.disruptions} (${Math.round((repeat / Math.max(1, k.disruptions)) * 100)}%)`,
+  );
+  const w = f.warnings;
+  if (w)
+    console.log(
+      `first failures the risk model called at risk during their 10 min of NIC errors: ${w.warned} of ${w.failures}; other nodes at risk in ${((w.otherAtRisk / Math.max(1, w.otherRounds)) * 100).toFixed(1)}% of those rounds`,
+    );
+}
+
+function sumWarnings(runs: readonly ReplayFigures[]): FailureWarnings | undefined {
+  const all = runs.flatMap((f) => (f.warnings ? [f.warnings] : []));
+  if (all.length === 0) return undefined;
+  const total = (pick: (w: FailureWarnings) => number) => all.reduce((s, w) => s + pick(w), 0);
+  return {
+    failures: total((w) => w.failures),
+    warned: total((w) => w.warned),
+    otherRounds: total((w) => w.otherRounds),
+    otherAtRisk: total((w) => w.otherAtRisk),
+  };
+}
+
+function sumCauses(runs: readonly ReplayFigures[]): Record<Cause, number> {
+  const total = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
+  for (const f of runs) for (const c of CAUSES) total[c] += f.causes[c];
+  return total;
 }
 
 function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigures {
   const mine = all.filter((f) => f.policy === policy);
+  const warnings = sumWarnings(mine);
   const total = (pick: (f: ReplayFigures) => number) => mine.reduce((s, f) => s + pick(f), 0);
   return {
     policy,
@@ -72,6 +107,8 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
     created: [],
     incidents: [],
     disrupted: mine.flatMap((f) => f.disrupted),
+    causes: sumCauses(mine),
+    ...(warnings ? { warnings } : {}),
   };
 }
 

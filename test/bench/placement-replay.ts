@@ -9,7 +9,9 @@ import { newPodJson } from '../../core/sim/objects/pod-json.ts';
 import type { ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation, type Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
+import { tallyCauses, type Cause, type Disruption } from './placement-replay-causes.ts';
 import { ForesightView } from './placement-replay-view.ts';
+import { failureWarnings, type FailureWarnings, type RiskRound } from './placement-replay-warnings.ts';
 
 /**
  * The placement replay (issue 6, acceptance 2; `npm run bench -- placement-replay`): one
@@ -53,6 +55,10 @@ export interface ReplayFigures {
   incidents: string[];
   /** Each disruption of a stream pod (kind@node@minute), to see which incident caused it. */
   disrupted: string[];
+  /** Disruptions by cause, from the simulator's ground truth after the run (never seen by the advice). */
+  causes: Record<Cause, number>;
+  /** Whether the risk predictions the advice used saw first failures coming (Foresight only). */
+  warnings?: FailureWarnings;
 }
 
 export interface ReplayOptions {
@@ -197,8 +203,10 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     created: [],
     incidents: [],
     disrupted: [],
+    causes: tallyCauses([], []),
   };
   const generation = new Map<number, number>();
+  const rounds: RiskRound[] = [];
   let nodeMinutes = 0;
   const minutes = hours * 60;
   for (let t = 0; t < minutes; t++) {
@@ -229,12 +237,9 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
         if (p) sim.store.delete(keys.pods, 'default', p.metadata.name ?? '');
       }
     }
-    placePending(
-      sim,
-      policy === 'foresight' ? only(view.signals(), options.foresightSignals) : {},
-      policy,
-      figures,
-    );
+    const signals = policy === 'foresight' ? only(view.signals(), options.foresightSignals) : {};
+    if (signals.risks) rounds.push({ at: sim.now(), risks: signals.risks });
+    placePending(sim, signals, policy, figures);
     sim.advance(MINUTE);
     view.sample();
     for (const m of sim.nodeMetrics()) {
@@ -251,10 +256,13 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     );
     nodeMinutes += used.size;
   }
+  const disruptions: Disruption[] = [];
   for (const e of view.events) {
     if (!isStream(e)) continue;
-    if (e.kind === 'PodOOMKilled' || e.kind === 'PodEvicted' || e.kind === 'PodRestarted')
+    if (e.kind === 'PodOOMKilled' || e.kind === 'PodEvicted' || e.kind === 'PodRestarted') {
       figures.disrupted.push(`${e.kind}@${e.node ?? '?'}@${Math.round((e.at - startMs) / MINUTE)}`);
+      disruptions.push({ kind: e.kind, node: e.node ?? '', pod: e.pod ?? '', at: e.at });
+    }
     if (e.kind === 'PodOOMKilled') figures.oomKills++;
     else if (e.kind === 'PodEvicted') figures.evictions++;
     else if (e.kind === 'PodRestarted') figures.restarts++;
@@ -262,6 +270,8 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
   figures.incidents = sim
     .incidents()
     .map((i) => `${i.family}@${i.node ?? '?'}@${Math.round((i.onsetMs - startMs) / MINUTE)}`);
+  figures.causes = tallyCauses(disruptions, sim.incidents());
+  if (rounds.length > 0) figures.warnings = failureWarnings(rounds, sim.incidents());
   view.close();
   sim.close();
   figures.nodesInUse = nodeMinutes / minutes;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
+import type { IncidentRecord, ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation } from '../../core/sim/simulation.ts';
+import { causeOf, tallyCauses, type Disruption } from '../bench/placement-replay-causes.ts';
 import { ForesightView } from '../bench/placement-replay-view.ts';
+import { failureWarnings, type RiskRound } from '../bench/placement-replay-warnings.ts';
 import { runReplay, type ReplayFigures } from '../bench/placement-replay.ts';
 
 const MINUTE = 60_000;
@@ -37,6 +39,7 @@ describe('placement replay harness', () => {
     for (const f of [kube, foresight]) {
       expect(f.placed).toBeGreaterThanOrEqual(arrivals(f).length);
       expect(f.disruptions).toBe(f.oomKills + f.evictions + f.restarts);
+      expect(Object.values(f.causes).reduce((a, b) => a + b, 0)).toBe(f.disruptions);
       expect(f.nodesInUse).toBeGreaterThan(0);
     }
   });
@@ -80,9 +83,128 @@ describe("the replay's view of the cluster (what a live Foresight sees)", () => 
     // Usage is stamped with the collection it came from, so pods bound since count as assumed.
     expect(signals.usage?.get('node-01')?.sampledAt).toBe(startMs + 8 * MINUTE);
     expect(view.events.some((e) => e.kind === 'NodeCondition' && e.node === 'node-02')).toBe(true);
+    // Warning Events reach it too, on the node they concern, as the collector records them.
+    expect(
+      view.events.some(
+        (e) => e.kind === 'Warning' && e.node === 'node-02' && e.detail.startsWith('NodeNotReady'),
+      ),
+    ).toBe(true);
     // core/risk's LiveRisk judges every node from the same samples and events.
     expect([...(signals.risks?.keys() ?? [])].sort()).toEqual(
       [...(signals.usage?.keys() ?? []), 'node-02'].sort(),
     );
+  });
+});
+
+describe('what caused a disruption (ground truth, read after the run)', () => {
+  const at = (min: number) => min * MINUTE;
+  const incident = (
+    family: IncidentRecord['family'],
+    node: string,
+    onsetMin: number,
+    more: Partial<IncidentRecord> = {},
+  ): IncidentRecord => ({
+    id: `${family}-${node}-${onsetMin}`,
+    family,
+    target:
+      family === 'memoryLeak'
+        ? { kind: 'Pod', namespace: 'default', name: 'stream-2-1' }
+        : { kind: 'Node', name: node },
+    node,
+    onsetMs: at(onsetMin),
+    severity: 0.5,
+    precursor: 'strong',
+    description: '',
+    ...more,
+  });
+  const incidents: IncidentRecord[] = [
+    incident('hardwareFailure', 'node-03', 50, { endMs: at(100) }),
+    incident('hardwareFailure', 'node-03', 130, { endMs: at(180) }),
+    incident('hardwareFailure', 'node-10', 170, { precursor: 'none' }),
+    incident('memoryLeak', 'node-06', 70),
+    incident('noisyNeighbour', 'node-07', 90, { endMs: at(180) }),
+  ];
+  const d = (kind: Disruption['kind'], node: string, min: number, pod = 'stream-9-1'): Disruption => ({
+    kind,
+    node,
+    pod,
+    at: at(min),
+  });
+  it.each<[string, Disruption, string]>([
+    ['the leaking pod, wherever it was', d('PodEvicted', 'node-06', 84, 'stream-2-1'), 'leaking pod itself'],
+    [
+      'the pod that will leak, taken by a failure before its leak began',
+      d('PodEvicted', 'node-03', 66, 'stream-2-1'),
+      'first failure, NIC errors',
+    ],
+    ['another pod on the leaking node', d('PodEvicted', 'node-06', 84), 'leak on its node'],
+    ['a node failure the node never had before', d('PodEvicted', 'node-03', 66), 'first failure, NIC errors'],
+    ['the same node failing again', d('PodEvicted', 'node-03', 146), 'repeat failure of a node'],
+    ['a failure with no warning', d('PodEvicted', 'node-10', 176), 'first failure, no warning'],
+    ['a restart beside a noisy neighbour', d('PodRestarted', 'node-07', 120), 'noisy neighbour'],
+    ['after the repair and its aftermath: no incident', d('PodRestarted', 'node-03', 125), 'other'],
+    ['on a node with no incident', d('PodOOMKilled', 'node-01', 60), 'other'],
+  ])('%s', (_name, disruption, cause) => {
+    expect(causeOf(disruption, incidents)).toBe(cause);
+  });
+  it('tallies every cause, zero when none', () => {
+    const tally = tallyCauses([d('PodEvicted', 'node-03', 66), d('PodEvicted', 'node-03', 67)], incidents);
+    expect(tally['first failure, NIC errors']).toBe(2);
+    expect(tally['repeat failure of a node']).toBe(0);
+    expect(Object.keys(tally)).toHaveLength(7);
+  });
+});
+
+describe("whether the advice's risk signal saw first failures coming (ground truth, after the run)", () => {
+  const at = (min: number) => min * MINUTE;
+  const failure = (
+    node: string,
+    onsetMin: number,
+    precursor: IncidentRecord['precursor'],
+  ): IncidentRecord => ({
+    id: `hw-${node}-${onsetMin}`,
+    family: 'hardwareFailure',
+    target: { kind: 'Node', name: node },
+    node,
+    onsetMs: at(onsetMin),
+    severity: 0.6,
+    precursor,
+    description: '',
+  });
+  const round = (min: number, atRisk: string[]): RiskRound => ({
+    at: at(min),
+    risks: new Map(
+      ['node-01', 'node-02', 'node-03'].map((n) => [
+        n,
+        {
+          probability: atRisk.includes(n) ? 0.6 : 0.02,
+          level: atRisk.includes(n) ? 'at-risk' : 'healthy',
+          reasons: [],
+        },
+      ]),
+    ),
+  });
+  // node-01 fails at 50 after NIC errors from 40; rounds at 38 (too early), 45 and 48 (inside).
+  it.each<[string, IncidentRecord[], RiskRound[], ReturnType<typeof failureWarnings>]>([
+    [
+      'at risk inside the NIC-error minutes: warned; a false flag elsewhere counts against it',
+      [failure('node-01', 40, 'strong')],
+      [round(38, []), round(45, ['node-01', 'node-02']), round(48, [])],
+      { failures: 1, warned: 1, otherRounds: 4, otherAtRisk: 1 },
+    ],
+    [
+      'at risk only before the NIC errors began: not warned',
+      [failure('node-01', 40, 'strong')],
+      [round(38, ['node-01']), round(45, [])],
+      { failures: 1, warned: 0, otherRounds: 2, otherAtRisk: 0 },
+    ],
+    [
+      'a failure without a precursor, and a repeat, are not first failures with NIC errors',
+      [failure('node-01', 40, 'strong'), failure('node-01', 100, 'strong'), failure('node-03', 60, 'none')],
+      [round(45, []), round(105, ['node-01']), round(65, ['node-03'])],
+      { failures: 1, warned: 0, otherRounds: 2, otherAtRisk: 0 },
+    ],
+  ])('%s', (_name, incidents, rounds, expected) => {
+    expect(failureWarnings(rounds, incidents)).toEqual(expected);
   });
 });
