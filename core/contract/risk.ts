@@ -31,6 +31,16 @@ export const nodeRiskSchema = z.object({
 });
 export type NodeRisk = z.infer<typeof nodeRiskSchema>;
 
+/**
+ * A risk's figure for people: the model's probability, or which alarm raised the level when
+ * the rules (something plainly wrong now) or the streaming detector (a node too new for the
+ * model) did — a percentage beside "at risk" would then be another scorer's and contradict it.
+ */
+export function riskFigure(risk: Pick<NodeRisk, 'probability' | 'source'>): string {
+  if (risk.source === 'model') return `${Math.round(risk.probability * 100)}%`;
+  return risk.source === 'rules' ? 'flagged by the rules' : 'flagged by the streaming detector';
+}
+
 /** Something the risk domain noticed, for the live event stream, with its reasoning. */
 export const riskEventTypes = [
   'risk-detected',

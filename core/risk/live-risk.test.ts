@@ -78,3 +78,17 @@ describe('live risk rounds', () => {
     expect(live.predict(T0 + 90 * MINUTE).find((r) => r.node === 'n0')?.reasons.length).toBeGreaterThan(0);
   });
 });
+
+describe('live risk verdicts', () => {
+  it('names the rules as the source when they, not the model, raised the level', () => {
+    const live = new LiveRisk({ classifier: shipped.classifier, threshold: shipped.threshold });
+    // n0 sits steadily at 93% of its memory: plainly wrong now, with no trend for the model.
+    const full = (at: number) =>
+      rows(at).map((r) => (r.name === 'n0' ? { ...r, memoryBytes: 0.93 * r.memoryAllocatableBytes } : r));
+    for (let m = 0; m < 90; m++) live.observe(T0 + m * MINUTE, full(T0 + m * MINUTE));
+    const n0 = live.predict(T0 + 89 * MINUTE).find((r) => r.node === 'n0');
+    expect(n0).toMatchObject({ level: 'at-risk', source: 'rules' });
+    expect(n0?.probability).toBeLessThan(shipped.threshold);
+    expect(n0?.reasons.join(' ')).toMatch(/memory at 93%/i);
+  });
+});

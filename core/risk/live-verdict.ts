@@ -56,8 +56,12 @@ export function riskVerdict(
     probability = rules;
     kind = 'resource-exhaustion';
   }
-  // The rules still raise what is plainly wrong now (NotReady, memory at the ceiling).
-  const level = levelOf(Math.max(probability / threshold, rules / 0.5));
+  // The rules still raise what is plainly wrong now (NotReady, memory at the ceiling); when they
+  // are what raised the level, they are its source, and the probability stays the scorer's.
+  const scored = probability / threshold;
+  const ruled = rules / 0.5;
+  const level = levelOf(Math.max(scored, ruled));
+  if (ruled > scored && level !== 'healthy') source = 'rules';
   probability = Math.min(1, Math.max(0, probability));
   const reasons = level === 'healthy' ? [] : riskReasons(f);
   if (level !== 'healthy' && reasons.length === 0) reasons.push(...rulesBaseline(f).reasons);

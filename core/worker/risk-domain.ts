@@ -5,6 +5,7 @@ import { parseModelBundle, serializeModelBundle, type ModelBundle } from '../../
 import {
   contractError,
   errorReply,
+  riskFigure,
   type NodeRisk,
   type NodesSnapshot,
   type ParamsOf,
@@ -179,7 +180,7 @@ export class RiskService implements WorkerDomain {
           level: risk.level,
           probability: risk.probability,
           ...(risk.kind ? { kind: risk.kind } : {}),
-          message: `${risk.node} is at risk of ${risk.kind ?? 'trouble'} within ${risk.leadTimeMinutes ?? 30} min (${Math.round(risk.probability * 100)}%).`,
+          message: `${risk.node} is at risk of ${risk.kind ?? 'trouble'} within ${risk.leadTimeMinutes ?? 30} min (${riskFigure(risk)}).`,
           reasons: risk.reasons,
         });
       } else if (risk.level === 'healthy' && before?.level === 'at-risk') {

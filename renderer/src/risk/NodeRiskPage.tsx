@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { NodeSamplePoint } from '../../../core/contract/index.ts';
+import { riskFigure, type NodeSamplePoint } from '../../../core/contract/index.ts';
 import { useApi, useNodes } from '../app/storesContext.ts';
 import { feedbackKey } from '../stores/riskStore.ts';
 import { useRisk } from './RiskBadge.tsx';
@@ -102,10 +102,9 @@ export function NodeRiskPage({ node }: { node: string }) {
       <h2>{node}</h2>
       {risk ? (
         <p data-testid="node-risk-now" data-level={risk.level}>
-          <span className={`badge risk-${risk.level}`}>{risk.level}</span>{' '}
-          {Math.round(risk.probability * 100)}%{risk.kind ? ` of ${risk.kind}` : ''}
-          {risk.leadTimeMinutes !== undefined ? ` within ${risk.leadTimeMinutes} min` : ''} — by the{' '}
-          {risk.source}
+          <span className={`badge risk-${risk.level}`}>{risk.level}</span> {riskFigure(risk)}
+          {risk.kind ? ` — ${risk.kind}` : ''}
+          {risk.leadTimeMinutes !== undefined ? ` within ${risk.leadTimeMinutes} min` : ''}
         </p>
       ) : (
         <p className="muted">No prediction for this node yet.</p>

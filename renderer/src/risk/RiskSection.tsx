@@ -1,3 +1,4 @@
+import { riskFigure } from '../../../core/contract/index.ts';
 import { EventStream } from './EventStream.tsx';
 import { NodeLink } from './NodeLink.tsx';
 import { NodeRiskPage } from './NodeRiskPage.tsx';
@@ -22,7 +23,7 @@ export function RiskSection() {
             {atRisk.map((r) => (
               <li key={r.node}>
                 <NodeLink node={r.node} /> <span className={`badge risk-${r.level}`}>{r.level}</span>{' '}
-                {Math.round(r.probability * 100)}% — {r.reasons.join('; ')}
+                {riskFigure(r)} — {r.reasons.join('; ')}
               </li>
             ))}
           </ul>
