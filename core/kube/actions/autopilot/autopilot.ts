@@ -44,11 +44,10 @@ export class Autopilot {
     this.origin = deps.now();
   }
 
-  /** Now on the cluster's clock: what streaks, healthy minutes and cooldowns are measured in. */
-  private clusterNow(): number {
+  /** A real time on the cluster's clock: what streaks, healthy minutes and cooldowns are measured in. */
+  private clusterTime(realMs: number): number {
     const scale = this.deps.clusterTimeScale ?? 1;
-    const now = this.deps.now();
-    return scale === 1 ? now : this.origin + (now - this.origin) * scale;
+    return scale === 1 ? realMs : this.origin + (realMs - this.origin) * scale;
   }
 
   /** Resolves when the action in flight (if any) has ended. */
@@ -61,8 +60,11 @@ export class Autopilot {
     if (!config.enabled || config.paused) return;
     const session = this.deps.session();
     if (!session) return;
-    const now = this.clusterNow();
-    const risks = this.deps.risks();
+    const now = this.clusterTime(this.deps.now());
+    // Predictions carry real time; their spacing counts on the cluster's clock, as samples do.
+    const risks = new Map(
+      [...this.deps.risks()].map(([node, risk]) => [node, { ...risk, at: this.clusterTime(risk.at) }]),
+    );
     noteRisks(this.memory, risks, config, now);
     const nodes = await readNodeFacts(session.api, config);
     const planned = decide(this.memory, { config, nodes, risks, now, busy: this.running !== undefined });

@@ -60,6 +60,16 @@ describe('the autopilot decides with every guardrail', () => {
     ).toEqual([]);
   });
 
+  it('predictions of every 15 s collection count once a minute, as the samples they come from', () => {
+    const memory = emptyMemory();
+    for (let s = 0; s <= 120; s += 15)
+      noteRisks(memory, new Map([['w1', risk('w1', 0.9, MINUTE + s * 1000)]]), on, MINUTE + s * 1000);
+    // Predictions at 1:00 … 3:00: counted at 1:00, 2:00 and 3:00.
+    expect(memory.streaks.get('w1')).toBe(3);
+    noteRisks(memory, new Map([['w1', risk('w1', 0.9, 3 * MINUTE + 45_000)]]), on, 3 * MINUTE + 45_000);
+    expect(memory.streaks.get('w1')).toBe(3);
+  });
+
   it("the risk domain's own at-risk level counts even while the model's probability is low", () => {
     const memory = emptyMemory();
     for (let i = 1; i <= 3; i++)

@@ -23,7 +23,7 @@ export interface AutopilotMemory {
   /** When the node last went below the threshold (cleared while it is at or above). */
   healthySince: Map<string, number>;
   lastActionAt: Map<string, number>;
-  /** The prediction time last counted, so one prediction is never counted twice. */
+  /** The prediction time last counted: one prediction, or one sample's, is never counted twice. */
   lastRiskAt: Map<string, number>;
 }
 
@@ -51,7 +51,17 @@ export function atOrAboveThreshold(risk: NodeRisk, config: AutopilotConfig): boo
   return risk.probability >= config.threshold || risk.level === 'at-risk';
 }
 
-/** Counts each new prediction: a streak grows while the risk stays at or above the threshold. */
+/**
+ * Predictions closer together than this count once. The risk engine samples a node once a
+ * minute but predicts at every collection (every 15 s on a live cluster), so three predictions
+ * in a row could otherwise be three readings of one sample, 30 s apart.
+ */
+export const PREDICTION_SPACING_MS = 55_000;
+
+/**
+ * Counts each new prediction at least PREDICTION_SPACING_MS after the last one counted: a streak
+ * grows while the risk stays at or above the threshold.
+ */
 export function noteRisks(
   memory: AutopilotMemory,
   risks: ReadonlyMap<string, NodeRisk>,
@@ -59,7 +69,7 @@ export function noteRisks(
   now: number,
 ): void {
   for (const [node, risk] of risks) {
-    if ((memory.lastRiskAt.get(node) ?? -Infinity) >= risk.at) continue;
+    if (risk.at - (memory.lastRiskAt.get(node) ?? -Infinity) < PREDICTION_SPACING_MS) continue;
     memory.lastRiskAt.set(node, risk.at);
     if (atOrAboveThreshold(risk, config)) {
       memory.streaks.set(node, (memory.streaks.get(node) ?? 0) + 1);
