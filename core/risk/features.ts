@@ -2,6 +2,7 @@ import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeHistory, UsagePoint } from './node-history.ts';
 import { incidentSignals } from './incident-labels.ts';
 import { SampleRows, WindowStats } from './sample-rows.ts';
+import { countIn, dropSortedBefore, lowerBound, upperBound, upperBoundBy } from './sorted-times.ts';
 import { StreamingDetector } from './streaming-detector.ts';
 
 /**
@@ -337,12 +338,6 @@ export class NodeFeatureSeries {
   }
 }
 
-/** Removes the values before `at` from the front of an ascending array. */
-function dropSortedBefore(times: number[], at: number): void {
-  const k = lowerBound(times, at);
-  if (k > 0) times.splice(0, k);
-}
-
 /** The share of a window's samples without metrics. */
 function missing(total: number, valid: number): number {
   return total > 0 ? 1 - valid / total : 0;
@@ -377,44 +372,4 @@ function lastValid(rows: SampleRows, m: number, i: number): number {
     if (Number.isFinite(v)) return v;
   }
   return 0;
-}
-
-/** First index with a[index] >= x. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid] ?? 0) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index with a[index] > x. */
-function upperBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid] ?? 0) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBoundBy(a: readonly { at: number }[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid]?.at ?? 0) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Events in (from, to]. */
-function countIn(times: readonly number[], from: number, to: number): number {
-  return upperBound(times, to) - upperBound(times, from);
 }
