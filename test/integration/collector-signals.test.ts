@@ -4,8 +4,7 @@ import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { memoryLimitsOf, summaryFacts } from '../../core/kube/node-summary.ts';
 import { Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
-import type { WorkerDomainContext } from '../../core/worker/domain.ts';
-import { startTestCollector, type TestCollector } from './support/collector.ts';
+import { startContextCollector, type TestCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // The signals that announce incidents with no other trace, collected from the real demo API:
@@ -21,14 +20,9 @@ async function setup(faults: Parameters<DemoServer['faults']['set']>[0] = {}) {
   const server = await startDemoServer({ seed: 33, nodes: 3, podsPerNode: 4 });
   cleanups.push(() => server.close());
   server.faults.set(faults);
-  let context: WorkerDomainContext | undefined;
-  const probe = (ctx: WorkerDomainContext) => {
-    context = ctx;
-    return { methods: [], handle: () => Promise.reject(new Error('unused')) };
-  };
-  const collector = startTestCollector(server.kubeconfigYaml(), {}, { domains: [probe] });
+  const collector = startContextCollector(server.kubeconfigYaml());
   cleanups.push(() => collector.service.stop());
-  if (!context) throw new Error('the domain was not created');
+  const { context } = collector;
   await waitFor('connected', () => (collector.connection()?.state === 'connected' ? true : undefined));
   return { server, context, collector };
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
-import type { WorkerDomainContext } from '../../core/worker/domain.ts';
-import { startTestCollector } from './support/collector.ts';
+import { startContextCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // The collector against the real demo API: workloads, HPAs, PDBs and Warning events are mirrored,
@@ -16,19 +15,10 @@ async function setup(faults: Parameters<DemoServer['faults']['set']>[0] = {}) {
   const server = await startDemoServer({ seed: 21, nodes: 4 });
   cleanups.push(() => server.close());
   server.faults.set(faults);
-  let context: WorkerDomainContext | undefined;
-  // A domain that only keeps the context: how risk, placement and scaling see the cluster.
-  const probe = (ctx: WorkerDomainContext) => {
-    context = ctx;
-    return { methods: [], handle: () => Promise.reject(new Error('unused')) };
-  };
-  const { service, connection } = startTestCollector(
-    server.kubeconfigYaml(),
-    { usageIntervalMs: 200 },
-    { domains: [probe] },
-  );
+  const { service, connection, context } = startContextCollector(server.kubeconfigYaml(), {
+    usageIntervalMs: 200,
+  });
   cleanups.push(() => service.stop());
-  if (!context) throw new Error('the domain was not created');
   return { server, context, connection };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ConnectionStatus, EventEnvelope } from '../../../core/contract/index.ts';
 import { CollectorService, type CollectorDeps } from '../../../core/worker/collector-service.ts';
 import type { WorkerConfig } from '../../../core/worker/config.ts';
+import type { WorkerDomainContext } from '../../../core/worker/domain.ts';
 
 export interface TestCollector {
   service: CollectorService;
@@ -44,4 +45,22 @@ export function startTestCollector(
   const connection = () =>
     events.filter((e) => e.name === 'connection').at(-1)?.payload as ConnectionStatus | undefined;
   return { service, events, dataDir, connection };
+}
+
+/**
+ * The collector with one domain that only keeps the context the worker lends it: the cluster,
+ * history and snapshot as risk, placement and scaling see them.
+ */
+export function startContextCollector(
+  kubeconfigYaml: string,
+  config: Partial<WorkerConfig> = {},
+): TestCollector & { context: WorkerDomainContext } {
+  let context: WorkerDomainContext | undefined;
+  const probe = (ctx: WorkerDomainContext) => {
+    context = ctx;
+    return { methods: [], handle: () => Promise.reject(new Error('unused')) };
+  };
+  const collector = startTestCollector(kubeconfigYaml, config, { domains: [probe] });
+  if (!context) throw new Error('the domain was not created');
+  return { ...collector, context };
 }
