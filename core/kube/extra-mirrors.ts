@@ -115,27 +115,22 @@ export class ExtraMirrors {
     }));
     this.hpas = mirror(hpaResource, reduceHpa);
     this.pdbs = mirror(pdbResource, reducePdb);
-    this.events = new ResourceMirror<EventFacts>({
-      ...common,
-      path: eventResource.path,
-      // Only Warnings go to the history: Normal events (Scheduled, Pulled, Started) are most of a
-      // busy cluster's events and would cost memory for nothing.
-      fieldSelector: 'type=Warning',
-      reduce: reduceEvent,
-      onChange: (type, after, before) =>
-        options.onLifecycle(eventLifecycle(type, after, before, options.now(), options.nodeOfPod)),
-    });
+    const eventMirror = (resource: ExtraResource, fieldSelector: string) =>
+      new ResourceMirror<EventFacts>({
+        ...common,
+        path: resource.path,
+        fieldSelector,
+        reduce: reduceEvent,
+        onChange: (type, after, before) =>
+          options.onLifecycle(eventLifecycle(type, after, before, options.now(), options.nodeOfPod)),
+      });
+    // Only Warnings go to the history: Normal events (Scheduled, Pulled, Started) are most of a
+    // busy cluster's events and would cost memory for nothing.
+    this.events = eventMirror(eventResource, 'type=Warning');
     // Of the Normal events, only those on Nodes (few: a node's starts, reboots, readiness) are
     // mirrored, for the kubelet's "Starting kubelet.": a kubelet that keeps restarting shows
     // nowhere else before its node goes NotReady.
-    this.nodeEvents = new ResourceMirror<EventFacts>({
-      ...common,
-      path: nodeEventResource.path,
-      fieldSelector: 'involvedObject.kind=Node,type=Normal',
-      reduce: reduceEvent,
-      onChange: (type, after, before) =>
-        options.onLifecycle(eventLifecycle(type, after, before, options.now(), options.nodeOfPod)),
-    });
+    this.nodeEvents = eventMirror(nodeEventResource, 'involvedObject.kind=Node,type=Normal');
   }
 
   private all(): Array<{ resource: ExtraResource; mirror: ResourceMirror<unknown> }> {
