@@ -4,7 +4,7 @@ import { rollingForecastRows } from '../../core/scaling/forecast/rolling-csv.ts'
 import { meanAbsoluteError, seasonalNaiveScale } from '../../core/scaling/forecast/mase.ts';
 import { rollingSelect } from '../../core/scaling/forecast/rolling-selection.ts';
 import { seasonsFor } from '../../core/scaling/forecast/seasons.ts';
-import { compareAutoscalers } from '../../core/scaling/replay/compare.ts';
+import { compareAutoscalers, type AutoscalerComparison } from '../../core/scaling/replay/compare.ts';
 import { simulatorWorkloadSeries } from '../../core/scaling/sim-workloads.ts';
 import { figure, heading, timed } from './format.ts';
 
@@ -56,7 +56,7 @@ interface ReplayTotals {
 const TUNING_SEEDS = [1, 2];
 const OUT_OF_SAMPLE_SEEDS = [3, 4, 5, 6, 7, 8, 9, 10];
 
-async function replaySeed(seed: number): Promise<ReplayTotals> {
+async function replaySeed(seed: number): Promise<{ total: ReplayTotals; rows: AutoscalerComparison[] }> {
   const series = simulatorWorkloadSeries({ seed, days: 21, stepMs: 60_000 });
   const rows = await compareAutoscalers(series, 14);
   const total: ReplayTotals = { upMin: 0, upPodMin: 0, upHours: 0, prMin: 0, prPodMin: 0, prHours: 0 };
@@ -68,7 +68,20 @@ async function replaySeed(seed: number): Promise<ReplayTotals> {
     total.prMin += r.predictive.underProvisionedMinutes;
     total.prHours += r.predictive.podHours;
   }
-  return total;
+  return { total, rows };
+}
+
+/** Where a seed's extra pod-hours come from: the workloads with the most, and what they bought. */
+function extraPodHours(rows: readonly AutoscalerComparison[]): void {
+  const extra = rows
+    .map((r) => ({ r, hours: r.predictive.podHours - r.upstream.podHours }))
+    .filter(({ hours }) => hours > 0)
+    .sort((a, b) => b.hours - a.hours)
+    .slice(0, 5);
+  for (const { r, hours } of extra) {
+    const minutes = `${r.upstream.underProvisionedMinutes} → ${r.predictive.underProvisionedMinutes} min`;
+    console.log(`    ${r.workload.padEnd(32)} +${hours.toFixed(1)} pod-h, ${minutes}`);
+  }
 }
 
 function sum(totals: readonly ReplayTotals[]): ReplayTotals {
@@ -110,9 +123,10 @@ async function replays(): Promise<void> {
   const bySeed = new Map<number, ReplayTotals>();
   const { ms } = await timed(async () => {
     for (const seed of [...TUNING_SEEDS, ...OUT_OF_SAMPLE_SEEDS]) {
-      const t = await replaySeed(seed);
+      const { total: t, rows } = await replaySeed(seed);
       bySeed.set(seed, t);
       console.log(replayLine(`${seed}${TUNING_SEEDS.includes(seed) ? ' (tuning)' : ''}`, t));
+      if (t.prHours > t.upHours) extraPodHours(rows);
     }
   });
   const pick = (seeds: number[]) => sum(seeds.map((s) => bySeed.get(s)).filter((t) => t !== undefined));

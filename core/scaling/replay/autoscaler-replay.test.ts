@@ -35,7 +35,10 @@ describe('replay', () => {
     // A perfect forecast two minutes ahead.
     const upper = Float64Array.from(w.load, (_, i) => w.load[Math.min(i + 2, w.load.length - 1)] ?? 0);
     const reactive = replay(w, upstreamPolicy(w), { from: 0, to: 120 });
-    const predictive = replay(w, predictivePolicy(w, { prescale: upper, hold: upper }), { from: 0, to: 120 });
+    const predictive = replay(w, predictivePolicy(w, { prescale: upper, hold: upper, holdNext: upper }), {
+      from: 0,
+      to: 120,
+    });
     expect(predictive.underProvisionedMinutes).toBe(0);
     expect(reactive.underProvisionedMinutes).toBeGreaterThan(0);
     expect(predictive.replicas[58]).toBeGreaterThan(reactive.replicas[58] ?? 0);
@@ -44,7 +47,10 @@ describe('replay', () => {
   it('falls back to the upstream recommendation where there is no forecast', () => {
     const w = stepLoad();
     const none = new Float64Array(120).fill(NaN);
-    const a = replay(w, predictivePolicy(w, { prescale: none, hold: none }), { from: 0, to: 120 });
+    const a = replay(w, predictivePolicy(w, { prescale: none, hold: none, holdNext: none }), {
+      from: 0,
+      to: 120,
+    });
     const b = replay(w, upstreamPolicy(w), { from: 0, to: 120 });
     expect([...a.replicas]).toEqual([...b.replicas]);
   });
@@ -55,18 +61,22 @@ describe('replay', () => {
     const w = { ...stepLoad(), load };
     const perfect = Float64Array.from(load, (_, i) => Math.max(load[i + 1] ?? 400, load[i + 2] ?? 400));
     const hpa = replay(w, upstreamPolicy(w), { from: 0, to: 30 });
-    const predictive = replay(w, predictivePolicy(w, { prescale: perfect, hold: perfect }), {
-      from: 0,
-      to: 30,
-      scaleDownWindowSeconds: 0,
-    });
+    const predictive = replay(
+      w,
+      predictivePolicy(w, { prescale: perfect, hold: perfect, holdNext: perfect }),
+      {
+        from: 0,
+        to: 30,
+        scaleDownWindowSeconds: 0,
+      },
+    );
     expect(hpa.replicas[12]).toBe(16);
     expect(predictive.replicas[12]).toBeLessThan(16);
     expect(predictive.podHours).toBeLessThan(hpa.podHours);
     expect(predictive.underProvisionedMinutes).toBe(0);
     // A hold forecast that still sees the high load keeps the pods even though the load dropped.
     const stillHigh = new Float64Array(30).fill(1600);
-    const held = replay(w, predictivePolicy(w, { prescale: perfect, hold: stillHigh }), {
+    const held = replay(w, predictivePolicy(w, { prescale: perfect, hold: stillHigh, holdNext: stillHigh }), {
       from: 0,
       to: 30,
       scaleDownWindowSeconds: 0,
@@ -107,7 +117,7 @@ describe('predictive policy: the hold quantile keeps only pods the load has used
     const w = { ...stepLoad(), load };
     // The hold forecast always sees 600 m (6 pods): only the used-within rule releases pods.
     const hold = new Float64Array(load.length).fill(600);
-    const result = replay(w, predictivePolicy(w, { prescale, hold }, { usedWithinMs }), {
+    const result = replay(w, predictivePolicy(w, { prescale, hold, holdNext: hold }, { usedWithinMs }), {
       from: 0,
       to: load.length,
       scaleDownWindowSeconds: 0,
@@ -115,5 +125,30 @@ describe('predictive policy: the hold quantile keeps only pods the load has used
     for (const [step, expected] of Object.entries(replicas))
       expect(result.replicas[Number(step)], `step ${step}`).toBe(expected);
     expect(result.underProvisionedMinutes).toBe(0);
+  });
+});
+
+describe('predictive policy: a surprise rise is pre-scaled one step further', () => {
+  // A ramp from 400 m by 220 m a minute (two pods' worth in the HPA's band) that the forecast
+  // never sees: its quantiles stay at 400 m.
+  const load = Float64Array.from({ length: 30 }, (_, i) =>
+    i < 10 ? 400 : Math.min(1500, 400 + 220 * (i - 9)),
+  );
+  const flat = new Float64Array(30).fill(400);
+  const cases = [
+    { name: 'the forecast expects the level: the rule pre-scales the ramp', holdNext: flat, fewer: true },
+    {
+      name: 'the forecast sees no step ahead: no rule, the HPA alone reacts',
+      holdNext: new Float64Array(30).fill(NaN),
+      fewer: false,
+    },
+  ];
+  it.each(cases)('$name', ({ holdNext, fewer }) => {
+    const w = { ...stepLoad(), load };
+    const options = { from: 0, to: 30, scaleDownWindowSeconds: 0 };
+    const hpa = replay(w, upstreamPolicy(w), options);
+    const predictive = replay(w, predictivePolicy(w, { prescale: flat, hold: flat, holdNext }), options);
+    if (fewer) expect(predictive.underProvisionedMinutes).toBeLessThan(hpa.underProvisionedMinutes);
+    else expect(predictive.underProvisionedMinutes).toBe(hpa.underProvisionedMinutes);
   });
 });

@@ -31,12 +31,15 @@ export async function compareAutoscalers(
       minReplicas: s.hpa?.minReplicas ?? 1,
       maxReplicas: s.hpa?.maxReplicas ?? 50,
     };
-    const lead = Math.max(1, Math.round(PREDICTIVE_SETTINGS.leadMs / s.stepMs));
+    const steps = (ms: number) => Math.max(1, Math.round(ms / s.stepMs));
+    const prescaleLead = steps(PREDICTIVE_SETTINGS.prescaleLeadMs);
+    const holdLead = steps(PREDICTIVE_SETTINGS.holdLeadMs);
     const from = Math.round((warmupDays * 86_400_000) / s.stepMs);
-    // Every step until new pods would be ready: the largest of each quantile over steps 1..lead.
-    const prescale = new Float64Array(s.cpuMillis.length).fill(NaN);
-    const hold = new Float64Array(s.cpuMillis.length).fill(NaN);
-    for (let h = 1; h <= lead; h++) {
+    // Each quantile's largest over steps 1..its lead; the hold quantile of the next step alone.
+    const [prescale, hold, holdNext] = [0, 1, 2].map(() =>
+      new Float64Array(s.cpuMillis.length).fill(NaN),
+    ) as [Float64Array, Float64Array, Float64Array];
+    for (let h = 1; h <= Math.max(prescaleLead, holdLead); h++) {
       const { quantiles } = await rollingSelect(
         s.cpuMillis,
         h,
@@ -48,25 +51,27 @@ export async function compareAutoscalers(
           quantiles: [PREDICTIVE_SETTINGS.prescaleQuantile, PREDICTIVE_SETTINGS.holdQuantile],
         },
       );
-      for (const [into, q] of [
-        [prescale, quantiles[0]],
-        [hold, quantiles[1]],
-      ] as const) {
-        for (let t = from; t < into.length; t++) {
-          const v = q?.[t] ?? NaN;
-          into[t] = h === 1 ? v : Math.max(into[t] ?? NaN, v);
-        }
-      }
+      if (h <= prescaleLead) largestSoFar(prescale, quantiles[0], from, h);
+      if (h <= holdLead) largestSoFar(hold, quantiles[1], from, h);
+      if (h === 1) largestSoFar(holdNext, quantiles[1], from, h);
     }
     const range = { from, to: s.cpuMillis.length };
     rows.push({
       workload: s.workload,
       upstream: replay(workload, upstreamPolicy(workload), range),
-      predictive: replay(workload, predictivePolicy(workload, { prescale, hold }), {
+      predictive: replay(workload, predictivePolicy(workload, { prescale, hold, holdNext }), {
         ...range,
         scaleDownWindowSeconds: PREDICTIVE_SETTINGS.scaleDownWindowSeconds,
       }),
     });
   }
   return rows;
+}
+
+/** into[t] = the largest of the quantile over the horizons so far (the first horizon sets it). */
+function largestSoFar(into: Float64Array, q: Float64Array | undefined, from: number, h: number): void {
+  for (let t = from; t < into.length; t++) {
+    const v = q?.[t] ?? NaN;
+    into[t] = h === 1 ? v : Math.max(into[t] ?? NaN, v);
+  }
 }
