@@ -11,6 +11,7 @@ const sample: NodeUsageSample = {
   memoryBytes: 6 * GI,
   diskBytes: 70 * GI,
   latencyMs: 1,
+  nicErrors: { rx: 0, tx: 0 },
   cpuPressure: 0.4,
   capacity: { cpuMillis: 4000, memoryBytes: 16 * GI, diskBytes: 100 * GI },
   pods: [
@@ -62,6 +63,15 @@ describe('kubeletSummary', () => {
       podRef: { namespace: 'shop', name: 'web-1', uid: 'uid-1' },
       'ephemeral-storage': { usedBytes: 10 * MI },
     });
+  });
+
+  it.each([
+    ['a healthy NIC counts no errors', { rx: 0, tx: 0 }, 0, 0],
+    ['an erring NIC reports its counters, whole', { rx: 1234.4, tx: 56.6 }, 1234, 57],
+  ])('%s (node.network, inline and in interfaces)', (_what, nicErrors, rxErrors, txErrors) => {
+    const network = kubeletSummary({ ...sample, nicErrors }, 0).node.network;
+    expect(network).toMatchObject({ name: 'eth0', rxErrors, txErrors, time: '1970-01-01T00:00:00Z' });
+    expect(network.interfaces).toEqual([{ name: 'eth0', rxErrors, txErrors }]);
   });
 
   it('never reports more disk used than there is', () => {

@@ -6,8 +6,16 @@ import type { ContainerUsageSample, NodeUsageSample, PodUsageSample } from './lo
  * node's usage sample, as the API server's node proxy returns it. Only the fields a consumer of
  * node filesystem and container memory reads are filled, with the kubelet's own meanings:
  * `availableBytes` is capacity (or the container's memory limit) minus the working set, and a
- * container without a memory limit has no `availableBytes`.
+ * container without a memory limit has no `availableBytes`. `network` has the node's one interface
+ * with its cumulative error counters (cAdvisor's /proc/net/dev); byte counters are left out, as
+ * the kubelet omits any counter it does not have.
  */
+
+interface InterfaceStats {
+  name: string;
+  rxErrors: number;
+  txErrors: number;
+}
 
 interface MemoryStats {
   time: string;
@@ -22,6 +30,8 @@ export interface KubeletSummary {
     cpu: { time: string; usageNanoCores: number };
     memory: MemoryStats;
     fs: { time: string; availableBytes: number; capacityBytes: number; usedBytes: number };
+    /** The default interface's stats inline, and every interface in `interfaces`. */
+    network: { time: string; interfaces: InterfaceStats[] } & InterfaceStats;
   };
   pods: Array<{
     podRef: { name: string; namespace: string; uid: string };
@@ -31,6 +41,9 @@ export interface KubeletSummary {
     'ephemeral-storage': { time: string; usedBytes: number };
   }>;
 }
+
+/** The simulated nodes have one NIC. */
+const INTERFACE = 'eth0';
 
 const nanocores = (millis: number) => Math.round(millis * 1_000_000);
 const whole = (bytes: number) => Math.max(0, Math.round(bytes));
@@ -69,6 +82,7 @@ export function kubeletSummary(sample: NodeUsageSample, tMs: number): KubeletSum
   const time = rfc3339(tMs);
   const disk = whole(Math.min(sample.diskBytes, sample.capacity.diskBytes));
   const memory = whole(sample.memoryBytes);
+  const nic = { name: INTERFACE, rxErrors: whole(sample.nicErrors.rx), txErrors: whole(sample.nicErrors.tx) };
   return {
     node: {
       nodeName: sample.name,
@@ -85,6 +99,7 @@ export function kubeletSummary(sample: NodeUsageSample, tMs: number): KubeletSum
         capacityBytes: whole(sample.capacity.diskBytes),
         usedBytes: disk,
       },
+      network: { time, ...nic, interfaces: [nic] },
     },
     pods: sample.pods.map((pod) => podStats(pod, time)),
   };

@@ -14,6 +14,11 @@ export type LoadFactor = (tMs: number) => number;
 export type DiskWriter = (tMs: number, podStartMs: number) => number;
 /** Extra round-trip latency on a node, in ms. */
 export type Latency = (tMs: number) => number;
+/**
+ * Receive and transmit errors a node's NIC has counted since the incident began (cumulative, never
+ * decreasing while the effect is present), as /proc/net/dev counts them.
+ */
+export type NicErrors = (tMs: number) => { rx: number; tx: number };
 /** Whether a node agent is down at a time. */
 export type Outage = (tMs: number) => boolean;
 
@@ -62,6 +67,8 @@ export class IncidentEffects {
   readonly diskWriters = new EffectTable<DiskWriter>(this.bump);
   /** By node name. */
   readonly latency = new EffectTable<Latency>(this.bump);
+  /** By node name: the NIC's error counters. */
+  readonly nicErrors = new EffectTable<NicErrors>(this.bump);
   /** By node name: the kubelet stops (no heartbeats, no status, no work). */
   readonly kubeletOutages = new EffectTable<Outage>(this.bump);
   /** By node name: the container runtime is down (the kubelet reports NotReady). */

@@ -4,6 +4,7 @@ import { podShape } from '../kube/pods.ts';
 import type { ContainerStatus, Node, Pod } from '../kube/types.ts';
 import { baseLatencyMs, demandAt, nodeOverheadAt, type Demand } from './curve.ts';
 import { productOf, sumOf } from './effects.ts';
+import { nicErrorTotals } from './nic-errors.ts';
 import type { CpuBurn, DiskWriter, IncidentEffects, LoadFactor, MemoryLeak } from './effects.ts';
 import { profileFor, type LoadProfile } from './profile.ts';
 
@@ -36,6 +37,8 @@ export interface NodeUsageSample {
   diskBytes: number;
   /** Round-trip latency from the node, ms: what probes and clients see. */
   latencyMs: number;
+  /** The NIC's cumulative receive/transmit error counters (0 on a healthy NIC). */
+  nicErrors: { rx: number; tx: number };
   /** CPU demand over what the node can give (1 = saturated). */
   cpuPressure: number;
   capacity: { cpuMillis: number; memoryBytes: number; diskBytes: number };
@@ -291,6 +294,7 @@ export class UsageModel {
       memoryBytes: memory,
       diskBytes: Math.min(disk, base.capacity.diskBytes),
       latencyMs,
+      nicErrors: nicErrorTotals(this.effects.nicErrors.get(name), tMs),
       cpuPressure,
       capacity: base.capacity,
     };

@@ -48,4 +48,24 @@ describe('hardwareFailure', () => {
     expect(spikes).toBeGreaterThan(5);
     expect(((run.incident.visibleMs ?? 0) - run.incident.onsetMs) / MINUTE).toBeGreaterThan(10);
   });
+
+  it.each([
+    ['no warning: no NIC counts an error', 'none' as const, false],
+    ['a strong precursor: the NIC error counters climb for ten minutes first', 'strong' as const, true],
+  ])('%s', (_what, precursor, errs) => {
+    const counts = new Map<string, number[]>();
+    runScenario(
+      { family: 'hardwareFailure', precursor },
+      12,
+      (sim) => {
+        for (const n of sim.nodeMetrics())
+          counts.set(n.name, [...(counts.get(n.name) ?? []), n.nicErrors.rx + n.nicErrors.tx]);
+      },
+      10_000,
+    );
+    const series = [...counts.values()];
+    expect(series.every((s) => s.every((c, i) => i === 0 || c >= (s[i - 1] ?? 0)))).toBe(true);
+    expect(series.filter((s) => (s.at(-1) ?? 0) > 100).length).toBe(errs ? 1 : 0);
+    expect(series.filter((s) => (s.at(-1) ?? 0) > 0).length).toBe(errs ? 1 : 0);
+  });
 });

@@ -43,4 +43,22 @@ describe('networkDegradation', () => {
       .filter((p) => p.spec.containers.some((c) => c.readinessProbe) && p.status?.phase === 'Running');
     expect(after.every(isPodReady)).toBe(true);
   });
+
+  it('the NIC error counters climb while the network is degraded and read 0 once it recovers', () => {
+    const counts: number[] = [];
+    const run = runScenario(
+      { family: 'networkDegradation', severity: 0.6, precursor: 'strong', durationMs: 10 * MINUTE },
+      14,
+      (sim, incident) => {
+        const errors = sim.nodeMetrics().find((n) => n.name === incident?.node)?.nicErrors;
+        if (errors && incident?.endMs === undefined) counts.push(errors.rx + errors.tx);
+      },
+    );
+    expect(counts.every((c, i) => i === 0 || c >= (counts[i - 1] ?? 0))).toBe(true);
+    expect(counts.at(-1)).toBeGreaterThan(100);
+    expect(run.sim.nodeMetrics().find((n) => n.name === run.incident.node)?.nicErrors).toEqual({
+      rx: 0,
+      tx: 0,
+    });
+  });
 });

@@ -1,10 +1,12 @@
 import type { CoreEvent, Node } from '../kube/types.ts';
+import { cumulativeNicErrors } from '../load/nic-errors.ts';
 import { hashString, noise3 } from '../random.ts';
 import { IncidentBase, lerp } from './incident-base.ts';
 import { precursorRamp, type IncidentFactory, type ScenarioEnv, type ScenarioSpec } from './scenario.ts';
 import { pickNode } from './targets.ts';
 
 const MINUTE = 60_000;
+const WAVE_MS = 5000;
 
 /**
  * A node's network degrades (a failing NIC, a saturated uplink, conntrack exhaustion): latency
@@ -38,12 +40,22 @@ class NetworkDegradation extends IncidentBase {
     const precursor = this.record.precursor;
     const salt = hashString(id);
     const seed = env.ctx.seed;
+    // Degradation comes in waves of a few seconds, not as a smooth line.
+    const latency = (t: number) =>
+      peak *
+      (0.75 + 0.5 * noise3(seed, 91, salt, Math.floor(t / WAVE_MS))) *
+      precursorRamp(precursor, (t - nowMs) / rampMs);
+    this.keep(env.effects.latency.add(name, latency));
+    // A failing NIC or a saturated uplink drops and corrupts frames: the error counters climb with
+    // the latency. They read 0 again when the degradation ends (the NIC's driver is reloaded).
     this.keep(
-      env.effects.latency.add(name, (t) => {
-        // Degradation comes in waves of a few seconds, not as a smooth line.
-        const wave = 0.75 + 0.5 * noise3(seed, 91, salt, Math.floor(t / 5000));
-        return peak * wave * precursorRamp(precursor, (t - nowMs) / rampMs);
-      }),
+      env.effects.nicErrors.add(
+        name,
+        cumulativeNicErrors(nowMs, WAVE_MS, (t) => {
+          const errors = latency(t) / 50;
+          return { rx: Math.round(0.8 * errors), tx: Math.round(0.2 * errors) };
+        }),
+      ),
     );
   }
 
