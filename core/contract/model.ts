@@ -50,6 +50,11 @@ export const nodeRowSchema = z.object({
    * (1 = at the limit, where the kernel OOM-kills); absent or null when unknown or none has one.
    */
   podMemoryPeak: z.number().nullable().optional(),
+  /**
+   * Errors per minute the node's network interfaces counted (kubelet Summary API rx/tx error
+   * counters) since its previous reading; absent or null when unknown (the first reading).
+   */
+  nicErrorsPerMinute: z.number().nullable().optional(),
 });
 export type NodeRow = z.infer<typeof nodeRowSchema>;
 

@@ -3,6 +3,7 @@ import { auditMigration } from './audit-log.ts';
 import { riskMigration } from './risk-migration.ts';
 import { signalsMigration } from './signals-migration.ts';
 import { placementMigration } from './placement-migration.ts';
+import { nicErrorsMigration } from './nic-errors-migration.ts';
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. The version lives in
@@ -119,6 +120,7 @@ export const migrations: readonly Migration[] = [
   riskMigration,
   placementMigration,
   signalsMigration,
+  nicErrorsMigration,
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -10,6 +10,8 @@ export interface NodeSample {
   diskBytes?: number | null;
   /** The fullest container's working set over its memory limit; absent when unknown. */
   podMemoryPeak?: number | null;
+  /** NIC errors per minute since the node's previous Summary reading; absent when unknown. */
+  nicErrorsPerMinute?: number | null;
 }
 
 export interface SeriesQuery {
@@ -25,9 +27,19 @@ interface SampleRow {
   pods: number;
   disk_bytes: number | null;
   pod_memory_peak: number | null;
+  nic_errors_per_minute: number | null;
 }
 
-type SampleParams = [number, number, number | null, number | null, number, number | null, number | null];
+type SampleParams = [
+  number,
+  number,
+  number | null,
+  number | null,
+  number,
+  number | null,
+  number | null,
+  number | null,
+];
 
 /**
  * The per-node sample table. Node names are interned into `nodes` so that samples stay small;
@@ -44,6 +56,7 @@ export class NodeSampleStore {
   private readonly updateDiskCapacity: Database.Statement<[number, number]>;
   private readonly selectDiskCapacity: Database.Statement<[string], { disk_capacity_bytes: number | null }>;
   private readonly countAll: Database.Statement<[], { n: number }>;
+  private readonly selectNicPeaks: Database.Statement<[number, number], { name: string; peak: number }>;
   private readonly insertBatch: (samples: readonly NodeSample[]) => void;
 
   constructor(private readonly db: Database.Database) {
@@ -51,18 +64,26 @@ export class NodeSampleStore {
     this.selectNodeId = db.prepare('SELECT id FROM nodes WHERE name = ?');
     // A node sampled twice in the same millisecond keeps the later sample.
     this.insertSample = db.prepare(
-      `INSERT OR REPLACE INTO node_samples (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO node_samples
+         (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectSeries = db.prepare(
-      `SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak FROM (
-         SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak FROM node_samples
+      `SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute FROM (
+         SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute
+         FROM node_samples
          WHERE node_id = ? AND ts >= ? ORDER BY ts DESC LIMIT ?
        ) ORDER BY ts ASC`,
     );
     this.updateDiskCapacity = db.prepare('UPDATE nodes SET disk_capacity_bytes = ? WHERE id = ?');
     this.selectDiskCapacity = db.prepare('SELECT disk_capacity_bytes FROM nodes WHERE name = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM node_samples');
+    this.selectNicPeaks = db.prepare(
+      `SELECT n.name AS name, max(s.nic_errors_per_minute) AS peak
+       FROM node_samples s JOIN nodes n ON n.id = s.node_id
+       WHERE s.ts >= ? AND s.ts < ? AND s.nic_errors_per_minute IS NOT NULL
+       GROUP BY s.node_id`,
+    );
     this.insertBatch = db.transaction((samples: readonly NodeSample[]) => {
       for (const sample of samples) {
         this.insertSample.run(
@@ -73,6 +94,7 @@ export class NodeSampleStore {
           sample.pods,
           sample.diskBytes ?? null,
           sample.podMemoryPeak ?? null,
+          sample.nicErrorsPerMinute ?? null,
         );
       }
     });
@@ -124,8 +146,14 @@ export class NodeSampleStore {
       };
       if (row.disk_bytes !== null) sample.diskBytes = row.disk_bytes;
       if (row.pod_memory_peak !== null) sample.podMemoryPeak = row.pod_memory_peak;
+      if (row.nic_errors_per_minute !== null) sample.nicErrorsPerMinute = row.nic_errors_per_minute;
       return sample;
     });
+  }
+
+  /** Each node's highest NIC error rate in [since, until); nodes with no rate there are absent. */
+  nicErrorPeaks(since: number, until: number): Map<string, number> {
+    return new Map(this.selectNicPeaks.all(since, until).map((r) => [r.name, r.peak]));
   }
 
   count(): number {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { memoryLimitsOf, summaryFacts, SummaryFormatError, type MemoryLimitOf } from './node-summary.ts';
+import {
+  errorsPerMinute,
+  memoryLimitsOf,
+  NicErrorRates,
+  summaryFacts,
+  SummaryFormatError,
+  type MemoryLimitOf,
+} from './node-summary.ts';
 import { reducePod } from './pod-facts.ts';
 
 const GI = 1024 ** 3;
@@ -71,6 +78,51 @@ describe('summaryFacts', () => {
     expect(summaryFacts(input, limitOf)).toMatchObject({ nodeName: 'node-1', ...expected });
   });
 
+  const withNetwork = (network: unknown) => ({ node: { nodeName: 'node-1', network } });
+  it.each([
+    ['no network reported', withNetwork(undefined), null],
+    [
+      'a healthy NIC',
+      withNetwork({
+        name: 'eth0',
+        rxErrors: 0,
+        txErrors: 0,
+        interfaces: [{ name: 'eth0', rxErrors: 0, txErrors: 0 }],
+      }),
+      0,
+    ],
+    [
+      'an empty interface list: the inline default interface',
+      withNetwork({ rxErrors: 1, interfaces: [] }),
+      1,
+    ],
+    [
+      'every interface in the list, rx plus tx',
+      withNetwork({
+        name: 'eth0',
+        rxErrors: 7,
+        txErrors: 1,
+        interfaces: [
+          { name: 'eth0', rxErrors: 7, txErrors: 1 },
+          { name: 'eth1', rxErrors: 2, txErrors: 0 },
+        ],
+      }),
+      10,
+    ],
+    ['only the inline default interface (no list)', withNetwork({ name: 'eth0', rxErrors: 3 }), 3],
+    [
+      'broken interface entries and counters, skipped',
+      withNetwork({
+        interfaces: [null, 'eth0', { name: 'eth1', rxErrors: -5, txErrors: 'x' }, { txErrors: 4 }],
+      }),
+      4,
+    ],
+    ['interfaces without error counters', withNetwork({ interfaces: [{ name: 'eth0', rxBytes: 10 }] }), null],
+    ['a network that is not an object', withNetwork([1, 2]), null],
+  ])('NIC errors: %s', (_what, input, nicErrors) => {
+    expect(summaryFacts(input, noLimits).nicErrors).toBe(nicErrors);
+  });
+
   it.each([
     ['null', null],
     ['a string', 'stats'],
@@ -80,6 +132,38 @@ describe('summaryFacts', () => {
   ])('rejects %s with a SummaryFormatError that says what it expected', (_what, input) => {
     expect(() => summaryFacts(input, noLimits)).toThrow(SummaryFormatError);
     expect(() => summaryFacts(input, noLimits)).toThrow(/kubelet stats summary/);
+  });
+});
+
+describe('errorsPerMinute', () => {
+  const MINUTE = 60_000;
+  it.each([
+    ['a healthy NIC', { at: 0, count: 5 }, { at: MINUTE, count: 5 }, 0],
+    ['errors counted over two minutes', { at: 0, count: 100 }, { at: 2 * MINUTE, count: 300 }, 100],
+    [
+      'a counter reset (reboot): what was counted since, not negative',
+      { at: 0, count: 900 },
+      { at: MINUTE, count: 40 },
+      40,
+    ],
+    ['the same reading twice', { at: MINUTE, count: 1 }, { at: MINUTE, count: 9 }, null],
+    ['readings out of order', { at: 2 * MINUTE, count: 1 }, { at: MINUTE, count: 9 }, null],
+  ])('%s', (_what, previous, next, rate) => {
+    expect(errorsPerMinute(previous, next)).toBe(rate);
+  });
+});
+
+describe('NicErrorRates', () => {
+  it('gives each node its rate since its own previous reading, and nothing without one', () => {
+    const rates = new NicErrorRates();
+    expect(rates.observe('a', 0, 10)).toBeNull();
+    expect(rates.observe('b', 0, 0)).toBeNull();
+    expect(rates.observe('a', 60_000, 70)).toBe(60);
+    expect(rates.observe('b', 120_000, 0)).toBe(0);
+    expect(rates.observe('a', 120_000, null)).toBeNull();
+    expect(rates.observe('a', 180_000, 75)).toBeNull();
+    rates.forget(new Set(['a']));
+    expect(rates.observe('b', 240_000, 10)).toBeNull();
   });
 });
 

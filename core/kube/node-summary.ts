@@ -4,8 +4,9 @@ import { memoryToBytes } from './quantity.ts';
 /**
  * What risk reads from a node's kubelet Summary API (`/api/v1/nodes/{node}/proxy/stats/summary`):
  * how full the node's root filesystem is, and how close its fullest container is to its memory
- * limit. Disk filling and a container leaking towards its limit leave no trace in node CPU,
- * memory or pod counts until eviction or the OOM kill; these two numbers show the run-up.
+ * limit, and how many errors its network interfaces have counted. Disk filling and a container
+ * leaking towards its limit leave no trace in node CPU, memory or pod counts until eviction or the
+ * OOM kill, and a failing NIC none until the machine drops off the network; these show the run-up.
  */
 export interface SummaryFacts {
   nodeName: string;
@@ -18,6 +19,12 @@ export interface SummaryFacts {
    * the limit, where the kernel OOM-kills); null when no container has one.
    */
   podMemoryPeak: number | null;
+  /**
+   * Receive plus transmit errors the node's network interfaces have counted since boot
+   * (node.network, cAdvisor's /proc/net/dev): a counter, so only its changes mean anything; null
+   * when the kubelet reported no interface with error counters.
+   */
+  nicErrors: number | null;
 }
 
 /** A container's memory limit in bytes, or undefined when it has none (or is not known). */
@@ -37,7 +44,7 @@ function record(value: unknown): Loose | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined;
 }
 
-/** A byte count as the kubelet reports it: a non-negative finite number, or nothing. */
+/** A byte count or counter as the kubelet reports it: a non-negative finite number, or nothing. */
 function bytes(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
@@ -71,6 +78,27 @@ function podMemoryPeak(pods: unknown, memoryLimitOf: MemoryLimitOf): number | nu
   return peak;
 }
 
+/** One interface's rxErrors + txErrors; undefined when it reports neither. */
+function interfaceErrors(stats: Loose | undefined): number | undefined {
+  const rx = bytes(stats?.['rxErrors']);
+  const tx = bytes(stats?.['txErrors']);
+  return rx === undefined && tx === undefined ? undefined : (rx ?? 0) + (tx ?? 0);
+}
+
+/**
+ * The errors over every interface in node.network.interfaces, or those of the default interface
+ * inlined in node.network when the list has none (older kubelets report only that one).
+ */
+function nicErrors(network: Loose | undefined): number | null {
+  const interfaces = network?.['interfaces'];
+  let total: number | undefined;
+  for (const stats of Array.isArray(interfaces) ? interfaces : []) {
+    const errors = interfaceErrors(record(stats));
+    if (errors !== undefined) total = (total ?? 0) + errors;
+  }
+  return total ?? interfaceErrors(network) ?? null;
+}
+
 /**
  * Reads a Summary API answer. Missing parts give nulls (a kubelet may not report its filesystem);
  * something that is not a summary at all throws a SummaryFormatError saying what was wrong.
@@ -96,7 +124,51 @@ export function summaryFacts(summary: unknown, memoryLimitOf: MemoryLimitOf): Su
     diskBytes: used ?? null,
     diskCapacityBytes: capacity !== undefined && capacity > 0 ? capacity : null,
     podMemoryPeak: podMemoryPeak(root['pods'], memoryLimitOf),
+    nicErrors: nicErrors(record(node['network'])),
   };
+}
+
+/** A counter's reading at a time (ms). */
+export interface CounterReading {
+  at: number;
+  count: number;
+}
+
+/**
+ * Errors per minute between two readings of a node's NIC error counter. A counter that went down
+ * was reset (a reboot, a driver reload): the errors since the reset are at least its new value,
+ * never a negative rate. Null when the readings are not in time order.
+ */
+export function errorsPerMinute(previous: CounterReading, next: CounterReading): number | null {
+  const minutes = (next.at - previous.at) / 60_000;
+  if (!(minutes > 0)) return null;
+  const counted = next.count >= previous.count ? next.count - previous.count : next.count;
+  return counted / minutes;
+}
+
+/**
+ * Each node's NIC error rate from successive Summary readings: the rate over the interval since
+ * the node's previous reading (null for the first one, or when a reading has no counter).
+ */
+export class NicErrorRates {
+  private readonly previous = new Map<string, CounterReading>();
+
+  /** Takes a node's new reading; returns its errors per minute since the last one. */
+  observe(node: string, at: number, count: number | null): number | null {
+    const before = this.previous.get(node);
+    if (count === null) {
+      this.previous.delete(node);
+      return null;
+    }
+    const now = { at, count };
+    this.previous.set(node, now);
+    return before ? errorsPerMinute(before, now) : null;
+  }
+
+  /** Forgets nodes that are gone. */
+  forget(present: ReadonlySet<string>): void {
+    for (const node of this.previous.keys()) if (!present.has(node)) this.previous.delete(node);
+  }
 }
 
 /** Container memory limits from the pod mirror's facts (their trimmed specs). */

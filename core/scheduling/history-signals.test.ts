@@ -64,6 +64,46 @@ describe('signalsFromHistory', () => {
     }
   });
 
+  it.each([
+    [
+      'a NIC erring in the last 10 min: its peak rate',
+      [
+        [12, 400],
+        [8, 90],
+        [3, 5],
+      ],
+      { flaky: 90 },
+    ],
+    [
+      'errors older than the window: no signal',
+      [
+        [30, 400],
+        [15, 200],
+      ],
+      undefined,
+    ],
+  ])('NIC errors: %s', (_what, rates, expected) => {
+    const store = history();
+    try {
+      store.insertNodeSamples([
+        ...rates.map(([minutesAgo, rate]) => ({
+          node: 'flaky',
+          at: now - (minutesAgo ?? 0) * MINUTE,
+          cpuMillis: 1,
+          memoryBytes: 1,
+          pods: 1,
+          nicErrorsPerMinute: rate ?? null,
+        })),
+        { node: 'calm', at: now - 20 * MINUTE, cpuMillis: 1, memoryBytes: 1, pods: 1, nicErrorsPerMinute: 0 },
+      ]);
+      const signals = signalsFromHistory(store, nodes, new Map(), now);
+      expect(signals.nicErrors && Object.fromEntries(signals.nicErrors)).toEqual(expected);
+      expect(signals.nicErrorWindowMs).toBe(expected ? 10 * MINUTE : undefined);
+    } finally {
+      store.close();
+    }
+  });
+
   it('without history has only the risk predictions it was given', () => {
     expect(signalsFromHistory(undefined, nodes, new Map(), now)).toEqual({});
   });

@@ -1,6 +1,7 @@
 import type { NodeRisk } from '../contract/risk.ts';
 import type { HistoryStore } from '../history/store.ts';
 import { DisruptionTally } from './advisors/disruption-tally.ts';
+import { NIC_ERROR_WINDOW_MS } from './advisors/network-health.ts';
 import type { NodeRiskSignal, NodeUsage, PlacementSignals } from './advisors/signals.ts';
 import type { NodeInfo } from './node-info.ts';
 
@@ -11,7 +12,8 @@ export const DISRUPTION_WINDOW_DAYS = 7;
 /**
  * Foresight's evidence per node from its own history: usage over the last hour (the recent
  * half-hour's mean cpu and peak memory, and how fast memory grew between the two half-hours),
- * restarts, OOMKills and evictions over 7 days, and the risk domain's latest predictions.
+ * restarts, OOMKills and evictions over 7 days, each node's highest NIC error rate over the last
+ * few minutes, and the risk domain's latest predictions.
  * A part with no data is left undefined, and its plugin then takes no part.
  */
 export function signalsFromHistory(
@@ -58,6 +60,11 @@ export function signalsFromHistory(
     });
   }
   if (usage.size > 0) signals.usage = usage;
+  const nicErrors = history.nodeSamples.nicErrorPeaks(now - NIC_ERROR_WINDOW_MS, now + 1);
+  if (nicErrors.size > 0) {
+    signals.nicErrors = nicErrors;
+    signals.nicErrorWindowMs = NIC_ERROR_WINDOW_MS;
+  }
   // Lifecycle history counts as evidence only once the database has watched the cluster a while.
   const coverage = history.nodeQueries.coverage({
     since: now - DISRUPTION_WINDOW_DAYS * DAY_MS,

@@ -38,6 +38,7 @@ describe('placePod against a snapshot', () => {
     expect(answer.plugins.filter((p) => p.source === 'foresight').map((p) => [p.name, p.active])).toEqual([
       ['LoadAware', false],
       ['Stability', false],
+      ['NetworkHealth', false],
       ['RiskAware', false],
       ['LearnedOutcome', false],
     ]);
@@ -47,7 +48,7 @@ describe('placePod against a snapshot', () => {
     for (const n of answer.nodes) expect(n.foresightTotal).toBe(n.kubeSchedulerTotal);
   });
 
-  it('with usage, disruption and risk signals the advice can differ, with reasons in plain words', () => {
+  it('with usage, disruption, NIC error and risk signals the advice can differ, with reasons in plain words', () => {
     const gi = 2 ** 30;
     const answer = placePod(podFromText(fixture('pod.json')), cluster(), {
       signals: {
@@ -70,6 +71,12 @@ describe('placePod against a snapshot', () => {
           ['node-d', { probability: 0.05, reasons: [] }],
           ['node-e', { probability: 0.1, reasons: [] }],
         ]),
+        nicErrors: new Map([
+          ['node-a', 120],
+          ['node-d', 0],
+          ['node-e', 0],
+        ]),
+        nicErrorWindowMs: 10 * 60_000,
       },
     });
     expect(answer.kubeSchedulerChoice?.node).toBe('node-a');
@@ -78,6 +85,7 @@ describe('placePod against a snapshot', () => {
     expect(text).toContain('node-a looks best on paper');
     expect(text).toContain('risk 0.81');
     expect(text).toContain('OOMKill');
+    expect(text).toContain('NIC is counting errors');
     expect(answer.advice?.confidence).toBeGreaterThan(0.5);
     expect(answer.plugins.filter((p) => !p.active).map((p) => p.name)).toEqual(['LearnedOutcome']);
   });

@@ -77,7 +77,11 @@ export class HistoryKeeper {
    */
   record(at: number, rows: readonly NodeRow[], lifecycle: readonly LifecycleEvent[] = []): boolean {
     if (!this.ensureOpen() || !this.store) return false;
-    const samples: NodeSample[] = rows.map((row) => ({ node: row.name, ...usagePoint(at, row) }));
+    const samples: NodeSample[] = rows.map((row) => ({
+      node: row.name,
+      ...usagePoint(at, row),
+      nicErrorsPerMinute: row.nicErrorsPerMinute ?? null,
+    }));
     try {
       this.store.insertNodeSamples(samples);
       for (const row of rows) {

@@ -73,7 +73,13 @@ describe('SummarySampler', () => {
     expect(script.maxInFlight).toBe(3);
     expect(sampler.degraded).toBeUndefined();
     expect(sampler.apply([row('node-05'), row('elsewhere')])).toEqual([
-      { ...row('node-05'), diskBytes: 40 * GI, diskCapacityBytes: 100 * GI, podMemoryPeak: 0.75 },
+      {
+        ...row('node-05'),
+        diskBytes: 40 * GI,
+        diskCapacityBytes: 100 * GI,
+        podMemoryPeak: 0.75,
+        nicErrorsPerMinute: null,
+      },
       row('elsewhere'),
     ]);
   });
@@ -154,5 +160,31 @@ describe('SummarySampler', () => {
     await sampler.sample(reader, names(2));
     expect(sampler.degraded).toBeUndefined();
     expect(sampler.apply([row('node-00')])).toEqual([row('node-00')]);
+  });
+
+  it('turns each node’s NIC error counters into errors per minute between its readings', async () => {
+    let now = 0;
+    const counters: Record<string, number[]> = { 'node-00': [100, 400, 30], 'node-01': [0, 0, 0] };
+    let round = 0;
+    const { reader } = scriptedReader((node) => {
+      const errors = counters[node]?.[round] ?? 0;
+      return {
+        node: { nodeName: node, network: { interfaces: [{ name: 'eth0', rxErrors: errors, txErrors: 0 }] } },
+        pods: [],
+      };
+    });
+    const sampler = new SummarySampler({ now: () => now });
+    const rates = () => sampler.apply([row('node-00'), row('node-01')]).map((r) => r.nicErrorsPerMinute);
+    await sampler.sample(reader, names(2));
+    expect(rates()).toEqual([null, null]);
+    now = 60_000;
+    round = 1;
+    await sampler.sample(reader, names(2));
+    expect(rates()).toEqual([300, 0]);
+    // A reboot resets the counter: what it counted since, not a negative rate.
+    now = 120_000;
+    round = 2;
+    await sampler.sample(reader, names(2));
+    expect(rates()).toEqual([30, 0]);
   });
 });

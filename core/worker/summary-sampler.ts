@@ -1,7 +1,7 @@
 import type { NodeRow } from '../contract/index.ts';
 import type { ClusterReader } from '../kube/cluster-client.ts';
 import { describeClusterError, type ClusterProblem } from '../kube/cluster-errors.ts';
-import { memoryLimitsOf, summaryFacts, type SummaryFacts } from '../kube/node-summary.ts';
+import { memoryLimitsOf, NicErrorRates, summaryFacts, type SummaryFacts } from '../kube/node-summary.ts';
 import type { PodFacts } from '../kube/pod-facts.ts';
 
 export interface SummarySamplerOptions {
@@ -29,18 +29,24 @@ const defaults = {
   refusedRetryMs: 60_000,
 };
 
-const without = 'without them: early warning of disks filling and of containers nearing their memory limit';
+const without =
+  'without them: early warning of disks filling, of containers nearing their memory limit and of NIC errors';
 
 /**
  * Polls the kubelet Summary API of the cluster's nodes through the API server's node proxy, for
- * each node's disk use and its fullest container against its memory limit. Small clusters are
+ * each node's disk use, its fullest container against its memory limit, and its NIC error rate
+ * (errors per minute between two readings of the interfaces' error counters). Small clusters are
  * sampled whole at every collection; large ones in turn, a bounded number of requests at a time.
  * A failure degrades only these figures: a kubelet that does not answer loses its node's, a
  * missing `get nodes/proxy` permission all of them, and the status says which.
  */
 export class SummarySampler {
   private readonly options: typeof defaults & { now: () => number };
-  private readonly latest = new Map<string, { at: number; facts: SummaryFacts }>();
+  private readonly latest = new Map<
+    string,
+    { at: number; facts: SummaryFacts; nicErrorsPerMinute: number | null }
+  >();
+  private readonly nicRates = new NicErrorRates();
   private cursor = 0;
   private lastRoundAt: number | undefined;
   private retryAt = 0;
@@ -95,7 +101,9 @@ export class SummarySampler {
         ]);
         try {
           const facts = summaryFacts(await getSummary(node, signal), limitOf);
-          this.latest.set(node, { at: this.options.now(), facts });
+          const at = this.options.now();
+          const nicErrorsPerMinute = this.nicRates.observe(node, at, facts.nicErrors);
+          this.latest.set(node, { at, facts, nicErrorsPerMinute });
         } catch (error) {
           this.latest.delete(node);
           const status = (error as { code?: unknown }).code;
@@ -120,7 +128,7 @@ export class SummarySampler {
       const problem = describeClusterError(refused, server, what);
       return {
         ...problem,
-        message: `Node disk use and container memory vs limits unavailable (${problem.message}) — the permission needed is "get nodes/proxy"; ${without}.`,
+        message: `Node disk use, container memory vs limits and NIC errors unavailable (${problem.message}) — the permission needed is "get nodes/proxy"; ${without}.`,
       };
     }
     // One kubelet down is that node's trouble (it shows as NotReady); every one failing is ours.
@@ -128,7 +136,7 @@ export class SummarySampler {
     const problem = describeClusterError(failures[0], server, what);
     return {
       ...problem,
-      message: `Node disk use and container memory vs limits unavailable (no kubelet answered: ${problem.message}); ${without}.`,
+      message: `Node disk use, container memory vs limits and NIC errors unavailable (no kubelet answered: ${problem.message}); ${without}.`,
     };
   }
 
@@ -143,6 +151,7 @@ export class SummarySampler {
         ...row,
         diskBytes,
         podMemoryPeak,
+        nicErrorsPerMinute: known.nicErrorsPerMinute,
         ...(diskCapacityBytes !== null ? { diskCapacityBytes } : {}),
       };
     });
@@ -156,5 +165,6 @@ export class SummarySampler {
   /** Forgets nodes that are gone, so the map stays the size of the cluster. */
   forget(present: ReadonlySet<string>): void {
     for (const node of this.latest.keys()) if (!present.has(node)) this.latest.delete(node);
+    this.nicRates.forget(present);
   }
 }

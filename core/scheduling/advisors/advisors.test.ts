@@ -4,6 +4,7 @@ import { podInfoOf } from '../evaluate.ts';
 import { buildNodeInfos } from '../node-info.ts';
 import { scoreNodes } from '../testing/run-plugin.ts';
 import { loadAware } from './load-aware.ts';
+import { networkHealth, nicScore } from './network-health.ts';
 import { outcomeAware } from './outcome-aware.ts';
 import { riskAware } from './risk-aware.ts';
 import { spanText } from './signals.ts';
@@ -110,6 +111,39 @@ describe('RiskAware', () => {
     expect(scoreNodes(plugin, pod, nodes)).toEqual([5, 50, 50]);
     const [a] = buildNodeInfos(nodes, []);
     expect(plugin.explain?.(podInfoOf(pod), a!, 5)).toBe('risk 0.95 (caution): memory rising');
+  });
+});
+
+describe('NetworkHealth', () => {
+  it('without NIC error rates takes no part', () => {
+    expect(networkHealth({}).missingData()).toContain('no NIC error counters');
+    expect(networkHealth({ nicErrors: new Map() }).missingData()).toContain('no NIC error counters');
+  });
+
+  it.each([
+    [0, 100],
+    [2, 83],
+    [10, 50],
+    [90, 10],
+    [-3, 100],
+  ])('%d errors a minute score %d', (rate, score) => {
+    expect(nicScore(rate)).toBe(score);
+  });
+
+  it('scores each node by its peak rate, a node without one in the middle, and says why', () => {
+    const plugin = networkHealth({
+      nicErrors: new Map([
+        ['a', 90],
+        ['b', 0],
+      ]),
+      nicErrorWindowMs: 10 * 60_000,
+    });
+    expect(plugin.missingData()).toBeUndefined();
+    expect(scoreNodes(plugin, pod, nodes)).toEqual([10, 100, 50]);
+    const [a, b, c] = buildNodeInfos(nodes, []);
+    expect(plugin.explain?.(podInfoOf(pod), a!, 10)).toContain('up to 90 a minute in the last 10 min');
+    expect(plugin.explain?.(podInfoOf(pod), b!, 100)).toBe('its NIC counted no errors in the last 10 min');
+    expect(plugin.explain?.(podInfoOf(pod), c!, 50)).toBe('no recent NIC error counters for this node');
   });
 });
 

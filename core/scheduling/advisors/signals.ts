@@ -39,6 +39,12 @@ export interface PlacementSignals {
   /** How far back `disruptions` reaches: 7 days, or less while history is younger. */
   disruptionWindowMs?: number;
   risks?: ReadonlyMap<string, NodeRiskSignal>;
+  /**
+   * NIC errors per minute, per node: the highest rate over the last `nicErrorWindowMs` (the
+   * kubelet Summary API's rx/tx error counters). A node with no rate in the window is absent.
+   */
+  nicErrors?: ReadonlyMap<string, number>;
+  nicErrorWindowMs?: number;
   /** The learned chance, per node, that a pod placed there now is disrupted within a day. */
   outcome?: ReadonlyMap<string, number>;
   /** Why there is no learned outcome model (too little history, nothing to tell apart). */
