@@ -39,13 +39,17 @@ function failureCause(failure: IncidentRecord, incidents: readonly IncidentRecor
   return failure.precursor === 'none' ? 'first failure, no warning' : 'first failure, NIC errors';
 }
 
+/** Incidents running on the node when it happened (newest first): a failure takes every pod. */
+function activeOn(d: Disruption, incidents: readonly IncidentRecord[]): IncidentRecord[] {
+  return incidents.filter((i) => on(i, d)).sort((a, b) => b.onsetMs - a.onsetMs);
+}
+
 export function causeOf(d: Disruption, incidents: readonly IncidentRecord[]): Cause {
   const leaker = incidents.find(
     (i) => i.family === 'memoryLeak' && i.target.name === d.pod && i.onsetMs <= d.at,
   );
   if (leaker) return 'leaking pod itself';
-  // Incidents running on the node when it happened (newest first): a failure takes every pod.
-  const active = incidents.filter((i) => on(i, d)).sort((a, b) => b.onsetMs - a.onsetMs);
+  const active = activeOn(d, incidents);
   const failure = active.find((i) => i.family === 'hardwareFailure');
   if (failure) return failureCause(failure, incidents);
   if (active.some((i) => i.family === 'memoryLeak')) return 'leak on its node';
@@ -61,4 +65,24 @@ export function tallyCauses(
   const tally = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
   for (const d of disruptions) tally[causeOf(d, incidents)]++;
   return tally;
+}
+
+/**
+ * Of the disruptions a first failure with NIC errors caused, how many took a pod bound after the
+ * errors began: the most placement could have saved by reading them (the others were already
+ * there). `boundAt` is when each pod was bound.
+ */
+export function boundDuringNicErrors(
+  disruptions: readonly Disruption[],
+  incidents: readonly IncidentRecord[],
+  boundAt: ReadonlyMap<string, number>,
+): number {
+  let count = 0;
+  for (const d of disruptions) {
+    if (causeOf(d, incidents) !== 'first failure, NIC errors') continue;
+    const failure = activeOn(d, incidents).find((i) => i.family === 'hardwareFailure');
+    const bound = boundAt.get(d.pod);
+    if (failure && bound !== undefined && bound >= failure.onsetMs) count++;
+  }
+  return count;
 }

@@ -3,12 +3,13 @@ import { parseModelBundle } from '../../models/risk/model-bundle.ts';
 import { eventLifecycle, reduceEvent, type EventFacts } from '../../core/kube/event-facts.ts';
 import { podLifecycle, nodeLifecycle, type LifecycleEvent } from '../../core/kube/lifecycle.ts';
 import { reduceNode, type NodeFacts } from '../../core/kube/node-facts.ts';
-import { summaryFacts } from '../../core/kube/node-summary.ts';
+import { NicErrorRates, summaryFacts } from '../../core/kube/node-summary.ts';
 import { reducePod, type PodFacts } from '../../core/kube/pod-facts.ts';
 import type { RawObject } from '../../core/kube/resource-mirror.ts';
 import { FEATURE_NAMES } from '../../core/risk/features.ts';
 import { LiveRisk, type LiveModel } from '../../core/risk/live-risk.ts';
 import { DisruptionTally } from '../../core/scheduling/advisors/disruption-tally.ts';
+import { NIC_ERROR_WINDOW_MS } from '../../core/scheduling/advisors/network-health.ts';
 import type { NodeRiskSignal, NodeUsage, PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
 import { kubeletSummary } from '../../core/sim/kubelet-summary.ts';
 import type { Simulation } from '../../core/sim/simulation.ts';
@@ -28,7 +29,7 @@ export type ObservableCluster = Pick<Simulation, 'store' | 'now' | 'nodeMetrics'
 /**
  * What a live Foresight would know about the replayed cluster, and nothing more: the node
  * metrics it samples each minute with the kubelet's Summary API (disk, the fullest container
- * against its limit), the lifecycle events it derives from watching pods, nodes and Events
+ * against its limit, the NIC's error counters), the lifecycle events it derives from watching pods, nodes and Events
  * (restarts, OOMKills, evictions, condition changes, Warnings such as failed probes, kubelet
  * starts), and the risk predictions core/risk makes from those (LiveRisk with the shipped model,
  * as the worker runs it; the same inputs the model was trained on, see core/risk/sim-history.ts). It never reads the
@@ -42,6 +43,9 @@ export class ForesightView {
   private readonly eventFacts = new Map<string, EventFacts>();
   private readonly disruptions = new DisruptionTally();
   private readonly memory = new Map<string, number[]>();
+  private readonly nicRates = new NicErrorRates();
+  /** Each node's NIC error rates (errors per minute) at each collection of the last window. */
+  private readonly nicHistory = new Map<string, { at: number; rate: number }[]>();
   private readonly risk = new LiveRisk(this.model());
   private readonly pendingEvents: LifecycleEvent[] = [];
   private readonly stop: () => void;
@@ -156,6 +160,7 @@ export class ForesightView {
       this.memory.set(name, history);
       // Disk and the fullest container, from the kubelet's Summary API as the collector reads it.
       const summary = m ? summaryFacts(kubeletSummary(m, at), () => undefined) : undefined;
+      this.recordNicErrors(name, at, summary?.nicErrors ?? null);
       return {
         name,
         ready: facts?.ready ?? false,
@@ -176,7 +181,24 @@ export class ForesightView {
     this.risk.addEvents(this.pendingEvents.splice(0));
   }
 
-  /** What Foresight's plugins get: usage with its trend, 7-day disruptions, risk predictions. */
+  /** The NIC error rate since the node's last reading, kept for the window NetworkHealth reads. */
+  private recordNicErrors(node: string, at: number, count: number | null): void {
+    const rate = this.nicRates.observe(node, at, count);
+    const kept = (this.nicHistory.get(node) ?? []).filter((r) => r.at > at - NIC_ERROR_WINDOW_MS);
+    if (rate !== null) kept.push({ at, rate });
+    this.nicHistory.set(node, kept);
+  }
+
+  /** Each node's highest NIC error rate in the window, as the worker reads it from history. */
+  private nicErrors(): Map<string, number> {
+    const since = this.sim.now() - NIC_ERROR_WINDOW_MS;
+    const peaks = new Map<string, number>();
+    for (const [node, rates] of this.nicHistory)
+      for (const r of rates) if (r.at > since) peaks.set(node, Math.max(peaks.get(node) ?? 0, r.rate));
+    return peaks;
+  }
+
+  /** What Foresight's plugins get: usage with its trend, 7-day disruptions, risk predictions, NIC errors. */
   signals(): PlacementSignals {
     const usage = new Map<string, NodeUsage>();
     for (const m of this.sim.nodeMetrics()) {
@@ -209,6 +231,8 @@ export class ForesightView {
       disruptions: this.disruptions.disruptions,
       disruptionWindowMs: this.sim.now() - this.startMs,
       risks,
+      nicErrors: this.nicErrors(),
+      nicErrorWindowMs: NIC_ERROR_WINDOW_MS,
     };
   }
 

@@ -1,6 +1,6 @@
 import { heading } from './format.ts';
 import { CAUSES, type Cause } from './placement-replay-causes.ts';
-import type { FailureWarnings } from './placement-replay-warnings.ts';
+import type { FailureWarnings, SignalWarnings } from './placement-replay-warnings.ts';
 import { runReplay, type ReplayFigures, type ReplayOptions, type SignalPart } from './placement-replay.ts';
 
 /**
@@ -58,29 +58,41 @@ function table(title: string, k: ReplayFigures, f: ReplayFigures): void {
   console.log(row('pending pod-minutes (no room)', k.pendingPodMinutes, f.pendingPodMinutes));
   console.log('disruptions by cause (from the ground truth, after the run):');
   for (const cause of CAUSES) console.log(row(`  ${cause}`, k.causes[cause], f.causes[cause]));
-  // Of these causes only a repeat failure shows in what Foresight sees before it hits (the node
-  // failed before): a leak starts after its pod is placed, a first failure's NIC errors reach
-  // no metric, events or risk prediction (see the README), a failure without warning has none.
+  // Of these causes a repeat failure shows beforehand (the node failed before), and a first
+  // failure's NIC errors for ten minutes; a leak starts after its pod is placed, a failure without
+  // warning has none. Placement can only spare pods it would have bound there after the errors began.
   const repeat = k.causes['repeat failure of a node'];
   console.log(
-    `kube-scheduler's disruptions with a sign Foresight sees beforehand (repeat failures): ${repeat} of ${k.disruptions} (${Math.round((repeat / Math.max(1, k.disruptions)) * 100)}%)`,
+    `kube-scheduler's disruptions from repeat failures (the node failed before): ${repeat} of ${k.disruptions} (${Math.round((repeat / Math.max(1, k.disruptions)) * 100)}%)`,
+  );
+  console.log(
+    `first failures with NIC errors: disruptions of pods bound after the errors began ${k.boundDuringNicErrors} / ${f.boundDuringNicErrors} (of ${k.causes['first failure, NIC errors']} / ${f.causes['first failure, NIC errors']}; the rest were there before)`,
   );
   const w = f.warnings;
-  if (w)
+  if (w) {
+    const share = (s: SignalWarnings) => ((s.otherFlagged / Math.max(1, s.otherRounds)) * 100).toFixed(1);
     console.log(
-      `first failures the risk model called at risk during their 10 min of NIC errors: ${w.warned} of ${w.failures}; other nodes at risk in ${((w.otherAtRisk / Math.max(1, w.otherRounds)) * 100).toFixed(1)}% of those rounds`,
+      `first failures flagged during their 10 min of NIC errors (of ${w.failures}): risk model at risk ${w.risk.warned}, other nodes in ${share(w.risk)}% of those rounds; NIC errors ${w.nic.warned}, other nodes in ${share(w.nic)}%`,
     );
+  }
+}
+
+function sumSignal(all: readonly SignalWarnings[]): SignalWarnings {
+  const total = (pick: (s: SignalWarnings) => number) => all.reduce((sum, s) => sum + pick(s), 0);
+  return {
+    warned: total((s) => s.warned),
+    otherRounds: total((s) => s.otherRounds),
+    otherFlagged: total((s) => s.otherFlagged),
+  };
 }
 
 function sumWarnings(runs: readonly ReplayFigures[]): FailureWarnings | undefined {
   const all = runs.flatMap((f) => (f.warnings ? [f.warnings] : []));
   if (all.length === 0) return undefined;
-  const total = (pick: (w: FailureWarnings) => number) => all.reduce((s, w) => s + pick(w), 0);
   return {
-    failures: total((w) => w.failures),
-    warned: total((w) => w.warned),
-    otherRounds: total((w) => w.otherRounds),
-    otherAtRisk: total((w) => w.otherAtRisk),
+    failures: all.reduce((s, w) => s + w.failures, 0),
+    risk: sumSignal(all.map((w) => w.risk)),
+    nic: sumSignal(all.map((w) => w.nic)),
   };
 }
 
@@ -108,6 +120,7 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
     incidents: [],
     disrupted: mine.flatMap((f) => f.disrupted),
     causes: sumCauses(mine),
+    boundDuringNicErrors: total((f) => f.boundDuringNicErrors),
     ...(warnings ? { warnings } : {}),
   };
 }
@@ -174,6 +187,7 @@ function ablation(): void {
     ['usage (LoadAware)', ['usage']],
     ['disruptions (Stability)', ['disruptions']],
     ['risks (RiskAware)', ['risks']],
+    ['NIC errors (NetworkHealth)', ['nic']],
     ['all', undefined],
   ];
   for (const [name, parts] of variants) {

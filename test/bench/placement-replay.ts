@@ -9,7 +9,7 @@ import { newPodJson } from '../../core/sim/objects/pod-json.ts';
 import type { ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation, type Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
-import { tallyCauses, type Cause, type Disruption } from './placement-replay-causes.ts';
+import { boundDuringNicErrors, tallyCauses, type Cause, type Disruption } from './placement-replay-causes.ts';
 import { ForesightView } from './placement-replay-view.ts';
 import { failureWarnings, type FailureWarnings, type RiskRound } from './placement-replay-warnings.ts';
 
@@ -21,8 +21,9 @@ import { failureWarnings, type FailureWarnings, type RiskRound } from './placeme
  * sees the stream (it only takes pods whose schedulerName is default-scheduler); this harness
  * binds them, as a second scheduler would.
  *
- * Foresight sees only what a live Foresight would (placement-replay-view.ts): node metrics each
- * minute, lifecycle events, and core/risk's predictions from them; never the incident schedule.
+ * Foresight sees only what a live Foresight would (placement-replay-view.ts): node metrics and
+ * the kubelet Summary API (with NIC error counters) each minute, lifecycle events, and core/risk's
+ * predictions from them; never the incident schedule.
  * kube-scheduler sees requests, taints and conditions. Both runs get the same incidents whatever
  * they placed, and the same figures are counted the same way for both.
  *
@@ -57,6 +58,8 @@ export interface ReplayFigures {
   disrupted: string[];
   /** Disruptions by cause, from the simulator's ground truth after the run (never seen by the advice). */
   causes: Record<Cause, number>;
+  /** Of the first failures' disruptions with NIC errors, those of pods bound after the errors began. */
+  boundDuringNicErrors: number;
   /** Whether the risk predictions the advice used saw first failures coming (Foresight only). */
   warnings?: FailureWarnings;
 }
@@ -73,7 +76,7 @@ export interface ReplayOptions {
   foresightSignals?: readonly SignalPart[];
 }
 
-export type SignalPart = 'usage' | 'disruptions' | 'risks';
+export type SignalPart = 'usage' | 'disruptions' | 'risks' | 'nic';
 
 function only(signals: PlacementSignals, parts: readonly SignalPart[] | undefined): PlacementSignals {
   if (!parts) return signals;
@@ -81,6 +84,7 @@ function only(signals: PlacementSignals, parts: readonly SignalPart[] | undefine
   if (!parts.includes('usage')) delete kept.usage;
   if (!parts.includes('disruptions')) delete kept.disruptions;
   if (!parts.includes('risks')) delete kept.risks;
+  if (!parts.includes('nic')) delete kept.nicErrors;
   return kept;
 }
 
@@ -204,7 +208,9 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     incidents: [],
     disrupted: [],
     causes: tallyCauses([], []),
+    boundDuringNicErrors: 0,
   };
+  const boundAt = new Map<string, number>();
   const generation = new Map<number, number>();
   const rounds: RiskRound[] = [];
   let nodeMinutes = 0;
@@ -238,8 +244,13 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
       }
     }
     const signals = policy === 'foresight' ? only(view.signals(), options.foresightSignals) : {};
-    if (signals.risks) rounds.push({ at: sim.now(), risks: signals.risks });
-    placePending(sim, signals, policy, figures);
+    if (signals.risks)
+      rounds.push({
+        at: sim.now(),
+        risks: signals.risks,
+        ...(signals.nicErrors ? { nicErrors: signals.nicErrors } : {}),
+      });
+    placePending(sim, signals, policy, figures, boundAt);
     sim.advance(MINUTE);
     view.sample();
     for (const m of sim.nodeMetrics()) {
@@ -271,6 +282,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     .incidents()
     .map((i) => `${i.family}@${i.node ?? '?'}@${Math.round((i.onsetMs - startMs) / MINUTE)}`);
   figures.causes = tallyCauses(disruptions, sim.incidents());
+  figures.boundDuringNicErrors = boundDuringNicErrors(disruptions, sim.incidents(), boundAt);
   if (rounds.length > 0) figures.warnings = failureWarnings(rounds, sim.incidents());
   view.close();
   sim.close();
@@ -284,6 +296,7 @@ function placePending(
   signals: PlacementSignals,
   policy: Policy,
   figures: ReplayFigures,
+  boundAt: Map<string, number>,
 ): void {
   const all = sim.store.list(keys.pods) as unknown as PodObject[];
   const pending = all.filter(
@@ -306,6 +319,7 @@ function placePending(
       continue;
     }
     bind(sim, pod as unknown as Pod, node);
+    boundAt.set(pod.metadata?.name ?? '', sim.now());
     placed.push({ ...pod, spec: { ...pod.spec, nodeName: node } });
     figures.placed++;
   }

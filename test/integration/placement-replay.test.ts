@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord, ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation } from '../../core/sim/simulation.ts';
-import { causeOf, tallyCauses, type Disruption } from '../bench/placement-replay-causes.ts';
+import {
+  boundDuringNicErrors,
+  causeOf,
+  tallyCauses,
+  type Disruption,
+} from '../bench/placement-replay-causes.ts';
 import { ForesightView } from '../bench/placement-replay-view.ts';
 import { failureWarnings, type RiskRound } from '../bench/placement-replay-warnings.ts';
 import { runReplay, type ReplayFigures } from '../bench/placement-replay.ts';
@@ -153,9 +158,23 @@ describe('what caused a disruption (ground truth, read after the run)', () => {
     expect(tally['repeat failure of a node']).toBe(0);
     expect(Object.keys(tally)).toHaveLength(7);
   });
+
+  it('counts the first-failure disruptions of pods bound after the NIC errors began', () => {
+    const bound = new Map([
+      ['stream-1-1', at(55)], // during node-03's NIC errors (50-60): placement could have spared it
+      ['stream-2-2', at(30)], // there before the errors began
+      ['stream-3-1', at(135)], // a repeat failure's, not a first one's
+    ]);
+    const taken = [
+      d('PodEvicted', 'node-03', 66, 'stream-1-1'),
+      d('PodEvicted', 'node-03', 66, 'stream-2-2'),
+      d('PodEvicted', 'node-03', 146, 'stream-3-1'),
+    ];
+    expect(boundDuringNicErrors(taken, incidents, bound)).toBe(1);
+  });
 });
 
-describe("whether the advice's risk signal saw first failures coming (ground truth, after the run)", () => {
+describe("whether the advice's signals saw first failures coming (ground truth, after the run)", () => {
   const at = (min: number) => min * MINUTE;
   const failure = (
     node: string,
@@ -171,8 +190,9 @@ describe("whether the advice's risk signal saw first failures coming (ground tru
     precursor,
     description: '',
   });
-  const round = (min: number, atRisk: string[]): RiskRound => ({
+  const round = (min: number, atRisk: string[], erring: string[] = []): RiskRound => ({
     at: at(min),
+    nicErrors: new Map(['node-01', 'node-02', 'node-03'].map((n) => [n, erring.includes(n) ? 40 : 0])),
     risks: new Map(
       ['node-01', 'node-02', 'node-03'].map((n) => [
         n,
@@ -189,20 +209,32 @@ describe("whether the advice's risk signal saw first failures coming (ground tru
     [
       'at risk inside the NIC-error minutes: warned; a false flag elsewhere counts against it',
       [failure('node-01', 40, 'strong')],
-      [round(38, []), round(45, ['node-01', 'node-02']), round(48, [])],
-      { failures: 1, warned: 1, otherRounds: 4, otherAtRisk: 1 },
+      [round(38, []), round(45, ['node-01', 'node-02']), round(48, [], ['node-01'])],
+      {
+        failures: 1,
+        risk: { warned: 1, otherRounds: 4, otherFlagged: 1 },
+        nic: { warned: 1, otherRounds: 4, otherFlagged: 0 },
+      },
     ],
     [
-      'at risk only before the NIC errors began: not warned',
+      'flagged only before the NIC errors began: not warned',
       [failure('node-01', 40, 'strong')],
-      [round(38, ['node-01']), round(45, [])],
-      { failures: 1, warned: 0, otherRounds: 2, otherAtRisk: 0 },
+      [round(38, ['node-01'], ['node-01']), round(45, [], ['node-02'])],
+      {
+        failures: 1,
+        risk: { warned: 0, otherRounds: 2, otherFlagged: 0 },
+        nic: { warned: 0, otherRounds: 2, otherFlagged: 1 },
+      },
     ],
     [
       'a failure without a precursor, and a repeat, are not first failures with NIC errors',
       [failure('node-01', 40, 'strong'), failure('node-01', 100, 'strong'), failure('node-03', 60, 'none')],
-      [round(45, []), round(105, ['node-01']), round(65, ['node-03'])],
-      { failures: 1, warned: 0, otherRounds: 2, otherAtRisk: 0 },
+      [round(45, []), round(105, ['node-01'], ['node-01']), round(65, ['node-03'], ['node-03'])],
+      {
+        failures: 1,
+        risk: { warned: 0, otherRounds: 2, otherFlagged: 0 },
+        nic: { warned: 0, otherRounds: 2, otherFlagged: 0 },
+      },
     ],
   ])('%s', (_name, incidents, rounds, expected) => {
     expect(failureWarnings(rounds, incidents)).toEqual(expected);
