@@ -1,4 +1,12 @@
-import type { FilterFailure, PodInfo, ScorePlugin } from './framework.ts';
+import {
+  nodeFilterOf,
+  nodeScorerOf,
+  type FilterFailure,
+  type NodeFilter,
+  type NodeScorer,
+  type PodInfo,
+  type ScorePlugin,
+} from './framework.ts';
 import type { PodObject } from './kube-objects.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { SchedulingProfile } from './profile.ts';
@@ -41,22 +49,43 @@ export function podInfoOf(pod: PodObject): PodInfo {
   return { pod, requests: podRequests(pod), nonZeroRequests: podRequests(pod, true) };
 }
 
-function scoreAll(
+/** Every filter on one node: all that fail, in the profile's order. */
+function failuresOf(filters: readonly NodeFilter[], node: NodeInfo): FilterFailure[] {
+  let allFailures = NO_FAILURES;
+  for (let f = 0; f < filters.length; f++) {
+    const failure = (filters[f] as NodeFilter)(node);
+    if (failure) {
+      if (allFailures === NO_FAILURES) allFailures = [];
+      allFailures.push(failure);
+    }
+  }
+  return allFailures;
+}
+
+/**
+ * A feasible node's scores start as a copy of this object (every plugin at 0, in scoring order):
+ * one allocation with the final shape instead of an object that grows a property per plugin.
+ */
+function scoresTemplate(plugins: readonly ScorePlugin[]): Record<string, number> {
+  const template: Record<string, number> = {};
+  for (const plugin of plugins) template[plugin.name] = 0;
+  return template;
+}
+
+/** Normalizes one plugin's raw scores of the feasible nodes and adds them, weighted, to the totals. */
+function addScores(
   plugin: ScorePlugin,
-  pod: PodInfo,
+  scores: number[],
   feasible: readonly NodeEvaluation[],
-  into: 'kubeSchedulerTotal' | 'foresightTotal',
+  kube: boolean,
 ): void {
-  const scores = new Array<number>(feasible.length);
-  for (let i = 0; i < feasible.length; i++)
-    scores[i] = plugin.score(pod, (feasible[i] as NodeEvaluation).info);
   plugin.normalize?.(scores);
   const { name, weight } = plugin;
   for (let i = 0; i < feasible.length; i++) {
     const n = feasible[i] as NodeEvaluation;
     const s = scores[i] ?? 0;
     n.scores[name] = s;
-    if (into === 'kubeSchedulerTotal') n.kubeSchedulerTotal += s * weight;
+    if (kube) n.kubeSchedulerTotal += s * weight;
     n.foresightTotal += s * weight;
   }
 }
@@ -66,6 +95,11 @@ function scoreAll(
  * of them): filters, then kube-scheduler's weighted scores, then Foresight's on top. The
  * Foresight total is kube-scheduler's total plus the weighted Foresight scores, so the advice
  * never trades away a preference the pod states (affinity, taints) without a reason.
+ *
+ * Each plugin reads the pod once (PreFilter/PreScore). Then one pass over the nodes filters a
+ * node and, when it is feasible, takes every plugin's raw score of it: a node is fetched from
+ * memory once, not once per plugin (at 5,000 nodes the fetches cost more than the plugins).
+ * Normalizing and weighting follow, per plugin, as upstream does.
  */
 export function evaluatePlacement(
   pod: PodObject,
@@ -74,45 +108,41 @@ export function evaluatePlacement(
   advisors: readonly AdvisoryPlugin[] = [],
 ): Evaluation {
   const info = podInfoOf(pod);
-  const evaluations: NodeEvaluation[] = nodes.map((node) => {
-    let allFailures: FilterFailure[] = NO_FAILURES;
-    for (const filter of profile.filters) {
-      const failure = filter.filter(info, node);
-      if (failure) {
-        if (allFailures === NO_FAILURES) allFailures = [];
-        allFailures.push(failure);
-      }
-    }
-    return {
-      info: node,
-      failure: allFailures[0],
-      allFailures,
-      scores: {},
-      explanations: undefined,
-      kubeSchedulerTotal: 0,
-      foresightTotal: 0,
-    };
-  });
-  const feasible = evaluations.filter((e) => !e.failure);
-  for (const plugin of profile.scores) scoreAll(plugin, info, feasible, 'kubeSchedulerTotal');
   const activeAdvisors: AdvisoryPlugin[] = [];
   const idleAdvisors: { plugin: AdvisoryPlugin; why: string }[] = [];
   for (const advisor of advisors) {
     const why = advisor.missingData();
     if (why) idleAdvisors.push({ plugin: advisor, why });
-    else {
-      activeAdvisors.push(advisor);
-      scoreAll(advisor, info, feasible, 'foresightTotal');
-    }
+    else activeAdvisors.push(advisor);
   }
-  return {
-    pod: info,
-    nodes: evaluations,
-    feasible,
-    scorePlugins: [...profile.scores, ...activeAdvisors],
-    activeAdvisors,
-    idleAdvisors,
-  };
+  const scorePlugins = [...profile.scores, ...activeAdvisors];
+  const template = scoresTemplate(scorePlugins);
+  const filters = profile.filters.map((filter) => nodeFilterOf(filter, info));
+  const scorers = scorePlugins.map((plugin) => nodeScorerOf(plugin, info));
+  const rawScores = scorePlugins.map((): number[] => []);
+  const evaluations: NodeEvaluation[] = [];
+  const feasible: NodeEvaluation[] = [];
+  for (const node of nodes) {
+    const allFailures = failuresOf(filters, node);
+    const failure = allFailures[0];
+    const evaluation: NodeEvaluation = {
+      info: node,
+      failure,
+      allFailures,
+      scores: failure ? {} : { ...template },
+      explanations: undefined,
+      kubeSchedulerTotal: 0,
+      foresightTotal: 0,
+    };
+    evaluations.push(evaluation);
+    if (failure) continue;
+    feasible.push(evaluation);
+    for (let p = 0; p < scorers.length; p++)
+      (rawScores[p] as number[]).push((scorers[p] as NodeScorer)(node));
+  }
+  for (let p = 0; p < scorePlugins.length; p++)
+    addScores(scorePlugins[p] as ScorePlugin, rawScores[p] as number[], feasible, p < profile.scores.length);
+  return { pod: info, nodes: evaluations, feasible, scorePlugins, activeAdvisors, idleAdvisors };
 }
 
 /**

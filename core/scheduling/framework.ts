@@ -28,20 +28,41 @@ export interface FilterFailure {
   readonly reasons: readonly string[];
 }
 
+/** One node's filter or score for the pod a PreFilter/PreScore step has already read. */
+export type NodeFilter = (node: NodeInfo) => FilterFailure | undefined;
+export type NodeScorer = (node: NodeInfo) => number;
+
 export interface FilterPlugin {
   readonly name: string;
   filter(pod: PodInfo, node: NodeInfo): FilterFailure | undefined;
+  /**
+   * PreFilter: reads the pod once per cycle (its requests, tolerations, affinity) and returns
+   * the filter of one node, which then does only the per-node work. Same answers as filter().
+   */
+  preFilter?(pod: PodInfo): NodeFilter;
 }
 
 export interface ScorePlugin {
   readonly name: string;
   readonly weight: number;
-  /** Raw score of one node; `undefined` from prepare() means the plugin takes no part. */
+  /** Raw score of one node. */
   score(pod: PodInfo, node: NodeInfo): number;
+  /** PreScore: as FilterPlugin.preFilter, the pod read once and a scorer of one node returned. */
+  preScore?(pod: PodInfo): NodeScorer;
   /** NormalizeScore over the feasible nodes, in place. */
   normalize?(scores: number[]): void;
   /** A plain-words reason for a node's normalized score. */
   explain?(pod: PodInfo, node: NodeInfo, normalized: number): string;
+}
+
+/** The plugin's filter for this pod: its PreFilter's when it has one. */
+export function nodeFilterOf(plugin: FilterPlugin, pod: PodInfo): NodeFilter {
+  return plugin.preFilter ? plugin.preFilter(pod) : (node) => plugin.filter(pod, node);
+}
+
+/** The plugin's scorer for this pod: its PreScore's when it has one. */
+export function nodeScorerOf(plugin: ScorePlugin, pod: PodInfo): NodeScorer {
+  return plugin.preScore ? plugin.preScore(pod) : (node) => plugin.score(pod, node);
 }
 
 /** helper.DefaultNormalizeScore: scale to 0..max by the largest score, optionally reversed. */

@@ -2,6 +2,24 @@ import { bindText, byBindTime, type BoundPod } from './assumed-pods.ts';
 import { isTerminalPod, type NodeObject, type PodObject, type Taint } from './kube-objects.ts';
 import { addResources, allocatableOf, emptyResources, podRequests, type Resources } from './resources.ts';
 
+/** Where each number sits in NodeInfo.amounts. */
+export const AMOUNT = {
+  allocatableMilliCpu: 0,
+  allocatableMemory: 1,
+  allocatableEphemeralStorage: 2,
+  allocatablePods: 3,
+  requestedMilliCpu: 4,
+  requestedMemory: 5,
+  requestedEphemeralStorage: 6,
+  nonZeroMilliCpu: 7,
+  nonZeroMemory: 8,
+  podCount: 9,
+} as const;
+const AMOUNTS = 10;
+
+/** Shared by the nodes without taints (a fresh `[]` each would be one more object to visit per node). */
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
 /**
  * framework.NodeInfo: a node with what its pods already request. `requested` is the real sum
  * (the filter compares against it); `nonZeroRequested` counts pods that request nothing as
@@ -21,9 +39,40 @@ export interface NodeInfo {
   readonly pods: readonly PodObject[];
   /** The live pods by bind time, newest last: what LoadAware assumes on top of older usage. */
   readonly bound: readonly BoundPod[];
+  /**
+   * The same cpu, memory, ephemeral-storage and pod numbers, unboxed (positions in AMOUNT). The
+   * nodes of one buildNodeInfos share one buffer, so a plugin's pass over 5,000 nodes reads
+   * memory in order: through the objects above it chases three objects and a boxed number per
+   * node across a large heap, which cost more than the arithmetic (~10x in the bench).
+   */
+  readonly amounts: Float64Array;
 }
 
-export function nodeInfoOf(node: NodeObject, pods: readonly PodObject[]): NodeInfo {
+function amountsOf(
+  allocatable: Readonly<Resources> & { readonly pods: number },
+  requested: Readonly<Resources>,
+  nonZeroRequested: Readonly<Resources>,
+  podCount: number,
+  into: Float64Array,
+): Float64Array {
+  into[AMOUNT.allocatableMilliCpu] = allocatable.milliCpu;
+  into[AMOUNT.allocatableMemory] = allocatable.memory;
+  into[AMOUNT.allocatableEphemeralStorage] = allocatable.ephemeralStorage;
+  into[AMOUNT.allocatablePods] = allocatable.pods;
+  into[AMOUNT.requestedMilliCpu] = requested.milliCpu;
+  into[AMOUNT.requestedMemory] = requested.memory;
+  into[AMOUNT.requestedEphemeralStorage] = requested.ephemeralStorage;
+  into[AMOUNT.nonZeroMilliCpu] = nonZeroRequested.milliCpu;
+  into[AMOUNT.nonZeroMemory] = nonZeroRequested.memory;
+  into[AMOUNT.podCount] = podCount;
+  return into;
+}
+
+export function nodeInfoOf(
+  node: NodeObject,
+  pods: readonly PodObject[],
+  amounts: Float64Array = new Float64Array(AMOUNTS),
+): NodeInfo {
   const name = node.metadata?.name ?? '';
   const requested = emptyResources();
   const nonZeroRequested = emptyResources();
@@ -39,18 +88,24 @@ export function nodeInfoOf(node: NodeObject, pods: readonly PodObject[]): NodeIn
     bound.push({ at: bindText(pod), milliCpu: nonZero.milliCpu, memory: nonZero.memory });
   }
   bound.sort(byBindTime);
+  const allocatable = allocatableOf(
+    node.status?.allocatable ?? node.status?.capacity,
+    `node ${name} allocatable`,
+  );
+  const taints = node.spec?.taints;
   return {
     name,
     node,
     labels: node.metadata?.labels ?? {},
-    taints: node.spec?.taints ?? [],
+    taints: taints && taints.length > 0 ? taints : NO_TAINTS,
     unschedulable: node.spec?.unschedulable === true,
-    allocatable: allocatableOf(node.status?.allocatable ?? node.status?.capacity, `node ${name} allocatable`),
+    allocatable,
     requested,
     nonZeroRequested,
     podCount,
     pods,
     bound,
+    amounts: amountsOf(allocatable, requested, nonZeroRequested, podCount, amounts),
   };
 }
 
@@ -64,5 +119,10 @@ export function buildNodeInfos(nodes: readonly NodeObject[], pods: readonly PodO
     if (!list) byNode.set(nodeName, (list = []));
     list.push(pod);
   }
-  return nodes.map((node) => nodeInfoOf(node, byNode.get(node.metadata?.name ?? '') ?? []));
+  const table = new Float64Array(AMOUNTS * nodes.length);
+  // The views first, in one run, so they sit side by side in memory as well.
+  const rows = nodes.map((_, i) => table.subarray(AMOUNTS * i, AMOUNTS * (i + 1)));
+  return nodes.map((node, i) =>
+    nodeInfoOf(node, byNode.get(node.metadata?.name ?? '') ?? [], rows[i] as Float64Array),
+  );
 }

@@ -12,16 +12,7 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-const validity = new WeakMap<NodeSelectorRequirement, boolean>();
-
-/** Validated once per requirement object: the same pod is matched against thousands of nodes. */
 function validRequirement(req: NodeSelectorRequirement): boolean {
-  let valid = validity.get(req);
-  if (valid === undefined) validity.set(req, (valid = checkRequirement(req)));
-  return valid;
-}
-
-function checkRequirement(req: NodeSelectorRequirement): boolean {
   if (!QUALIFIED_NAME.test(req.key) || (req.key.split('/').pop() ?? '').length > 63) return false;
   if (req.operator === 'In' || req.operator === 'NotIn')
     return (req.values ?? []).every((v) => v.length <= 63 && LABEL_VALUE.test(v));
@@ -29,7 +20,6 @@ function checkRequirement(req: NodeSelectorRequirement): boolean {
 }
 
 function requirementMatches(req: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
-  if (!validRequirement(req)) return false;
   const values = req.values ?? [];
   const has = Object.prototype.hasOwnProperty.call(labels, req.key);
   const value = labels[req.key];
@@ -64,24 +54,33 @@ function fieldMatches(req: NodeSelectorRequirement, nodeName: string): boolean {
   return false;
 }
 
-export function termMatches(
-  term: NodeSelectorTerm | undefined,
-  labels: Readonly<Record<string, string>>,
-  nodeName: string,
-): boolean {
+export type NodeMatcher = (labels: Readonly<Record<string, string>>, nodeName: string) => boolean;
+
+const NEVER: NodeMatcher = () => false;
+
+/**
+ * A term compiled once per pod (the same pod is matched against thousands of nodes): its
+ * requirements are validated here, and a term that can never match is a constant.
+ */
+export function termMatcher(term: NodeSelectorTerm | undefined): NodeMatcher {
   const expressions = term?.matchExpressions ?? [];
   const fields = term?.matchFields ?? [];
-  if (expressions.length === 0 && fields.length === 0) return false;
-  return (
-    expressions.every((r) => requirementMatches(r, labels)) && fields.every((r) => fieldMatches(r, nodeName))
-  );
+  if (expressions.length === 0 && fields.length === 0) return NEVER;
+  if (!expressions.every(validRequirement)) return NEVER;
+  return (labels, nodeName) => {
+    for (let i = 0; i < expressions.length; i++)
+      if (!requirementMatches(expressions[i] as NodeSelectorRequirement, labels)) return false;
+    for (let i = 0; i < fields.length; i++)
+      if (!fieldMatches(fields[i] as NodeSelectorRequirement, nodeName)) return false;
+    return true;
+  };
 }
 
 /** Required terms are ORed; an empty list matches no node. */
-export function anyTermMatches(
-  terms: readonly NodeSelectorTerm[],
-  labels: Readonly<Record<string, string>>,
-  nodeName: string,
-): boolean {
-  return terms.some((t) => termMatches(t, labels, nodeName));
+export function anyTermMatcher(terms: readonly NodeSelectorTerm[]): NodeMatcher {
+  const matchers = terms.map(termMatcher).filter((m) => m !== NEVER);
+  return (labels, nodeName) => {
+    for (let i = 0; i < matchers.length; i++) if ((matchers[i] as NodeMatcher)(labels, nodeName)) return true;
+    return false;
+  };
 }

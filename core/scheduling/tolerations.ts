@@ -16,7 +16,11 @@ export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
 }
 
 export function taintTolerated(tolerations: readonly Toleration[] | undefined, taint: Taint): boolean {
-  return (tolerations ?? []).some((t) => toleratesTaint(t, taint));
+  if (!tolerations) return false;
+  // A plain loop: this runs for every tainted node of the cluster, once per taint.
+  for (let i = 0; i < tolerations.length; i++)
+    if (toleratesTaint(tolerations[i] as Toleration, taint)) return true;
+  return false;
 }
 
 /** FindMatchingUntoleratedTaint over the taints with one of `effects`. */
@@ -25,5 +29,9 @@ export function firstUntoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   effects: readonly TaintEffect[],
 ): Taint | undefined {
-  return taints.find((taint) => effects.includes(taint.effect) && !taintTolerated(tolerations, taint));
+  for (let i = 0; i < taints.length; i++) {
+    const taint = taints[i] as Taint;
+    if (effects.includes(taint.effect) && !taintTolerated(tolerations, taint)) return taint;
+  }
+  return undefined;
 }

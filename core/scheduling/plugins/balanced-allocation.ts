@@ -1,5 +1,5 @@
-import type { PodInfo, ScorePlugin } from '../framework.ts';
-import { allocationVectors, podRequestList } from './resource-allocation.ts';
+import type { NodeScorer, PodInfo, ScorePlugin } from '../framework.ts';
+import { allocationBuffers, allocationPlan, fillAllocation, podRequestList } from './resource-allocation.ts';
 import { balancedResourceScorer, DEFAULT_RESOURCES, type ResourceSpec } from './resource-scorers.ts';
 
 export const BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocation';
@@ -13,22 +13,21 @@ export function balancedAllocation(
   resources: readonly ResourceSpec[] = DEFAULT_RESOURCES,
   weight = 1,
 ): ScorePlugin {
-  const cache = new WeakMap<PodInfo, number[]>();
-  const buffers = { requested: [] as number[], allocatable: [] as number[] };
-  const requestsOf = (pod: PodInfo): number[] => {
-    let list = cache.get(pod);
-    if (!list) cache.set(pod, (list = podRequestList(pod, resources, true)));
-    return list;
+  const buffers = allocationBuffers(resources);
+  const preScore = (pod: PodInfo): NodeScorer => {
+    const requests = podRequestList(pod, resources, true);
+    if (requests.every((r) => r === 0)) return () => 0;
+    const plan = allocationPlan(requests, resources, true);
+    return (node) => {
+      fillAllocation(node, plan, buffers);
+      return balancedResourceScorer(buffers.requested, buffers.allocatable);
+    };
   };
   return {
     name: BALANCED_ALLOCATION,
     weight,
-    score(pod, node) {
-      const requests = requestsOf(pod);
-      if (requests.every((r) => r === 0)) return 0;
-      const { requested, allocatable } = allocationVectors(node, requests, resources, true, buffers);
-      return balancedResourceScorer(requested, allocatable);
-    },
+    score: (pod, node) => preScore(pod)(node),
+    preScore,
     explain(pod, node) {
       const cpu = node.allocatable.milliCpu
         ? (node.requested.milliCpu + pod.requests.milliCpu) / node.allocatable.milliCpu

@@ -1,6 +1,6 @@
-import type { FilterFailure, FilterPlugin, PodInfo, ScorePlugin } from '../framework.ts';
-import type { NodeInfo } from '../node-info.ts';
-import { allocationVectors, podRequestList } from './resource-allocation.ts';
+import type { FilterPlugin, NodeFilter, NodeScorer, PodInfo, ScorePlugin } from '../framework.ts';
+import { AMOUNT, type NodeInfo } from '../node-info.ts';
+import { allocationBuffers, allocationPlan, fillAllocation, podRequestList } from './resource-allocation.ts';
 import {
   DEFAULT_RESOURCES,
   leastAllocatedScorer,
@@ -19,57 +19,85 @@ interface Insufficient {
   unresolvable: boolean;
 }
 
-const scalarRequests = new WeakMap<PodInfo, [string, number][]>();
+const ENOUGH: readonly Insufficient[] = [];
 
+/** The pod's positive extended-resource requests (PreFilter). */
 function scalarRequestsOf(pod: PodInfo): [string, number][] {
-  let list = scalarRequests.get(pod);
-  if (!list) {
-    list = Object.entries(pod.requests.scalar).filter(([, amount]) => amount > 0);
-    scalarRequests.set(pod, list);
-  }
-  return list;
+  return Object.entries(pod.requests.scalar).filter(([, amount]) => amount > 0);
 }
 
-function check(out: Insufficient[], name: string, asked: number, alloc: number, used: number): void {
+// The list is allocated only when something is missing: most nodes have room.
+function check(
+  out: Insufficient[] | undefined,
+  name: string,
+  asked: number,
+  alloc: number,
+  used: number,
+): Insufficient[] | undefined {
   if (asked > 0 && asked > alloc - used)
-    out.push({ reason: `Insufficient ${name}`, unresolvable: asked > alloc });
-}
-
-/** fitsRequest: a pod slot, then every requested resource against what is left. */
-export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficient[] {
-  const out: Insufficient[] = [];
-  const { allocatable, requested } = node;
-  if (node.podCount + 1 > allocatable.pods) out.push({ reason: 'Too many pods', unresolvable: false });
-  const want = pod.requests;
-  const scalars = scalarRequestsOf(pod);
-  if (want.milliCpu === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalars.length === 0)
-    return out;
-  check(out, 'cpu', want.milliCpu, allocatable.milliCpu, requested.milliCpu);
-  check(out, 'memory', want.memory, allocatable.memory, requested.memory);
-  check(
-    out,
-    'ephemeral-storage',
-    want.ephemeralStorage,
-    allocatable.ephemeralStorage,
-    requested.ephemeralStorage,
-  );
-  for (const [name, amount] of scalars)
-    check(out, name, amount, allocatable.scalar[name] ?? 0, requested.scalar[name] ?? 0);
+    (out ??= []).push({ reason: `Insufficient ${name}`, unresolvable: asked > alloc });
   return out;
 }
 
-/** NodeResourcesFit's filter: one reason per resource that does not fit ("Insufficient cpu"). */
-export const nodeResourcesFitFilter: FilterPlugin = {
-  name: NODE_RESOURCES_FIT,
-  filter(pod, node): FilterFailure | undefined {
-    const insufficient = insufficientResources(pod, node);
+/** fitsRequest: a pod slot, then every requested resource against what is left. */
+export function insufficientResources(
+  pod: PodInfo,
+  node: NodeInfo,
+  scalars: readonly [string, number][] = scalarRequestsOf(pod),
+): readonly Insufficient[] {
+  let out: Insufficient[] | undefined;
+  const amounts = node.amounts;
+  if (amounts[AMOUNT.podCount]! + 1 > amounts[AMOUNT.allocatablePods]!)
+    out = [{ reason: 'Too many pods', unresolvable: false }];
+  const want = pod.requests;
+  if (want.milliCpu === 0 && want.memory === 0 && want.ephemeralStorage === 0 && scalars.length === 0)
+    return out ?? ENOUGH;
+  out = check(
+    out,
+    'cpu',
+    want.milliCpu,
+    amounts[AMOUNT.allocatableMilliCpu]!,
+    amounts[AMOUNT.requestedMilliCpu]!,
+  );
+  out = check(
+    out,
+    'memory',
+    want.memory,
+    amounts[AMOUNT.allocatableMemory]!,
+    amounts[AMOUNT.requestedMemory]!,
+  );
+  out = check(
+    out,
+    'ephemeral-storage',
+    want.ephemeralStorage,
+    amounts[AMOUNT.allocatableEphemeralStorage]!,
+    amounts[AMOUNT.requestedEphemeralStorage]!,
+  );
+  for (let i = 0; i < scalars.length; i++) {
+    const [name, amount] = scalars[i] as [string, number];
+    out = check(out, name, amount, node.allocatable.scalar[name] ?? 0, node.requested.scalar[name] ?? 0);
+  }
+  return out ?? ENOUGH;
+}
+
+function resourcesFit(pod: PodInfo): NodeFilter {
+  const scalars = scalarRequestsOf(pod);
+  return (node) => {
+    const insufficient = insufficientResources(pod, node, scalars);
     if (insufficient.length === 0) return undefined;
     return {
       plugin: NODE_RESOURCES_FIT,
       code: insufficient.some((i) => i.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable',
       reasons: insufficient.map((i) => i.reason),
     };
-  },
+  };
+}
+
+/** NodeResourcesFit's filter: one reason per resource that does not fit ("Insufficient cpu"). */
+export const nodeResourcesFitFilter: FilterPlugin = {
+  name: NODE_RESOURCES_FIT,
+  filter: (pod, node) => resourcesFit(pod)(node),
+  preFilter: resourcesFit,
 };
 
 export type ScoringStrategy =
@@ -118,20 +146,19 @@ export function nodeResourcesFitScore(
   if (strategy.type === 'LeastAllocated') scorer = leastAllocatedScorer(resources);
   else if (strategy.type === 'MostAllocated') scorer = mostAllocatedScorer(resources);
   else scorer = requestedToCapacityRatioScorer(resources, strategy.shape);
-  const cache = new WeakMap<PodInfo, number[]>();
-  const buffers = { requested: [] as number[], allocatable: [] as number[] };
-  const requestsOf = (pod: PodInfo): number[] => {
-    let list = cache.get(pod);
-    if (!list) cache.set(pod, (list = podRequestList(pod, resources, false)));
-    return list;
+  const buffers = allocationBuffers(resources);
+  const preScore = (pod: PodInfo): NodeScorer => {
+    const plan = allocationPlan(podRequestList(pod, resources, false), resources, false);
+    return (node) => {
+      fillAllocation(node, plan, buffers);
+      return scorer(buffers.requested, buffers.allocatable);
+    };
   };
   return {
     name: NODE_RESOURCES_FIT,
     weight,
-    score(pod, node) {
-      const { requested, allocatable } = allocationVectors(node, requestsOf(pod), resources, false, buffers);
-      return scorer(requested, allocatable);
-    },
+    score: (pod, node) => preScore(pod)(node),
+    preScore,
     explain(pod, node) {
       const cpuFree =
         node.allocatable.milliCpu - node.nonZeroRequested.milliCpu - pod.nonZeroRequests.milliCpu;

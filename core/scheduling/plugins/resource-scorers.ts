@@ -116,25 +116,42 @@ export function requestedToCapacityRatioScorer(
   };
 }
 
-/** BalancedAllocation's scorer: 100 × (1 − standard deviation of the used fractions). */
+/** A used fraction, capped at 1 (pods that request nothing count, so the sum can pass capacity). */
+function usedFraction(requested: number, capacity: number): number {
+  return Math.min(1, requested / capacity);
+}
+
+/**
+ * BalancedAllocation's scorer: 100 × (1 − standard deviation of the used fractions). Two passes
+ * over the resources instead of a list of fractions: this runs once per node.
+ */
 export function balancedResourceScorer(requested: readonly number[], allocatable: readonly number[]): number {
-  const fractions: number[] = [];
+  let count = 0;
   let total = 0;
+  let first = 0;
+  let second = 0;
   for (let i = 0; i < requested.length; i++) {
     const capacity = allocatable[i] ?? 0;
     if (capacity === 0) continue;
-    const fraction = Math.min(1, (requested[i] ?? 0) / capacity);
+    const fraction = usedFraction(requested[i] ?? 0, capacity);
+    if (count === 0) first = fraction;
+    else if (count === 1) second = fraction;
     total += fraction;
-    fractions.push(fraction);
+    count++;
   }
   let std = 0;
-  if (fractions.length === 2) {
-    std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2);
-  } else if (fractions.length > 2) {
-    const mean = total / fractions.length;
+  if (count === 2) {
+    std = Math.abs((first - second) / 2);
+  } else if (count > 2) {
+    const mean = total / count;
     let sum = 0;
-    for (const f of fractions) sum += (f - mean) * (f - mean);
-    std = Math.sqrt(sum / fractions.length);
+    for (let i = 0; i < requested.length; i++) {
+      const capacity = allocatable[i] ?? 0;
+      if (capacity === 0) continue;
+      const deviation = usedFraction(requested[i] ?? 0, capacity) - mean;
+      sum += deviation * deviation;
+    }
+    std = Math.sqrt(sum / count);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
