@@ -184,7 +184,7 @@ export class ForesightView {
   /** The NIC error rate since the node's last reading, kept for the window NetworkHealth reads. */
   private recordNicErrors(node: string, at: number, count: number | null): void {
     const rate = this.nicRates.observe(node, at, count);
-    const kept = (this.nicHistory.get(node) ?? []).filter((r) => r.at > at - NIC_ERROR_WINDOW_MS);
+    const kept = (this.nicHistory.get(node) ?? []).filter((r) => r.at >= at - NIC_ERROR_WINDOW_MS);
     if (rate !== null) kept.push({ at, rate });
     this.nicHistory.set(node, kept);
   }
@@ -194,7 +194,7 @@ export class ForesightView {
     const since = this.sim.now() - NIC_ERROR_WINDOW_MS;
     const peaks = new Map<string, number>();
     for (const [node, rates] of this.nicHistory)
-      for (const r of rates) if (r.at > since) peaks.set(node, Math.max(peaks.get(node) ?? 0, r.rate));
+      for (const r of rates) if (r.at >= since) peaks.set(node, Math.max(peaks.get(node) ?? 0, r.rate));
     return peaks;
   }
 

@@ -144,6 +144,8 @@ describe('NetworkHealth', () => {
     expect(plugin.explain?.(podInfoOf(pod), a!, 10)).toContain('up to 90 a minute in the last 10 min');
     expect(plugin.explain?.(podInfoOf(pod), b!, 100)).toBe('its NIC counted no errors in the last 10 min');
     expect(plugin.explain?.(podInfoOf(pod), c!, 50)).toBe('no recent NIC error counters for this node');
+    const slow = networkHealth({ nicErrors: new Map([['a', 0.4]]), nicErrorWindowMs: 10 * 60_000 });
+    expect(slow.explain?.(podInfoOf(pod), a!, 96)).toContain('up to 0.4 a minute');
   });
 });
 

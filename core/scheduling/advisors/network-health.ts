@@ -43,7 +43,8 @@ export function networkHealth(signals: PlacementSignals, weight = 3): AdvisoryPl
       const rate = rates?.get(node.name);
       if (rate === undefined) return 'no recent NIC error counters for this node';
       if (rate <= 0) return `its NIC counted no errors in the last ${window}`;
-      return `its NIC is counting errors: up to ${Math.round(rate)} a minute in the last ${window} (often the only sign before a machine fails)`;
+      const shown = rate < 10 ? rate.toFixed(1) : String(Math.round(rate));
+      return `its NIC is counting errors: up to ${shown} a minute in the last ${window} (often the only sign before a machine fails)`;
     },
   };
 }
