@@ -31,15 +31,13 @@ export async function compareAutoscalers(
       minReplicas: s.hpa?.minReplicas ?? 1,
       maxReplicas: s.hpa?.maxReplicas ?? 50,
     };
-    const steps = (ms: number) => Math.max(1, Math.round(ms / s.stepMs));
-    const prescaleLead = steps(PREDICTIVE_SETTINGS.prescaleLeadMs);
-    const holdLead = steps(PREDICTIVE_SETTINGS.holdLeadMs);
+    const lead = Math.max(1, Math.round(PREDICTIVE_SETTINGS.leadMs / s.stepMs));
     const from = Math.round((warmupDays * 86_400_000) / s.stepMs);
-    // Each quantile's largest over steps 1..its lead; the hold quantile of the next step alone.
+    // Each quantile's largest over steps 1..lead; the hold quantile of the next step alone.
     const [prescale, hold, holdNext] = [0, 1, 2].map(() =>
       new Float64Array(s.cpuMillis.length).fill(NaN),
     ) as [Float64Array, Float64Array, Float64Array];
-    for (let h = 1; h <= Math.max(prescaleLead, holdLead); h++) {
+    for (let h = 1; h <= lead; h++) {
       const { quantiles } = await rollingSelect(
         s.cpuMillis,
         h,
@@ -51,8 +49,8 @@ export async function compareAutoscalers(
           quantiles: [PREDICTIVE_SETTINGS.prescaleQuantile, PREDICTIVE_SETTINGS.holdQuantile],
         },
       );
-      if (h <= prescaleLead) largestSoFar(prescale, quantiles[0], from, h);
-      if (h <= holdLead) largestSoFar(hold, quantiles[1], from, h);
+      largestSoFar(prescale, quantiles[0], from, h);
+      largestSoFar(hold, quantiles[1], from, h);
       if (h === 1) largestSoFar(holdNext, quantiles[1], from, h);
     }
     const range = { from, to: s.cpuMillis.length };
