@@ -3,7 +3,13 @@ import type { StoreEvent } from '../store/kube-object.ts';
 import type { CoreEvent, Node, Pod } from '../kube/types.ts';
 import { NODEFS_AVAILABLE_THRESHOLD } from '../kubelet/eviction.ts';
 import { IncidentBase, lerp } from './incident-base.ts';
-import { precursorRamp, type IncidentFactory, type ScenarioEnv, type ScenarioSpec } from './scenario.ts';
+import {
+  precursorRamp,
+  timescaleOf,
+  type IncidentFactory,
+  type ScenarioEnv,
+  type ScenarioSpec,
+} from './scenario.ts';
 import { pickNode, runningPodsOn } from './targets.ts';
 
 const MINUTE = 60_000;
@@ -12,7 +18,8 @@ const APP_NAMESPACES = new Set(['shop', 'payments', 'monitoring', 'default']);
 /**
  * A pod on a node writes logs (or an emptyDir) without bound until the node's filesystem has
  * less than 10% free: DiskPressure, the disk-pressure taint, and the kubelet evicting the
- * writer. Severity sets the time to the threshold (30 min at 0, 5 min at 1).
+ * writer. Severity sets the time to the threshold (30 min at 0, 5 min at 1) unless the spec gives
+ * a timescale.
  */
 export const diskFill: IncidentFactory = (spec, env, id, nowMs) => {
   const node = pickNode(env, spec);
@@ -31,7 +38,7 @@ class DiskFill extends IncidentBase {
   constructor(env: ScenarioEnv, spec: ScenarioSpec, id: string, nowMs: number, node: Node, writer: Pod) {
     const name = node.metadata.name ?? '';
     const severity = Math.min(1, Math.max(0, spec.severity ?? 0.5));
-    const timeToFull = lerp(30, 5, severity) * MINUTE;
+    const timeToFull = timescaleOf(spec, lerp(30, 5, severity) * MINUTE);
     super(
       env,
       spec,

@@ -24,4 +24,17 @@ describe('kubeletCrashLoop', () => {
     expect(readiness.filter((s) => s === 'Unknown').length).toBeGreaterThanOrEqual(2);
     expect(readiness.at(-1)).toBe('True');
   });
+
+  it('a timescale is how long the short restarts go on before the node goes NotReady', () => {
+    const run = runScenario(
+      { family: 'kubeletCrashLoop', severity: 0.6, precursor: 'strong', timescaleMs: 40 * MINUTE },
+      65,
+    );
+    const { incident } = run;
+    const lead = ((incident.visibleMs ?? 0) - incident.onsetMs) / MINUTE;
+    expect(lead).toBeGreaterThan(38);
+    expect(lead).toBeLessThan(46);
+    // 18 min of long outages follow the short ones.
+    expect(((incident.endMs ?? 0) - incident.onsetMs) / MINUTE).toBeCloseTo(58, 0);
+  });
 });

@@ -68,4 +68,14 @@ describe('memoryLeak', () => {
     expect(incident.visibleMs).toBeDefined();
     expect(incident.endMs).toBeDefined();
   });
+
+  it('a timescale replaces the severity-tied time to the limit', () => {
+    const run = runScenario(
+      { family: 'memoryLeak', severity: 0.7, precursor: 'strong', variant: 'oom', timescaleMs: 50 * MINUTE },
+      70,
+    );
+    const lead = ((run.incident.visibleMs ?? 0) - run.incident.onsetMs) / MINUTE;
+    expect(lead).toBeGreaterThan(40);
+    expect(lead).toBeLessThan(55);
+  });
 });

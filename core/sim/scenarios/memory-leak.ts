@@ -5,7 +5,13 @@ import { formatBytes } from '../kube/quantity.ts';
 import type { CoreEvent, Node, Pod } from '../kube/types.ts';
 import { MEMORY_AVAILABLE_THRESHOLD_BYTES } from '../kubelet/eviction.ts';
 import { IncidentBase, lerp } from './incident-base.ts';
-import { precursorRamp, type IncidentFactory, type ScenarioEnv, type ScenarioSpec } from './scenario.ts';
+import {
+  precursorRamp,
+  timescaleOf,
+  type IncidentFactory,
+  type ScenarioEnv,
+  type ScenarioSpec,
+} from './scenario.ts';
 import { pickPod } from './targets.ts';
 
 const MINUTE = 60_000;
@@ -14,8 +20,9 @@ const MINUTE = 60_000;
  * A process that leaks memory. With a memory limit (variant `oom`) the container grows to its
  * limit, is OOM-killed, restarts and grows again: OOMKilled, restarts, CrashLoopBackOff. Without
  * one (`pressure`) it eats the node until memory.available drops under 100Mi: MemoryPressure,
- * then the kubelet evicts it. Severity sets the time to the limit (20 min at 0, 4 min at 1); the
- * precursor sets the shape of the growth (steady, late, or a sudden jump at that time).
+ * then the kubelet evicts it. Severity sets the time to the limit (20 min at 0, 4 min at 1) unless
+ * the spec gives a timescale; the precursor sets the shape of the growth (steady, late, or a
+ * sudden jump at that time).
  */
 export const memoryLeak: IncidentFactory = (spec, env, id, nowMs) => {
   const pressure = spec.variant === 'pressure' || (spec.variant === undefined && env.random(1) < 0.3);
@@ -32,7 +39,7 @@ class MemoryLeak extends IncidentBase {
     const node = pod.spec.nodeName ?? '';
     const { usage, store, cache } = env.ctx;
     const severity = Math.min(1, Math.max(0, spec.severity ?? 0.5));
-    const timeToLimit = lerp(20, 4, severity) * MINUTE;
+    const timeToLimit = timescaleOf(spec, lerp(20, 4, severity) * MINUTE);
     const limit = podShape(pod.spec).containers[0]?.limitMemoryBytes;
     let headroom: number;
     if (limit !== undefined) {

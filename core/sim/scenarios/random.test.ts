@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomScenarios } from './random.ts';
 import { SCENARIO_FAMILIES } from './scenario.ts';
+import { REALISTIC_TIMESCALES } from './timescales.ts';
 
 describe('randomScenarios', () => {
   it('draws the same incidents for the same seed, sorted by onset, within the horizon', () => {
@@ -27,5 +28,27 @@ describe('randomScenarios', () => {
     });
     expect(new Set(specs.map((s) => s.family))).toEqual(new Set(['diskFill', 'trafficSurge']));
     expect(specs.every((s) => s.onsetMs >= 600_000)).toBe(true);
+  });
+
+  it('draws realistic timescales only when asked, for the same incidents', () => {
+    const options = { count: 60, horizonMs: 86_400_000 };
+    const short = randomScenarios(9, options);
+    expect(short.some((s) => s.timescaleMs !== undefined)).toBe(false);
+    expect(randomScenarios(9, { ...options, timescales: 'short' })).toEqual(short);
+    const realistic = randomScenarios(9, { ...options, timescales: 'realistic' });
+    expect(realistic.map(({ timescaleMs: _, ...rest }) => rest)).toEqual(short);
+    for (const s of realistic) {
+      const range = REALISTIC_TIMESCALES[s.family];
+      if (!range) {
+        expect(s.timescaleMs, s.family).toBeUndefined();
+        continue;
+      }
+      expect(s.timescaleMs, s.family).toBeGreaterThanOrEqual(range[0]);
+      expect(s.timescaleMs, s.family).toBeLessThanOrEqual(range[1]);
+    }
+    // Log-uniform: leaks of both minutes and hours.
+    const leaks = realistic.filter((s) => s.family === 'memoryLeak').map((s) => s.timescaleMs ?? 0);
+    expect(Math.min(...leaks)).toBeLessThan(30 * 60_000);
+    expect(Math.max(...leaks)).toBeGreaterThan(60 * 60_000);
   });
 });

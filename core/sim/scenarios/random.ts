@@ -5,6 +5,7 @@ import {
   type ScenarioFamily,
   type ScenarioSpec,
 } from './scenario.ts';
+import { logUniformMs, REALISTIC_TIMESCALES } from './timescales.ts';
 
 export interface RandomScenarioOptions {
   /** Which families to draw from (default: all). */
@@ -15,6 +16,13 @@ export interface RandomScenarioOptions {
   startOffsetMs?: number;
   /** Severity range (default 0.3..1). */
   severity?: readonly [number, number];
+  /**
+   * `realistic`: each incident of a family in REALISTIC_TIMESCALES also gets a timescale drawn
+   * log-uniformly from its range. Absent (or `short`): none, each family's own severity-tied
+   * timing, exactly as before. The same incidents either way: timescales come from their own
+   * stream of draws.
+   */
+  timescales?: 'short' | 'realistic';
 }
 
 const PRECURSORS: readonly { value: PrecursorStrength; weight: number }[] = [
@@ -30,6 +38,7 @@ const PRECURSORS: readonly { value: PrecursorStrength; weight: number }[] = [
  */
 export function randomScenarios(seed: number, options: RandomScenarioOptions): ScenarioSpec[] {
   const rng = createRng(deriveSeed(seed, 0x5ce7a));
+  const timescaleRng = createRng(deriveSeed(seed, 0x71e5c));
   const families = options.families ?? SCENARIO_FAMILIES;
   if (families.length === 0) return [];
   const [low, high] = options.severity ?? [0.3, 1];
@@ -48,6 +57,8 @@ export function randomScenarios(seed: number, options: RandomScenarioOptions): S
       precursor,
     };
     if (family === 'memoryLeak') spec.variant = rng.chance(0.7) ? 'oom' : 'pressure';
+    const range = REALISTIC_TIMESCALES[family];
+    if (options.timescales === 'realistic' && range) spec.timescaleMs = logUniformMs(timescaleRng, range);
     specs.push(spec);
   }
   return specs.sort((a, b) => a.onsetMs - b.onsetMs);

@@ -38,6 +38,12 @@ export interface ScenarioSpec {
    * (no limit: the node runs out, MemoryPressure and eviction).
    */
   variant?: string;
+  /**
+   * How long the cause takes to show (time to the memory limit, to a full disk, to saturation,
+   * the crash loop's run of short restarts), replacing the family's severity-tied default. Only
+   * families that develop over time read it (REALISTIC_TIMESCALES lists them). Absent: as before.
+   */
+  timescaleMs?: number;
 }
 
 export interface IncidentTarget {
@@ -96,6 +102,11 @@ export type IncidentFactory = (
 
 export function severityOf(spec: ScenarioSpec): number {
   return Math.min(1, Math.max(0, spec.severity ?? 0.5));
+}
+
+/** The spec's timescale when it has one, else the family's own default. */
+export function timescaleOf(spec: ScenarioSpec, defaultMs: number): number {
+  return spec.timescaleMs ?? defaultMs;
 }
 
 export function precursorOf(spec: ScenarioSpec): PrecursorStrength {

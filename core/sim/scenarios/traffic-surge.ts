@@ -1,7 +1,13 @@
 import { keys } from '../store/api-resources.ts';
 import type { CoreEvent, Deployment, HorizontalPodAutoscaler } from '../kube/types.ts';
 import { IncidentBase, lerp } from './incident-base.ts';
-import { precursorRamp, type IncidentFactory, type ScenarioEnv, type ScenarioSpec } from './scenario.ts';
+import {
+  precursorRamp,
+  timescaleOf,
+  type IncidentFactory,
+  type ScenarioEnv,
+  type ScenarioSpec,
+} from './scenario.ts';
 import { pickDeployment } from './targets.ts';
 
 const MINUTE = 60_000;
@@ -9,8 +15,9 @@ const MINUTE = 60_000;
 /**
  * A flash sale: traffic to one Deployment (one an HPA scales, when there is one) multiplies by
  * 2 at severity 0 up to 6 at 1. CPU follows, the HPA scales out, new pods may not fit. A strong
- * precursor ramps up over ten minutes, a weak one mostly in the last two, none is a step. Lasts
- * 30 min, then traffic falls back over five.
+ * precursor ramps up over ten minutes (or the spec's timescale), a weak one mostly at the end of
+ * that, none is a step. Lasts 30 min (or 15 min past a longer ramp), then traffic falls back over
+ * five.
  */
 export const trafficSurge: IncidentFactory = (spec, env, id, nowMs) => {
   const deployment = pickDeployment(env, spec);
@@ -19,6 +26,7 @@ export const trafficSurge: IncidentFactory = (spec, env, id, nowMs) => {
 
 class TrafficSurge extends IncidentBase {
   private readonly hpa: string | undefined;
+  private readonly holdMs: number;
 
   constructor(env: ScenarioEnv, spec: ScenarioSpec, id: string, nowMs: number, deployment: Deployment) {
     const namespace = deployment.metadata.namespace ?? '';
@@ -39,8 +47,9 @@ class TrafficSurge extends IncidentBase {
     ).find((h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === name)
       ?.metadata.name;
     const precursor = this.record.precursor;
-    const rampMs = 10 * MINUTE;
-    const holdMs = spec.durationMs ?? 30 * MINUTE;
+    const rampMs = timescaleOf(spec, 10 * MINUTE);
+    const holdMs = spec.durationMs ?? Math.max(30 * MINUTE, rampMs + 15 * MINUTE);
+    this.holdMs = holdMs;
     const fallMs = 5 * MINUTE;
     this.keep(
       env.effects.loadFactors.add(`${namespace}/${name}`, (t) => {
@@ -53,7 +62,7 @@ class TrafficSurge extends IncidentBase {
   }
 
   tick(nowMs: number): void {
-    if (nowMs >= this.record.onsetMs + (this.spec.durationMs ?? 30 * MINUTE) + 5 * MINUTE) this.end(nowMs);
+    if (nowMs >= this.record.onsetMs + this.holdMs + 5 * MINUTE) this.end(nowMs);
   }
 
   onEvent(event: CoreEvent, nowMs: number): void {
