@@ -22,6 +22,8 @@ describe('foresight evaluate options', () => {
       '12',
       '--epochs',
       '5',
+      '--timescales',
+      'short',
       '--json',
       'out.json',
     ]);
@@ -32,6 +34,8 @@ describe('foresight evaluate options', () => {
       nodes: 8,
       hours: 12,
       epochs: 5,
+      timescales: 'short',
+      trainHorizonMinutes: 15,
     });
     expect(json).toBe('out.json');
   });
@@ -42,6 +46,7 @@ describe('foresight evaluate options', () => {
     [['--unseen', 'meteorStrike'], /unknown scenario family "meteorStrike"; try memoryLeak/],
     [['--nodes', '1'], /--nodes needs a whole number from 2 to 500/],
     [['--hours', '2.5'], /--hours needs a whole number/],
+    [['--timescales', 'slow'], /--timescales needs short or realistic/],
     [['extra'], /no positional arguments/],
   ])('refuses %j with a usage error that says what to do', (argv, message) => {
     expect(() => parseEvaluateArgs(argv)).toThrow(UsageError);

@@ -1,6 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PLAN, runExperiment, type ExperimentPlan } from '../risk/experiment.ts';
+import {
+  DEFAULT_PLAN,
+  runExperiment,
+  SHORT_TIMESCALES_PLAN,
+  type ExperimentPlan,
+} from '../risk/experiment.ts';
 import { formatExperiment } from '../risk/evaluation-text.ts';
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
 import type { CommandOutput } from './output.ts';
@@ -34,6 +39,7 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
       nodes: { type: 'string' },
       hours: { type: 'string' },
       epochs: { type: 'string' },
+      timescales: { type: 'string' },
       json: { type: 'string' },
     },
     allowPositionals: true,
@@ -58,9 +64,13 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
   }
   if (unseen.length === 0 || unseen.length >= SCENARIO_FAMILIES.length)
     throw new UsageError('--unseen needs at least one family and must leave at least one to train on.');
+  const timescales = values.timescales ?? DEFAULT_PLAN.timescales;
+  if (timescales !== 'short' && timescales !== 'realistic')
+    throw new UsageError(`--timescales needs short or realistic, got "${timescales}".`);
+  const base = timescales === 'short' ? SHORT_TIMESCALES_PLAN : DEFAULT_PLAN;
   return {
     plan: {
-      ...DEFAULT_PLAN,
+      ...base,
       trainSeeds,
       // The threshold is chosen on seeds neither trained on nor tested on.
       validationSeeds: DEFAULT_PLAN.validationSeeds.filter(
@@ -83,6 +93,9 @@ export const evaluateCommand: Subcommand = {
                  --seeds 1,2,3         training seeds (default ${DEFAULT_PLAN.trainSeeds.join(',')})
                  --test-seeds 101,102  held-out seeds (default ${DEFAULT_PLAN.testSeeds.join(',')})
                  --unseen FAMILY[,..]  families kept out of training (default ${DEFAULT_PLAN.unseenFamilies.join(',')})
+                 --timescales realistic|short   incidents that take minutes to hours to show (default
+                                       ${DEFAULT_PLAN.timescales}), or the plan before issue 5: each family's short,
+                                       severity-tied timing and 15-min training labels
                  --nodes N --hours H --epochs E   cluster size, simulated hours per seed, training epochs
                  --json FILE           also write the full evaluation (curves, calibration) as JSON`,
   async run(argv: string[], out: CommandOutput): Promise<number> {

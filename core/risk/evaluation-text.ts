@@ -80,7 +80,10 @@ export function formatExperiment(report: ExperimentReport): string {
   return [
     `Trained on seeds ${plan.trainSeeds.join(',')} (${report.trainedFamilies.join(', ')}): ${report.trainPoints} points, ${report.trainPositives} positive;`,
     `tested on held-out seeds ${plan.testSeeds.join(',')}; unseen in training: ${plan.unseenFamilies.join(', ')}.`,
-    `Clusters of ${plan.nodes} nodes, ${plan.hours} simulated hours each, ${plan.incidentsPerDay} incidents per day, severity ${plan.severity[0]}–${plan.severity[1]}.`,
+    `Clusters of ${plan.nodes} nodes, ${plan.hours} simulated hours each, ${plan.incidentsPerDay} incidents per day, severity ${plan.severity[0]}–${plan.severity[1]},`,
+    plan.timescales === 'realistic'
+      ? 'realistic timescales: each leak, disk fill, runaway CPU, crash loop or surge takes minutes to hours to show.'
+      : "short timescales: each family's severity-tied timing, 4-30 min from cause to incident.",
     '',
     ...rows('Held-out seeds, all families', report.heldOut),
     '',

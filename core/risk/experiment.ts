@@ -40,14 +40,22 @@ export interface ExperimentPlan {
   incidentsPerDay: number;
   /** Severity range of the randomized incidents. */
   severity: [number, number];
+  /**
+   * How fast incidents develop: `realistic` draws each one's time to show from the ranges real
+   * leaks, disk fills and crash loops take (core/sim/scenarios/timescales.ts, minutes to hours);
+   * `short` keeps each family's severity-tied timing (4-30 min), the plan before issue 5.
+   */
+  timescales: 'short' | 'realistic';
   epochs: number;
   /** The false-alarm budget the alarm threshold is chosen for, on the validation seeds. */
   falseAlarmBudget: number;
   /** Minutes between prediction points, in training and evaluation (live, it is each collection). */
   strideMinutes: number;
   /**
-   * The horizon of the training labels. Shorter than the evaluated horizon (HORIZON_MS): a point
-   * half an hour before an incident usually comes before its cause began, so as a positive it
+   * The horizon of the training labels. With realistic timescales, the evaluated horizon
+   * (HORIZON_MS, 30 min): most causes begin earlier than that (median 37 min on the held-out
+   * seeds), and the validation seeds chose it over 15 min. With short ones, 15 min: a point half
+   * an hour before such an incident usually comes before its cause began, so as a positive it
    * only teaches noise.
    */
   trainHorizonMinutes: number;
@@ -62,17 +70,29 @@ export const DEFAULT_PLAN: ExperimentPlan = {
   hours: 24,
   incidentsPerDay: 24,
   severity: [0.1, 0.9],
+  timescales: 'realistic',
   epochs: 30,
   falseAlarmBudget: 0.5,
   strideMinutes: 1,
+  trainHorizonMinutes: 30,
+};
+
+/** The plan before issue 5: each family's short, severity-tied timing (`--timescales short`). */
+export const SHORT_TIMESCALES_PLAN: ExperimentPlan = {
+  ...DEFAULT_PLAN,
+  timescales: 'short',
   trainHorizonMinutes: 15,
 };
+
+/** What a simulated cluster needs of a plan; without timescales, the families' own (short) ones. */
+type ClusterPlan = Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'> &
+  Partial<Pick<ExperimentPlan, 'timescales'>>;
 
 /** One simulated cluster's history with randomized incidents of the given families. */
 export function simulatedClusterHistory(
   seed: number,
   families: readonly ScenarioFamily[],
-  plan: Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'>,
+  plan: ClusterPlan,
 ): NodeHistory[] {
   return simulatedCluster(seed, families, plan).nodes;
 }
@@ -81,7 +101,7 @@ export function simulatedClusterHistory(
 export function simulatedCluster(
   seed: number,
   families: readonly ScenarioFamily[],
-  plan: Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'>,
+  plan: ClusterPlan,
 ): { nodes: NodeHistory[]; incidents: IncidentRecord[] } {
   const scenarios = randomScenarios(seed, {
     families,
@@ -89,6 +109,7 @@ export function simulatedCluster(
     horizonMs: (plan.hours - 2) * HOUR,
     startOffsetMs: HOUR,
     severity: plan.severity,
+    ...(plan.timescales ? { timescales: plan.timescales } : {}),
   });
   return simulateHistory({
     seed,

@@ -125,5 +125,22 @@ describe('risk features', () => {
     expect(at(f, 'diskLevel')).toBe(0);
     expect(at(f, 'diskExhaustion')).toBe(0);
     expect(at(f, 'podMemoryExhaustion')).toBe(0);
+    expect(at(f, 'diskExhaustionSlow')).toBe(0);
+  });
+
+  it('sees a slow fill hours ahead that the short trends score as far off', () => {
+    // 3 hours of a disk filling 0.1% a minute from 50%: 90% is still 3.7 h away.
+    const capacity = 100 * GIB;
+    const minutes = 180;
+    const h: NodeHistory = {
+      ...history(minutes),
+      diskCapacityBytes: capacity,
+      samples: history(minutes).samples.map((s, i) => ({ ...s, diskBytes: (0.5 + 0.001 * i) * capacity })),
+    };
+    const f = NodeFeatureSeries.fromHistory(h).featuresAt(minutes - 1);
+    // e^(−3.7/2) ≈ 0.16 on the slow scale, e^(−3.7/0.5) ≈ 0.0006 on the short one.
+    expect(at(f, 'diskExhaustionSlow')).toBeGreaterThan(0.1);
+    expect(at(f, 'diskExhaustionSlow')).toBeLessThan(0.25);
+    expect(at(f, 'diskExhaustion')).toBeLessThan(0.01);
   });
 });

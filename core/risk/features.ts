@@ -40,6 +40,11 @@ const EXHAUSTED_AT: Record<Metric, number | undefined> = {
 };
 /** The time scale of `…Exhaustion`: exhaustion this far ahead at the current trend scores 1/e. */
 const EXHAUSTION_SCALE_HOURS = 0.5;
+/**
+ * The same for `…ExhaustionSlow`, from the 30-min and 2-h trends: a leak or a disk fill that
+ * takes hours shows as a steady climb long before the short trends say it is close.
+ */
+const SLOW_EXHAUSTION_SCALE_HOURS = 2;
 const EVENT_CLASSES = [
   'oomkills',
   'restarts',
@@ -58,7 +63,7 @@ export const FEATURE_NAMES: readonly string[] = [
     ...TREND_WINDOWS.flatMap((w) => [`${m}Slope${w}`, `${m}Volatility${w}`]),
     `${m}VsDay`,
     `${m}Detector`,
-    ...(EXHAUSTED_AT[m] === undefined ? [] : [`${m}Exhaustion`]),
+    ...(EXHAUSTED_AT[m] === undefined ? [] : [`${m}Exhaustion`, `${m}ExhaustionSlow`]),
   ]),
   'podsLevel',
   'podsChange30m',
@@ -298,14 +303,18 @@ export class NodeFeatureSeries {
       const slope30m = clip(rows.window(m, from30m, i, stats).slope, -5, 5);
       out[k++] = slope30m;
       out[k++] = stats.std;
-      out[k++] = clip(rows.window(m, from2h, i, stats).slope, -5, 5);
+      const slope2h = clip(rows.window(m, from2h, i, stats).slope, -5, 5);
+      out[k++] = slope2h;
       out[k++] = stats.std;
       const day = rows.window(m, from24h, i, stats);
       out[k++] = day.count > 1 ? clip((level - day.mean) / Math.max(day.std, 0.01), -10, 10) : 0;
       out[k++] = rows.detector(m, i);
       const limit = EXHAUSTED_AT[METRICS[m] as Metric];
-      if (limit !== undefined)
-        out[k++] = rows.validIn(m, recent, i) > 0 ? exhaustion(limit - level, slope5m, slope30m) : 0;
+      if (limit !== undefined) {
+        const known = rows.validIn(m, recent, i) > 0;
+        out[k++] = known ? exhaustion(limit - level, slope5m, slope30m, EXHAUSTION_SCALE_HOURS) : 0;
+        out[k++] = known ? exhaustion(limit - level, slope30m, slope2h, SLOW_EXHAUSTION_SCALE_HOURS) : 0;
+      }
     }
     const pods = rows.pods(i);
     out[k++] = pods;
@@ -350,15 +359,15 @@ function fraction(used: number | null | undefined, capacity: number | undefined)
 }
 
 /**
- * How soon the metric runs out at its current trend, as a score: 1 when already out, e^(−h/0.5)
- * when `h` hours remain at the slower of the 5-min and 30-min slopes (both must be rising, so one
- * noisy minute does not count), 0 when not rising.
+ * How soon the metric runs out at its current trend, as a score: 1 when already out,
+ * e^(−h/scale) when `h` hours remain at the slower of two slopes (both must be rising, so one
+ * noisy stretch does not count), 0 when not rising.
  */
-function exhaustion(headroom: number, slope5m: number, slope30m: number): number {
+function exhaustion(headroom: number, slopeA: number, slopeB: number, scaleHours: number): number {
   if (headroom <= 0) return 1;
-  const rising = Math.min(slope5m, slope30m);
+  const rising = Math.min(slopeA, slopeB);
   if (!(rising > 0)) return 0;
-  return Math.exp(-headroom / rising / EXHAUSTION_SCALE_HOURS);
+  return Math.exp(-headroom / rising / scaleHours);
 }
 
 function clip(x: number, lo: number, hi: number): number {

@@ -19,23 +19,22 @@ function cause(node: string, onsetMinute: number): IncidentRecord {
 }
 
 describe('lead room', () => {
-  // Incidents at minutes 100, 600 and 1000 on node-a.
-  const day = minuteDataset({ minutes: 1440, incidentsAt: [100, 600, 1000], horizonMinutes: 30 });
+  // Incidents at minutes 100, 600 and 1100 on node-a.
+  const day = minuteDataset({ minutes: 1440, incidentsAt: [100, 600, 1100], horizonMinutes: 30 });
 
-  it('matches each incident to the latest cause on its node before it, within three hours', () => {
+  it('matches each incident to the latest cause on its node before it, within seven hours', () => {
     const causes = [
       cause('node-a', 70), // 30 min before the first incident
       cause('node-a', 95), // a later cause: the first incident's is this one (5 min)
       cause('node-b', 590), // another node: not the second incident's
-      cause('node-a', 588), // 12 min before the second
-      cause('node-a', 700), // more than three hours before the third: not its cause
+      cause('node-a', 588), // 12 min before the second, more than seven hours before the third
     ];
     expect(causeRooms(day, causes)).toEqual([5, 12, undefined]);
   });
 
   it('counts the incidents that left at least ten minutes, and the lead the scorer took of them', () => {
-    const causes = [cause('node-a', 95), cause('node-a', 580), cause('node-a', 985)];
-    const warnedEarly = alarmsAt(day, [98, 588, 997]);
+    const causes = [cause('node-a', 95), cause('node-a', 580), cause('node-a', 1085)];
+    const warnedEarly = alarmsAt(day, [98, 588, 1097]);
     const room = leadRoom(day, warnedEarly, 0.5, causes);
     expect(room).toMatchObject({ incidents: 3, medianRoomMinutes: 15, longRoom: 2, longRoomWarned: 2 });
     expect(room.longRoomMedianLeadMinutes).toBe(7.5);

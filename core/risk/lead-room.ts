@@ -24,8 +24,11 @@ export interface LeadRoom {
 
 export const LONG_ROOM_MINUTES = 10;
 
-/** A cause that began longer ago than this is not what a later incident on its node came from. */
-const MAX_CAUSE_AGE_MS = 3 * 60 * 60_000;
+/**
+ * A cause that began longer ago than this is not what a later incident on its node came from
+ * (the slowest simulated incident, a disk filling over 6 h, fits).
+ */
+const MAX_CAUSE_AGE_MS = 7 * 60 * 60_000;
 
 /** Per episode: minutes from the latest cause on its node to its start, if there is one. */
 export function causeRooms(dataset: RiskDataset, causes: readonly IncidentRecord[]): (number | undefined)[] {
