@@ -76,6 +76,8 @@ export const nodeSamplePointSchema = z.object({
   diskBytes: z.number().optional(),
   /** The fullest container's working set over its memory limit, where known. */
   podMemoryPeak: z.number().optional(),
+  /** NIC errors per minute (kubelet Summary API rx/tx error counters), where known. */
+  nicErrorsPerMinute: z.number().optional(),
 });
 export type NodeSamplePoint = z.infer<typeof nodeSamplePointSchema>;
 

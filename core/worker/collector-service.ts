@@ -26,6 +26,7 @@ import type { ClusterAccess, WorkerDomain, WorkerDomainContext } from './domain.
 import { domainFactories } from './domains.ts';
 import { UsageSampler } from './usage-sampler.ts';
 import { SummarySampler } from './summary-sampler.ts';
+import { samplePoint } from './sample-point.ts';
 
 export interface CollectorDeps {
   now?: () => number;
@@ -309,14 +310,7 @@ export class CollectorService {
           ok: true,
           result: {
             node: params.node,
-            points: points.map(({ at, cpuMillis, memoryBytes, pods, diskBytes, podMemoryPeak }) => ({
-              at,
-              cpuMillis,
-              memoryBytes,
-              pods,
-              ...(typeof diskBytes === 'number' ? { diskBytes } : {}),
-              ...(typeof podMemoryPeak === 'number' ? { podMemoryPeak } : {}),
-            })),
+            points: points.map(samplePoint),
           },
         };
       }

@@ -92,6 +92,12 @@ test('a demo incident is predicted in the UI before it happens, with reasons, th
     await expect(nodePage.getByTestId('incident-mark').first()).toBeAttached({ timeout: 30_000 });
     await expect(nodePage.getByTestId('prediction-mark').first()).toBeAttached();
     await expect(nodePage.getByTestId('node-incidents')).toContainText(/MemoryPressure|eviction|OOMKill/);
+    // The kubelet Summary API's readings are charted on the same axis: disk, and the NIC's error rate.
+    await expect(nodePage.getByTestId('disk-chart')).toBeVisible();
+    await expect(nodePage.getByTestId('nic-errors-chart')).toHaveAttribute(
+      'aria-label',
+      /^NIC errors per minute/,
+    );
 
     // The Model page shows the evaluation side by side.
     await page.getByTestId('nav-model').click();

@@ -3,6 +3,7 @@ import { riskFigure, type NodeSamplePoint } from '../../../core/contract/index.t
 import { useApi, useNodes } from '../app/storesContext.ts';
 import { feedbackKey } from '../stores/riskStore.ts';
 import { useRisk } from './RiskBadge.tsx';
+import { nodeMetricCharts } from './nodeMetricCharts.ts';
 import { axisFor, linePoints, xOf, type TimeAxis } from './timeChart.ts';
 
 const WIDTH = 640;
@@ -20,6 +21,8 @@ function Chart(props: {
   points: { at: number; value: number | null }[];
   color: string;
   marks: Marks;
+  /** The value drawn at the top of the chart (the bottom is 0). */
+  high?: number;
 }) {
   const { axis, marks } = props;
   return (
@@ -56,7 +59,7 @@ function Chart(props: {
             y2={HEIGHT}
           />
         ))}
-        <polyline points={linePoints(props.points, axis, HEIGHT, 0, 1)} stroke={props.color} />
+        <polyline points={linePoints(props.points, axis, HEIGHT, 0, props.high ?? 1)} stroke={props.color} />
       </svg>
     </figure>
   );
@@ -88,14 +91,7 @@ export function NodeRiskPage({ node }: { node: string }) {
     incidents: (detail?.incidents ?? []).filter((i) => i.lastMs >= axis.from),
     predictions: (detail?.events ?? []).filter((e) => e.type === 'risk-detected').map((e) => e.at),
   };
-  const cpu = series.map((p) => ({
-    at: p.at,
-    value: row && p.cpuMillis !== null ? p.cpuMillis / row.cpuAllocatableMillis : null,
-  }));
-  const memory = series.map((p) => ({
-    at: p.at,
-    value: row && p.memoryBytes !== null ? p.memoryBytes / row.memoryAllocatableBytes : null,
-  }));
+  const metrics = nodeMetricCharts(series, row);
   const alert = [...(detail?.events ?? [])].reverse().find((e) => e.type === 'risk-detected');
   return (
     <section className="panel" data-testid="node-risk-page" data-node={node}>
@@ -125,22 +121,18 @@ export function NodeRiskPage({ node }: { node: string }) {
         marks={marks}
         points={points.map((p) => ({ at: p.at, value: p.probability }))}
       />
-      <Chart
-        title="Memory (share of allocatable)"
-        testId="memory-chart"
-        axis={axis}
-        color="#4a78c2"
-        marks={marks}
-        points={memory}
-      />
-      <Chart
-        title="CPU (share of allocatable)"
-        testId="cpu-chart"
-        axis={axis}
-        color="#2a8a4a"
-        marks={marks}
-        points={cpu}
-      />
+      {metrics.map((m) => (
+        <Chart
+          key={m.testId}
+          title={m.title}
+          testId={m.testId}
+          axis={axis}
+          color={m.color}
+          marks={marks}
+          points={m.points}
+          high={m.high}
+        />
+      ))}
       <h3>Incidents</h3>
       {detail && detail.incidents.length > 0 ? (
         <ul data-testid="node-incidents">
