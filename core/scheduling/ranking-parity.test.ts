@@ -5,7 +5,8 @@ import { defaultNormalizeScore, MAX_NODE_SCORE } from './framework.ts';
 import { buildNodeInfos } from './node-info.ts';
 import type { ScoringStrategy } from './plugins/node-resources-fit.ts';
 import { defaultProfile } from './profile.ts';
-import { randomBoundPods, randomNodes, randomPod, seededRandom } from './testing/random-cluster.ts';
+import { createRng } from '../sim/random.ts';
+import { randomBoundPods, randomNodes, randomPod } from './testing/random-cluster.ts';
 
 /**
  * The ranking must not change when it is made faster: every node's filter failures, scores,
@@ -64,7 +65,7 @@ const probeAdvisor: AdvisoryPlugin = {
 const idleAdvisor: AdvisoryPlugin = { ...probeAdvisor, name: 'Idle', missingData: () => 'no data' };
 
 function rankingDigest(strategyName: string): { digest: string; feasible: number; failed: number } {
-  const random = seededRandom(20261123);
+  const random = createRng(20261123).next;
   const nodes = randomNodes(random, 300);
   const infos = buildNodeInfos(nodes, randomBoundPods(random, nodes, 600));
   const profile = defaultProfile(STRATEGIES[strategyName]);
