@@ -53,7 +53,10 @@ interface ReplayTotals {
   prHours: number;
 }
 
-/** Seeds 1–2 tuned the settings, 3–10 picked among the tuned frontier, 11–20 only test them. */
+/**
+ * Seeds 1–2 tuned the settings, 3–10 picked among the tuned frontier (round 2, the moving-average
+ * forecaster and its pre-scale quantile: chosen on 1–10 together), 11–20 only test them.
+ */
 const ROLES: readonly { role: string; seeds: readonly number[] }[] = [
   { role: 'tuning', seeds: [1, 2] },
   { role: 'validation', seeds: [3, 4, 5, 6, 7, 8, 9, 10] },

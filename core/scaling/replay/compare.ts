@@ -1,4 +1,6 @@
+import type { ForecastCandidate } from '../forecast/candidate.ts';
 import { STATISTICAL_CANDIDATES } from '../forecast/candidates.ts';
+import { movingAverage } from '../forecast/moving-average.ts';
 import { rollingSelect } from '../forecast/rolling-selection.ts';
 import { seasonsFor } from '../forecast/seasons.ts';
 import type { SimWorkloadSeries } from '../sim-workloads.ts';
@@ -15,6 +17,15 @@ export interface AutoscalerComparison {
   upstream: ReplayResult;
   predictive: ReplayResult;
 }
+
+/**
+ * The replay's forecasters: the statistical ones plus a 3-minute moving average. One and two
+ * minutes ahead, the mean of the last three minutes misses the load by less than the last value
+ * does (its noise partly averages out), so where it is selected its error quantiles — the
+ * policy's bands — are narrower. Only the replay uses it: the Scaling page and `foresight
+ * forecast` look hours ahead, where a flat level has nothing to offer.
+ */
+export const REPLAY_CANDIDATES: readonly ForecastCandidate[] = [...STATISTICAL_CANDIDATES, movingAverage(3)];
 
 export async function compareAutoscalers(
   series: readonly SimWorkloadSeries[],
@@ -38,17 +49,11 @@ export async function compareAutoscalers(
       new Float64Array(s.cpuMillis.length).fill(NaN),
     ) as [Float64Array, Float64Array, Float64Array];
     for (let h = 1; h <= lead; h++) {
-      const { quantiles } = await rollingSelect(
-        s.cpuMillis,
-        h,
-        seasonsFor(s.stepMs),
-        STATISTICAL_CANDIDATES,
-        {
-          relative: true,
-          from,
-          quantiles: [PREDICTIVE_SETTINGS.prescaleQuantile, PREDICTIVE_SETTINGS.holdQuantile],
-        },
-      );
+      const { quantiles } = await rollingSelect(s.cpuMillis, h, seasonsFor(s.stepMs), REPLAY_CANDIDATES, {
+        relative: true,
+        from,
+        quantiles: [PREDICTIVE_SETTINGS.prescaleQuantile, PREDICTIVE_SETTINGS.holdQuantile],
+      });
       largestSoFar(prescale, quantiles[0], from, h);
       largestSoFar(hold, quantiles[1], from, h);
       if (h === 1) largestSoFar(holdNext, quantiles[1], from, h);
