@@ -113,15 +113,18 @@ export async function benchPlacement(): Promise<void> {
   const usage = new Map<string, NodeUsage>();
   const risks = new Map<string, NodeRiskSignal>();
   const outcome = new Map<string, number>();
-  for (const m of sim.nodeMetrics()) {
+  const nicErrors = new Map<string, number>();
+  for (const [i, m] of sim.nodeMetrics().entries()) {
     // Stamped with the sample's time, as the worker's usage is: LoadAware then adds the pods
     // bound since (none here, but every node is checked for them).
     usage.set(m.name, { cpuMillis: m.cpuMillis, memoryBytes: m.memoryBytes, sampledAt: sim.now() });
     const share = m.capacity.memoryBytes > 0 ? m.memoryBytes / m.capacity.memoryBytes : 0;
     risks.set(m.name, { probability: Math.min(1, Math.max(0, (share - 0.6) / 0.4)), reasons: [] });
     outcome.set(m.name, Math.min(1, share * share));
+    // A clean NIC reads 0 errors a minute; one node in fifty errs, so NetworkHealth has work.
+    nicErrors.set(m.name, i % 50 === 7 ? 40 : 0);
   }
-  const signals: PlacementSignals = { usage, disruptions: new Map(), risks, outcome };
+  const signals: PlacementSignals = { usage, disruptions: new Map(), risks, outcome, nicErrors };
 
   for (const [label, options] of [
     ['kube-scheduler plugins only', {}],
