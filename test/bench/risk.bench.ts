@@ -84,7 +84,7 @@ async function benchInference(): Promise<void> {
     'ms',
     `median of ${RUNS}, fastest ${fastest}; target ≤ 50 ms`,
   );
-  figure('  features', of('features'), 'ms', '69 per node');
+  figure('  features', of('features'), 'ms', `${FEATURE_NAMES.length} per node`);
   figure('  MLP', of('model'), 'ms', 'one batch');
   figure('  verdicts (level, kind, reasons)', of('verdicts'), 'ms');
   figure('  finding changed nodes, results', of('rest'), 'ms');
