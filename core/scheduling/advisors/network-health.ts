@@ -1,11 +1,10 @@
 import type { AdvisoryPlugin } from '../evaluate.ts';
 import { MAX_NODE_SCORE } from '../framework.ts';
+import { perNodeAdvisor } from './per-node.ts';
 import { spanText, type PlacementSignals } from './signals.ts';
 
 export const NETWORK_HEALTH = 'NetworkHealth';
 
-/** A node no recent NIC reading speaks for (just repaired, its kubelet silent): neither good nor bad. */
-const UNKNOWN_SCORE = 50;
 /** Errors per minute at which a node scores half: a few a minute are noise, dozens a dying NIC. */
 const HALF_SCORE_RATE = 10;
 
@@ -26,25 +25,19 @@ export function nicScore(errorsPerMinute: number): number {
  * and RiskAware are (×3).
  */
 export function networkHealth(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
-  const rates = signals.nicErrors;
   const window = spanText(signals.nicErrorWindowMs ?? 0);
-  return {
+  return perNodeAdvisor({
     name: NETWORK_HEALTH,
     weight,
-    missingData: () =>
-      rates && rates.size > 0
-        ? undefined
-        : 'no NIC error counters yet (the kubelet Summary API reports them; a rate needs two readings)',
-    score(_pod, node) {
-      const rate = rates?.get(node.name);
-      return rate === undefined ? UNKNOWN_SCORE : nicScore(rate);
-    },
-    explain(_pod, node) {
-      const rate = rates?.get(node.name);
-      if (rate === undefined) return 'no recent NIC error counters for this node';
+    values: signals.nicErrors,
+    missing: () =>
+      'no NIC error counters yet (the kubelet Summary API reports them; a rate needs two readings)',
+    score: nicScore,
+    explain: (rate) => {
       if (rate <= 0) return `its NIC counted no errors in the last ${window}`;
       const shown = rate < 10 ? rate.toFixed(1) : String(Math.round(rate));
       return `its NIC is counting errors: up to ${shown} a minute in the last ${window} (often the only sign before a machine fails)`;
     },
-  };
+    unknown: 'no recent NIC error counters for this node',
+  });
 }
