@@ -12,13 +12,14 @@ const TITLES: Record<RiskEvent['type'], string> = {
 
 const time = (at: number) => new Date(at).toLocaleTimeString();
 
-/** The live stream across the cluster, newest first, each with its reasoning. */
-export function EventStream() {
+/** The live stream across the cluster, newest first (the latest `limit`), each with its reasoning. */
+export function EventStream({ limit }: { limit?: number }) {
   const events = useRisk((s) => s.events);
   if (events.length === 0) return <p className="muted">Nothing yet: events appear as nodes change.</p>;
+  const newest = [...events].reverse().slice(0, limit ?? events.length);
   return (
     <ul className="risk-stream" data-testid="risk-stream">
-      {[...events].reverse().map((e, i) => (
+      {newest.map((e, i) => (
         <li
           key={`${e.at}-${e.node}-${e.type}-${i}`}
           data-testid="risk-event"

@@ -1,5 +1,6 @@
 import { riskFigure } from '../../../core/contract/index.ts';
 import { EventStream } from './EventStream.tsx';
+import { needsAttention } from './needsAttention.ts';
 import { NodeLink } from './NodeLink.tsx';
 import { NodeRiskPage } from './NodeRiskPage.tsx';
 import { useRisk } from './RiskBadge.tsx';
@@ -9,9 +10,7 @@ import './risk.css';
 export function RiskSection() {
   const node = useRisk((s) => s.selected);
   const risks = useRisk((s) => s.risks);
-  const atRisk = Object.values(risks)
-    .filter((r) => r.level !== 'healthy')
-    .sort((a, b) => b.probability - a.probability);
+  const atRisk = needsAttention(Object.values(risks));
   return (
     <div className="risk-layout">
       <section className="panel">

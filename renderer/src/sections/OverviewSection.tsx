@@ -10,6 +10,7 @@ import {
   formatPercent,
   usageFraction,
 } from '../format/units.ts';
+import { OverviewRecentEvents, OverviewRiskCard } from '../risk/OverviewRisk.tsx';
 import { clusterTotals, type ResourceTotal } from '../stores/clusterTotals.ts';
 
 function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -78,6 +79,7 @@ export function OverviewSection() {
               ) : null}
             </div>
           </Card>
+          <OverviewRiskCard />
           <ResourceCard title="CPU" testId="overview-cpu" total={totals.cpuMillis} format={formatCores} />
           <ResourceCard
             title="Memory"
@@ -114,6 +116,7 @@ export function OverviewSection() {
           </Card>
         </div>
       )}
+      {snapshot ? <OverviewRecentEvents /> : null}
     </section>
   );
 }
