@@ -42,8 +42,11 @@ export const NodeRowView = memo(function NodeRowView({ node, trend, odd }: NodeR
         {node.unschedulable ? <span className="badge badge-warn">SchedulingDisabled</span> : null}
         <RiskBadge node={node.name} />
       </div>
-      <div className="cell cell-roles" role="cell">
+      <div className="cell cell-roles" role="cell" title={node.roles.join(', ')}>
         {node.roles.length ? node.roles.join(', ') : <span className="muted">&lt;none&gt;</span>}
+      </div>
+      <div className="cell cell-pods" role="cell">
+        {node.pods} / {node.podCapacity}
       </div>
       <UsageCell
         testId="cell-cpu"
@@ -57,9 +60,6 @@ export const NodeRowView = memo(function NodeRowView({ node, trend, odd }: NodeR
         total={formatBytes(node.memoryAllocatableBytes)}
         fraction={memory}
       />
-      <div className="cell cell-pods" role="cell">
-        {node.pods} / {node.podCapacity}
-      </div>
       <div className="cell cell-trend" role="cell">
         <Sparkline points={trend ?? []} allocatableMillis={node.cpuAllocatableMillis} />
       </div>

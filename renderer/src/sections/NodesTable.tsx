@@ -15,9 +15,9 @@ const columns: readonly { key: NodeSortKey | null; label: string; className: str
   { key: 'name', label: 'Name', className: 'cell-name' },
   { key: 'status', label: 'Status', className: 'cell-status' },
   { key: 'roles', label: 'Roles', className: 'cell-roles' },
+  { key: 'pods', label: 'Pods', className: 'cell-pods' },
   { key: 'cpu', label: 'CPU', className: 'cell-usage' },
   { key: 'memory', label: 'Memory', className: 'cell-usage' },
-  { key: 'pods', label: 'Pods', className: 'cell-pods' },
   { key: null, label: 'CPU trend', className: 'cell-trend' },
   { key: null, label: 'Actions', className: 'cell-actions' },
 ];
