@@ -14,7 +14,7 @@ import {
   sectionTitle,
   type BuildableSectionId,
 } from './sections/registry.ts';
-import type { ReportContext } from './sections/types.ts';
+import type { ReportContext, ReportSectionPlugin } from './sections/types.ts';
 import type { ReportSource } from './source.ts';
 
 export interface CollectOptions {
@@ -25,12 +25,13 @@ export interface CollectOptions {
   onSection?: (title: string) => void;
 }
 
-function collectOne<K extends BuildableSectionId>(
-  id: K,
-  source: ReportSource,
-  context: ReportContext,
-): NonNullable<ReportSections[K]> {
-  return buildableSections[id].collect(source, context);
+/**
+ * A plugin with its data type erased. The registry's type ties each id to its own model's
+ * plugin, but TypeScript cannot follow that through a loop over ids; the model's schema checks
+ * every section's data at the end of collection.
+ */
+function pluginOf(id: BuildableSectionId): ReportSectionPlugin<unknown> {
+  return buildableSections[id] as ReportSectionPlugin<unknown>;
 }
 
 /**
@@ -55,7 +56,7 @@ export function collectReportData(source: ReportSource, options: CollectOptions)
       continue;
     }
     options.onSection?.(sectionTitle(id));
-    sections[id] = collectOne(id, source, context);
+    (sections as Record<BuildableSectionId, unknown>)[id] = pluginOf(id).collect(source, context);
   }
   const data: ReportData = {
     schemaVersion: reportSchemaVersion,
@@ -75,17 +76,14 @@ export function includedSections(data: ReportData): ReportSectionId[] {
   return reportSectionIds.filter((id) => isBuildable(id) && data.sections[id] !== undefined);
 }
 
-/** Calls `visit` for every section the report holds, with its plugin and its data, typed. */
+/** Calls `visit` for every section the report holds, with its plugin and its data. */
 export function forEachSection(
   data: ReportData,
-  visit: <K extends BuildableSectionId>(
-    plugin: (typeof buildableSections)[K],
-    section: NonNullable<ReportSections[K]>,
-  ) => void,
+  visit: <Data>(plugin: ReportSectionPlugin<Data>, section: Data) => void,
 ): void {
   for (const id of includedSections(data)) {
     if (!isBuildable(id)) continue;
-    const section = data.sections[id];
-    if (section !== undefined) visit(buildableSections[id], section);
+    const section: unknown = data.sections[id];
+    if (section !== undefined) visit(pluginOf(id), section);
   }
 }

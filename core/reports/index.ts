@@ -6,3 +6,6 @@ export { parseDuration, resolvePeriod, DurationError } from './period.ts';
 export { renderReport, type ReportFile } from './render.ts';
 export { reportCatalog } from './sections/registry.ts';
 export { printableServer, type ReportCluster, type ReportHistoryReads, type ReportSource } from './source.ts';
+export { featureReadsFor } from './sections/registry.ts';
+export { gatherReads, type Ask, type ReadDepth } from './reads/gather.ts';
+export type { Answer, FeatureReads } from './reads/types.ts';

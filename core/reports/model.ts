@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reportSectionIdSchema } from '../contract/reports.ts';
+import { auditLogSchema } from './sections/audit-log/model.ts';
 import { clusterSummarySchema } from './sections/cluster-summary/model.ts';
 
 /**
@@ -31,6 +32,7 @@ export type ReportRange = z.infer<typeof reportRangeSchema>;
 export const reportSectionsSchema = z
   .object({
     'cluster-summary': clusterSummarySchema.optional(),
+    'audit-log': auditLogSchema.optional(),
   })
   .strict();
 export type ReportSections = z.infer<typeof reportSectionsSchema>;

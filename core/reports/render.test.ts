@@ -9,6 +9,7 @@ import { collectReportData } from './collect.ts';
 import type { ReportData } from './model.ts';
 import { resolvePeriod } from './period.ts';
 import { renderReport } from './render.ts';
+import { storyAuditRecords } from './sections/audit-log/fixtures.ts';
 import { parseCsv, storyNow, storySource, type StorySource } from './test-support.ts';
 
 let story: StorySource;
@@ -17,9 +18,10 @@ let data: ReportData;
 beforeAll(() => {
   story = storySource({
     cluster: { name: 'prod-eu', context: 'ops<b>"quoted"</b>', server: 'https://10.0.0.1:6443', demo: false },
+    reads: { audit: { ok: true, value: { records: storyAuditRecords(), limit: 1000 } } },
   });
   data = collectReportData(story.source, {
-    sections: ['cluster-summary', 'audit-log'],
+    sections: ['cluster-summary', 'placement', 'audit-log'],
     range: resolvePeriod({ period: '24h' }, storyNow),
     generatedAt: storyNow,
   });
@@ -51,7 +53,10 @@ describe('renderReport', () => {
     // The context is the user's text: escaped everywhere it appears.
     expect(html).toContain('ops&lt;b&gt;&quot;quoted&quot;&lt;/b&gt;');
     expect(html).not.toContain('<b>"quoted"');
-    expect(html).toContain('Action audit log (available when one-click actions lands)');
+    expect(html).toContain('Placement advice (available when placement advice lands)');
+    expect(html).toContain('<section class="report-section" id="audit-log"');
+    expect(html).toContain('Drain node node-04');
+    expect(html).not.toContain('hunter2');
   });
 
   it('PDF: a title page and numbered content pages, text in Helvetica', async () => {
@@ -73,6 +78,7 @@ describe('renderReport', () => {
       expect(pdfText).toContain('prod-eu');
       expect(pdfText).toContain('ops<b>"quoted"</b>');
       for (const name of nodeNames) expect(pdfText).toContain(name);
+      expect(pdfText).toContain('Drain node node-04');
       const pages = Number(
         /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }))?.[1],
       );
@@ -90,6 +96,7 @@ describe('renderReport', () => {
     });
     const files = unzipSync(file.bytes);
     expect(Object.keys(files).sort()).toEqual([
+      'audit-log.csv',
       'changes.csv',
       'cluster-usage.csv',
       'node-usage.csv',
@@ -113,7 +120,9 @@ describe('renderReport', () => {
     expect(node01?.[5]).toBe('4000');
     const info = parseCsv(strFromU8(files['report.csv'] as Uint8Array));
     expect(info).toContainEqual(['context', 'ops<b>"quoted"</b>']);
-    expect(info).toContainEqual(['not_included:audit-log', 'available when one-click actions lands']);
+    expect(info).toContainEqual(['not_included:placement', 'available when placement advice lands']);
+    const audit = parseCsv(strFromU8(files['audit-log.csv'] as Uint8Array));
+    expect(audit.slice(1).map((row) => row[0])).toEqual(['5', '4', '3', '2']);
   });
 
   it('JSON: the model itself, valid against the published schema', async () => {

@@ -1,6 +1,7 @@
 import type { NodesSnapshot } from '../contract/index.ts';
 import { printableServer } from '../kube/printable-server.ts';
 import type { NodeBucket, NodeSpan, TimeRange } from '../history/node-sample-queries.ts';
+import type { FeatureReads } from './reads/types.ts';
 
 export type { NodeBucket, NodeSpan, TimeRange };
 
@@ -32,6 +33,8 @@ export interface ReportSource {
   /** Undefined when the history database cannot be used; `historyProblem` then says why. */
   history: ReportHistoryReads | undefined;
   historyProblem?: string;
+  /** What risk, scaling and actions know, as their pages show it (only what the sections need). */
+  reads?: FeatureReads;
   /** Foresight's version, printed on the report. */
   version: string;
 }

@@ -91,6 +91,7 @@ export function storySource(overrides: Partial<ReportSource> = {}): StorySource 
     cluster: { name: 'prod-eu', context: 'prod-eu-admin', server: 'https://10.0.0.1:6443', demo: false },
     snapshot: storySnapshot(),
     history: store.nodeQueries,
+    reads: {},
     version: '0.1.0',
     ...overrides,
   };

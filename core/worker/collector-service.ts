@@ -96,6 +96,7 @@ export class CollectorService {
         },
         snapshot: () => (this.snapshot.at > 0 ? this.snapshot : null),
         history: () => ({ reads: this.history?.reads(), problem: this.historyStatus().message }),
+        ask: (request) => this.handle(request),
       },
       (progress) => this.push('reportProgress', progress),
       this.now,

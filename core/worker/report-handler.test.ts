@@ -77,7 +77,7 @@ const ok = (reply: ReplyEnvelope) => {
 };
 
 describe('reports in the worker', () => {
-  it('lists every section, only the cluster summary available', async () => {
+  it('lists every section, each available or with the reason it is not', async () => {
     const { service: s } = service();
     const result = ok(await s.handle({ id: 1, method: 'reports.catalog', params: {} }));
     const sections = result.sections as Array<{ id: string; available: boolean; reason?: string }>;
@@ -90,7 +90,8 @@ describe('reports in the worker', () => {
       'evaluation',
       'audit-log',
     ]);
-    expect(sections.filter((x) => x.available).map((x) => x.id)).toEqual(['cluster-summary']);
+    // The audit log is read through the actions domain, as the Actions page reads it.
+    expect(sections.filter((x) => x.available).map((x) => x.id)).toEqual(['cluster-summary', 'audit-log']);
     expect(sections.find((x) => x.id === 'node-risk')?.reason).toBe('available when node risk lands');
   });
 
@@ -102,10 +103,18 @@ describe('reports in the worker', () => {
       await s.handle({
         id: 2,
         method: 'reports.build',
-        params: { jobId: 'job-7', sections: ['cluster-summary', 'scaling'], format: 'json', period: '1h' },
+        params: {
+          jobId: 'job-7',
+          sections: ['cluster-summary', 'scaling', 'audit-log'],
+          format: 'json',
+          period: '1h',
+        },
       }),
     );
-    expect(result).toMatchObject({ mimeType: 'application/json', sections: ['cluster-summary'] });
+    expect(result).toMatchObject({
+      mimeType: 'application/json',
+      sections: ['cluster-summary', 'audit-log'],
+    });
     expect(result.fileName).toMatch(/^foresight-report-staging-\d{8}-\d{4}\.json$/);
     const text = Buffer.from(result.base64 as string, 'base64').toString('utf8');
     expect(result.bytes).toBe(Buffer.byteLength(text));
@@ -127,6 +136,7 @@ describe('reports in the worker', () => {
       ['n3', 'not-ready'],
     ]);
     expect(summary.clusterSeries).toHaveLength(2);
+    expect(report.sections['audit-log']).toMatchObject({ entries: [], truncated: false });
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('not-in-any-report');
 

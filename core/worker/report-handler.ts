@@ -2,17 +2,24 @@ import { randomUUID } from 'node:crypto';
 import {
   contractError,
   errorReply,
+  reportSectionIds,
   type NodesSnapshot,
   type ReplyEnvelope,
   type ReportProgress,
+  type ReportSectionId,
   type ReportsBuildParams,
   type RequestId,
+  type ValidRequest,
 } from '../contract/index.ts';
 import {
   buildReport,
+  featureReadsFor,
+  gatherReads,
   NothingToReportError,
   printableServer,
   reportCatalog,
+  type Ask,
+  type ReadDepth,
   type ReportHistoryReads,
   type ReportSource,
 } from '../reports/index.ts';
@@ -23,6 +30,11 @@ export interface ReportState {
   cluster(): { name: string; context: string; server: string; demo: boolean };
   snapshot(): NodesSnapshot | null;
   history(): { reads: ReportHistoryReads | undefined; problem: string | undefined };
+  /**
+   * Answers a contract request as the worker would for a page: how reports read what risk,
+   * scaling and actions know without reaching into their stores (only read methods are asked).
+   */
+  ask(request: ValidRequest): ReplyEnvelope | Promise<ReplyEnvelope>;
 }
 
 /**
@@ -31,13 +43,21 @@ export interface ReportState {
  * `reportProgress` event per step of a build.
  */
 export class ReportHandler {
+  private asked = 0;
+
   constructor(
     private readonly state: ReportState,
     private readonly emitProgress: (progress: ReportProgress) => void,
     private readonly now: () => number,
   ) {}
 
-  private source(): ReportSource {
+  private readonly ask: Ask = async (method, params) => {
+    const reply = await this.state.ask({ id: `report-read-${++this.asked}`, method, params });
+    if (reply.ok) return { ok: true, value: reply.result as never };
+    return { ok: false, reason: reply.error.message };
+  };
+
+  private async source(sections: readonly ReportSectionId[], depth: ReadDepth): Promise<ReportSource> {
     const cluster = this.state.cluster();
     const { reads, problem } = this.state.history();
     return {
@@ -45,12 +65,14 @@ export class ReportHandler {
       snapshot: this.state.snapshot(),
       history: reads,
       ...(problem ? { historyProblem: problem } : {}),
+      reads: await gatherReads(this.ask, featureReadsFor(sections), depth),
       version: this.state.version,
     };
   }
 
-  catalog(id: RequestId): ReplyEnvelope {
-    return { kind: 'reply', id, ok: true, result: { sections: reportCatalog(this.source()) } };
+  async catalog(id: RequestId): Promise<ReplyEnvelope> {
+    const source = await this.source(reportSectionIds, 'catalog');
+    return { kind: 'reply', id, ok: true, result: { sections: reportCatalog(source) } };
   }
 
   async build(id: RequestId, params: ReportsBuildParams): Promise<ReplyEnvelope> {
@@ -58,7 +80,7 @@ export class ReportHandler {
     const started = performance.now();
     try {
       const built = await buildReport(
-        this.source(),
+        await this.source(params.sections, 'build'),
         {
           sections: params.sections,
           format: params.format,

@@ -82,10 +82,14 @@ test.describe('Reports page', () => {
     await page.goto(`${foresight.url}#/reports`);
     await expect(page.getByTestId('report-section-cluster-summary')).toBeChecked();
     await expect(page.getByTestId('report-section-cluster-summary')).toBeEnabled();
+    // Sections whose features have landed are on by default.
+    for (const id of ['audit-log']) {
+      await expect(page.getByTestId(`report-section-${id}`)).toBeEnabled();
+      await expect(page.getByTestId(`report-section-${id}`)).toBeChecked();
+    }
     for (const [id, feature] of [
       ['node-risk', 'node risk'],
       ['placement', 'placement advice'],
-      ['audit-log', 'one-click actions'],
     ]) {
       const box = page.getByTestId(`report-section-${id}`);
       await expect(box).toBeDisabled();
@@ -125,6 +129,8 @@ test.describe('Reports page', () => {
     const table = report.locator('table[data-table="nodes"]');
     for (const name of names) await expect(table).toContainText(name);
     await report.screenshot({ path: path.join(screenshots, 'report-html.png'), fullPage: true });
+    // The audit log of the demo: no action was taken, and the report says so.
+    await expect(report.locator('section#audit-log')).toContainText('No action was taken from Foresight');
     expect(requests).toEqual([]);
   });
 
@@ -154,6 +160,7 @@ test.describe('Reports page', () => {
     const file = await exportReport(page, foresight.url, 'csv', 'report.zip');
     const files = unzipSync(new Uint8Array(readFileSync(file)));
     expect(Object.keys(files).sort()).toEqual([
+      'audit-log.csv',
       'changes.csv',
       'cluster-usage.csv',
       'node-usage.csv',
@@ -195,5 +202,6 @@ test.describe('Reports page', () => {
     expect(report.cluster).toMatchObject({ context: 'foresight-demo', demo: true });
     const summary = report.sections['cluster-summary'];
     expect(summary.nodes.map((n: { name: string }) => n.name).sort()).toEqual([...names].sort());
+    expect(report.sections['audit-log']).toMatchObject({ entries: [], truncated: false });
   });
 });

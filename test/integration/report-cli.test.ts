@@ -48,9 +48,9 @@ describe('foresight report --demo', () => {
       join(dir, 'r.pdf'),
     ]);
     expect(stdout).toMatch(
-      /^Wrote .*r\.pdf \(PDF, \d+ KB; cluster-summary\) in [\d.]+ s; the report itself took \d+ ms\.$/m,
+      /^Wrote .*r\.pdf \(PDF, \d+ KB; cluster-summary, audit-log\) in [\d.]+ s; the report itself took \d+ ms\.$/m,
     );
-    expect(stderr).toContain('[3/3] Done');
+    expect(stderr).toContain('[4/4] Done');
     const pdf = readFileSync(join(dir, 'r.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');

@@ -35,10 +35,4 @@ export const plannedSections: readonly PlannedSection[] = [
     description: 'How well the risk model predicted: ROC/PR, confusion matrix, feature importance.',
     feature: 'model evaluation',
   },
-  {
-    id: 'audit-log',
-    title: 'Action audit log',
-    description: 'Every action taken from Foresight: who, what, when, dry-run and outcome.',
-    feature: 'one-click actions',
-  },
 ];

@@ -1,7 +1,9 @@
 import type { ReportSectionId, ReportSectionInfo } from '../../contract/reports.ts';
 import { reportSectionIds } from '../../contract/reports.ts';
 import type { ReportSections } from '../model.ts';
+import type { FeatureRead } from '../reads/types.ts';
 import type { ReportSource } from '../source.ts';
+import { auditLogSection } from './audit-log/index.ts';
 import { clusterSummarySection } from './cluster-summary/index.ts';
 import { plannedSections } from './planned.ts';
 import type { ReportSectionPlugin, SectionAvailability } from './types.ts';
@@ -13,12 +15,18 @@ export type BuildableSections = {
 
 export const buildableSections: BuildableSections = {
   'cluster-summary': clusterSummarySection,
+  'audit-log': auditLogSection,
 };
 
 export type BuildableSectionId = keyof BuildableSections;
 
 export function isBuildable(id: ReportSectionId): id is BuildableSectionId {
   return Object.prototype.hasOwnProperty.call(buildableSections, id);
+}
+
+/** What the given sections read from Foresight's features, each read once. */
+export function featureReadsFor(ids: readonly ReportSectionId[]): Set<FeatureRead> {
+  return new Set(ids.flatMap((id) => (isBuildable(id) ? (buildableSections[id].needs ?? []) : [])));
 }
 
 function planned(id: ReportSectionId) {

@@ -1,6 +1,7 @@
 import type { ReportSectionId } from '../../contract/reports.ts';
 import type { ReportRange } from '../model.ts';
 import type { PdfWriter } from '../pdf-writer.ts';
+import type { FeatureRead } from '../reads/types.ts';
 import type { ReportSource } from '../source.ts';
 import type { AnyReportTable } from '../table.ts';
 
@@ -21,6 +22,8 @@ export interface ReportSectionPlugin<Data> {
   id: ReportSectionId;
   title: string;
   description: string;
+  /** What it reads from Foresight's features besides history and the snapshot. */
+  needs?: readonly FeatureRead[];
   availability(source: ReportSource): SectionAvailability;
   collect(source: ReportSource, context: ReportContext): Data;
   /** Tables, each a CSV file and a table in HTML/PDF. */

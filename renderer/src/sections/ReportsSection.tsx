@@ -47,7 +47,7 @@ function SectionPicker() {
             <span className="report-option-title">{section.title}</span>
           </label>
           <span className="report-option-detail">
-            {section.available ? section.description : `Not yet: ${section.reason ?? 'not available'}.`}
+            {section.available ? section.description : `Not available: ${section.reason ?? 'not yet'}.`}
           </span>
         </li>
       ))}

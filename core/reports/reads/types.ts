@@ -1,0 +1,30 @@
+import type { AuditRecord } from '../../contract/actions.ts';
+import type { NodeRisk, RiskModelInfo } from '../../contract/risk.ts';
+import type { ScalingAdviceInfo, ScalingWorkloadRef } from '../../contract/scaling.ts';
+
+/** What the worker answered a question with: the value, or why there is none, in words. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface WorkloadAdvice {
+  workload: ScalingWorkloadRef;
+  /** The Scaling page's advice, or why there is none yet (too little usage recorded). */
+  advice: Answer<ScalingAdviceInfo>;
+}
+
+/**
+ * What Foresight's features know, read through the contract methods their pages call (so a
+ * report shows what the app shows). Each is read only when a section needs it; undefined means
+ * it was not asked, an Answer with ok: false that the feature could not say.
+ */
+export interface FeatureReads {
+  /** The most recent actions, newest first (the audit log the Actions page reads). */
+  audit?: Answer<{ records: AuditRecord[]; limit: number }>;
+  /** The latest risk of every node (the Nodes page's risk column). */
+  risk?: Answer<{ at: number | null; risks: NodeRisk[] }>;
+  /** The model in use and its evaluation (the Model page). */
+  model?: Answer<RiskModelInfo>;
+  /** Workloads with recorded usage; `advice` only when the scaling section is built. */
+  scaling?: Answer<{ workloads: ScalingWorkloadRef[]; advice?: WorkloadAdvice[] }>;
+}
+
+export type FeatureRead = keyof FeatureReads;
