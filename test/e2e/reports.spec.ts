@@ -80,10 +80,9 @@ test.describe('Reports page', () => {
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(`${foresight.url}#/reports`);
-    await expect(page.getByTestId('report-section-cluster-summary')).toBeChecked();
-    await expect(page.getByTestId('report-section-cluster-summary')).toBeEnabled();
     // Sections whose features have landed are on by default.
-    for (const id of ['audit-log']) {
+    const landed = ['cluster-summary', 'audit-log'];
+    for (const id of landed) {
       await expect(page.getByTestId(`report-section-${id}`)).toBeEnabled();
       await expect(page.getByTestId(`report-section-${id}`)).toBeChecked();
     }
@@ -96,7 +95,7 @@ test.describe('Reports page', () => {
       await expect(box).not.toBeChecked();
       await expect(page.locator('li', { has: box })).toContainText(`available when ${feature} lands`);
     }
-    await page.getByTestId('report-section-cluster-summary').uncheck();
+    for (const id of landed) await page.getByTestId(`report-section-${id}`).uncheck();
     await expect(page.getByTestId('report-export')).toBeDisabled();
     await page.getByTestId('report-section-cluster-summary').check();
     await expect(page.getByTestId('report-export')).toBeEnabled();
