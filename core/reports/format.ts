@@ -92,3 +92,16 @@ export function fileStamp(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
 }
+
+/** "123.45 USD": costs are a month, rounded to the cent as the advisor rounds them. */
+export function formatMoney(value: number | null, currency: string | null): string {
+  if (value === null || !Number.isFinite(value)) return missing;
+  return `${value.toFixed(2)}${currency ? ` ${currency}` : ''}`;
+}
+
+/** "+12%", "-40%", "0%": a change, with its sign. */
+export function formatChange(percent: number | null): string {
+  if (percent === null || !Number.isFinite(percent)) return missing;
+  const rounded = Math.round(percent);
+  return `${rounded > 0 ? '+' : ''}${rounded}%`;
+}

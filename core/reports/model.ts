@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reportSectionIdSchema } from '../contract/reports.ts';
 import { auditLogSchema } from './sections/audit-log/model.ts';
 import { clusterSummarySchema } from './sections/cluster-summary/model.ts';
+import { scalingSectionSchema } from './sections/scaling/model.ts';
 
 /**
  * The one model every format is built from. The JSON export is this model as it is, so its
@@ -32,6 +33,7 @@ export type ReportRange = z.infer<typeof reportRangeSchema>;
 export const reportSectionsSchema = z
   .object({
     'cluster-summary': clusterSummarySchema.optional(),
+    scaling: scalingSectionSchema.optional(),
     'audit-log': auditLogSchema.optional(),
   })
   .strict();

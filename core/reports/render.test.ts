@@ -10,6 +10,7 @@ import type { ReportData } from './model.ts';
 import { resolvePeriod } from './period.ts';
 import { renderReport } from './render.ts';
 import { storyAuditRecords } from './sections/audit-log/fixtures.ts';
+import { storyScalingReads } from './sections/scaling/fixtures.ts';
 import { parseCsv, storyNow, storySource, type StorySource } from './test-support.ts';
 
 let story: StorySource;
@@ -18,10 +19,13 @@ let data: ReportData;
 beforeAll(() => {
   story = storySource({
     cluster: { name: 'prod-eu', context: 'ops<b>"quoted"</b>', server: 'https://10.0.0.1:6443', demo: false },
-    reads: { audit: { ok: true, value: { records: storyAuditRecords(), limit: 1000 } } },
+    reads: {
+      audit: { ok: true, value: { records: storyAuditRecords(), limit: 1000 } },
+      scaling: storyScalingReads(),
+    },
   });
   data = collectReportData(story.source, {
-    sections: ['cluster-summary', 'placement', 'audit-log'],
+    sections: ['cluster-summary', 'placement', 'scaling', 'audit-log'],
     range: resolvePeriod({ period: '24h' }, storyNow),
     generatedAt: storyNow,
   });
@@ -56,6 +60,8 @@ describe('renderReport', () => {
     expect(html).toContain('Placement advice (available when placement advice lands)');
     expect(html).toContain('<section class="report-section" id="audit-log"');
     expect(html).toContain('Drain node node-04');
+    expect(html).toContain('<table class="data" data-table="scaling-cost">');
+    expect(html).toContain('aria-label="Cost a month, today and as recommended"');
     expect(html).not.toContain('hunter2');
   });
 
@@ -79,6 +85,7 @@ describe('renderReport', () => {
       expect(pdfText).toContain('ops<b>"quoted"</b>');
       for (const name of nodeNames) expect(pdfText).toContain(name);
       expect(pdfText).toContain('Drain node node-04');
+      expect(pdfText).toContain('shop/checkout');
       const pages = Number(
         /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }))?.[1],
       );
@@ -102,6 +109,11 @@ describe('renderReport', () => {
       'node-usage.csv',
       'nodes.csv',
       'report.csv',
+      'scaling-cost.csv',
+      'scaling-recommendations.csv',
+      'scaling-replicas.csv',
+      'scaling-requests.csv',
+      'scaling-unadvised.csv',
     ]);
     const nodes = parseCsv(strFromU8(files['nodes.csv'] as Uint8Array));
     expect(nodes[0]?.slice(0, 6)).toEqual([

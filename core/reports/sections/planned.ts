@@ -24,12 +24,6 @@ export const plannedSections: readonly PlannedSection[] = [
     feature: 'placement advice',
   },
   {
-    id: 'scaling',
-    title: 'Scaling and right-sizing',
-    description: 'Replica, HPA and request recommendations, with what they cost or save.',
-    feature: 'scaling advice',
-  },
-  {
     id: 'evaluation',
     title: 'Model evaluation',
     description: 'How well the risk model predicted: ROC/PR, confusion matrix, feature importance.',

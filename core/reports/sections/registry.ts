@@ -6,6 +6,7 @@ import type { ReportSource } from '../source.ts';
 import { auditLogSection } from './audit-log/index.ts';
 import { clusterSummarySection } from './cluster-summary/index.ts';
 import { plannedSections } from './planned.ts';
+import { scalingSection } from './scaling/index.ts';
 import type { ReportSectionPlugin, SectionAvailability } from './types.ts';
 
 /** The sections that can be built, keyed by id; each key's data type is its model's. */
@@ -15,6 +16,7 @@ export type BuildableSections = {
 
 export const buildableSections: BuildableSections = {
   'cluster-summary': clusterSummarySection,
+  scaling: scalingSection,
   'audit-log': auditLogSection,
 };
 
