@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { reportSectionIdSchema } from '../contract/reports.ts';
 import { auditLogSchema } from './sections/audit-log/model.ts';
 import { clusterSummarySchema } from './sections/cluster-summary/model.ts';
+import { evaluationSectionSchema } from './sections/evaluation/model.ts';
+import { nodeRiskSectionSchema } from './sections/node-risk/model.ts';
 import { scalingSectionSchema } from './sections/scaling/model.ts';
 
 /**
@@ -33,7 +35,9 @@ export type ReportRange = z.infer<typeof reportRangeSchema>;
 export const reportSectionsSchema = z
   .object({
     'cluster-summary': clusterSummarySchema.optional(),
+    'node-risk': nodeRiskSectionSchema.optional(),
     scaling: scalingSectionSchema.optional(),
+    evaluation: evaluationSectionSchema.optional(),
     'audit-log': auditLogSchema.optional(),
   })
   .strict();

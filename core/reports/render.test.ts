@@ -10,6 +10,8 @@ import type { ReportData } from './model.ts';
 import { resolvePeriod } from './period.ts';
 import { renderReport } from './render.ts';
 import { storyAuditRecords } from './sections/audit-log/fixtures.ts';
+import { storyModelReads } from './sections/evaluation/fixtures.ts';
+import { storyRiskReads } from './sections/node-risk/fixtures.ts';
 import { storyScalingReads } from './sections/scaling/fixtures.ts';
 import { parseCsv, storyNow, storySource, type StorySource } from './test-support.ts';
 
@@ -22,10 +24,12 @@ beforeAll(() => {
     reads: {
       audit: { ok: true, value: { records: storyAuditRecords(), limit: 1000 } },
       scaling: storyScalingReads(),
+      risk: storyRiskReads(),
+      model: storyModelReads(),
     },
   });
   data = collectReportData(story.source, {
-    sections: ['cluster-summary', 'placement', 'scaling', 'audit-log'],
+    sections: ['cluster-summary', 'node-risk', 'placement', 'scaling', 'evaluation', 'audit-log'],
     range: resolvePeriod({ period: '24h' }, storyNow),
     generatedAt: storyNow,
   });
@@ -62,6 +66,9 @@ describe('renderReport', () => {
     expect(html).toContain('Drain node node-04');
     expect(html).toContain('<table class="data" data-table="scaling-cost">');
     expect(html).toContain('aria-label="Cost a month, today and as recommended"');
+    expect(html).toContain('aria-label="ROC: true vs false positive rate"');
+    expect(html).toContain('aria-label="Probability of an incident, per node"');
+    expect(html).toContain('3 OOM kills in 10 min; Restarts rising');
     expect(html).not.toContain('hunter2');
   });
 
@@ -86,6 +93,8 @@ describe('renderReport', () => {
       for (const name of nodeNames) expect(pdfText).toContain(name);
       expect(pdfText).toContain('Drain node node-04');
       expect(pdfText).toContain('shop/checkout');
+      expect(pdfText).toContain('ROC: true vs false positive rate');
+      expect(pdfText).toContain('3 OOM kills in 10 min');
       const pages = Number(
         /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }))?.[1],
       );
@@ -106,6 +115,12 @@ describe('renderReport', () => {
       'audit-log.csv',
       'changes.csv',
       'cluster-usage.csv',
+      'evaluation-confusion.csv',
+      'evaluation-curves.csv',
+      'evaluation-metrics.csv',
+      'evaluation-per-kind.csv',
+      'feature-importance.csv',
+      'node-risk.csv',
       'node-usage.csv',
       'nodes.csv',
       'report.csv',

@@ -90,9 +90,17 @@ describe('reports in the worker', () => {
       'evaluation',
       'audit-log',
     ]);
-    // The audit log is read through the actions domain, as the Actions page reads it.
-    expect(sections.filter((x) => x.available).map((x) => x.id)).toEqual(['cluster-summary', 'audit-log']);
-    expect(sections.find((x) => x.id === 'node-risk')?.reason).toBe('available when node risk lands');
+    // Read through the risk and actions domains, as the Model and Actions pages read them: the
+    // shipped model carries its evaluation; no prediction has run before the first collection.
+    expect(sections.filter((x) => x.available).map((x) => x.id)).toEqual([
+      'cluster-summary',
+      'evaluation',
+      'audit-log',
+    ]);
+    expect(sections.find((x) => x.id === 'node-risk')?.reason).toBe(
+      'no risk predictions yet: the risk engine has not run on this cluster',
+    );
+    expect(sections.find((x) => x.id === 'placement')?.reason).toBe('available when placement advice lands');
   });
 
   it('builds a report from the collected history, pushing progress under the caller’s job id', async () => {
@@ -156,11 +164,14 @@ describe('reports in the worker', () => {
     const reply = await s.handle({
       id: 3,
       method: 'reports.build',
-      params: { sections: ['node-risk'], format: 'pdf', period: '24h' },
+      params: { sections: ['node-risk', 'placement'], format: 'pdf', period: '24h' },
     });
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'BadRequest', message: expect.stringContaining('available when node risk lands') },
+      error: {
+        code: 'BadRequest',
+        message: expect.stringContaining('Node risk (no risk predictions yet: the risk engine has not run'),
+      },
     });
   });
 

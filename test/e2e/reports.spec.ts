@@ -80,14 +80,14 @@ test.describe('Reports page', () => {
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(`${foresight.url}#/reports`);
-    // Sections whose features have landed are on by default.
-    const landed = ['cluster-summary', 'audit-log'];
-    for (const id of landed) {
+    // Sections whose features have landed and have data are on by default (node risk and
+    // scaling join once the demo's first predictions and workload usage are in).
+    for (const id of ['cluster-summary', 'evaluation', 'audit-log']) {
       await expect(page.getByTestId(`report-section-${id}`)).toBeEnabled();
       await expect(page.getByTestId(`report-section-${id}`)).toBeChecked();
     }
     for (const [id, feature] of [
-      ['node-risk', 'node risk'],
+      ['timeline', 'the prediction timeline'],
       ['placement', 'placement advice'],
     ]) {
       const box = page.getByTestId(`report-section-${id}`);
@@ -95,7 +95,10 @@ test.describe('Reports page', () => {
       await expect(box).not.toBeChecked();
       await expect(page.locator('li', { has: box })).toContainText(`available when ${feature} lands`);
     }
-    for (const id of landed) await page.getByTestId(`report-section-${id}`).uncheck();
+    const checked = await page
+      .locator('input[data-testid^="report-section-"]:checked')
+      .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-testid') ?? ''));
+    for (const id of checked) await page.getByTestId(id).uncheck();
     await expect(page.getByTestId('report-export')).toBeDisabled();
     await page.getByTestId('report-section-cluster-summary').check();
     await expect(page.getByTestId('report-export')).toBeEnabled();
@@ -128,6 +131,14 @@ test.describe('Reports page', () => {
     const table = report.locator('table[data-table="nodes"]');
     for (const name of names) await expect(table).toContainText(name);
     await report.screenshot({ path: path.join(screenshots, 'report-html.png'), fullPage: true });
+    // The model's evaluation: ROC and precision-recall curves, drawn.
+    for (const label of ['ROC: true vs false positive rate', 'Precision (y) vs recall (x)'])
+      await expect(
+        report.locator(`section#evaluation svg.chart[aria-label="${label}"] polyline`).first(),
+      ).toBeVisible();
+    // Every node's risk, once the demo has predicted (it has: history holds several rounds).
+    const risk = report.locator('table[data-table="node-risk"]');
+    for (const name of names) await expect(risk).toContainText(name);
     // The audit log of the demo: no action was taken, and the report says so.
     await expect(report.locator('section#audit-log')).toContainText('No action was taken from Foresight');
     expect(requests).toEqual([]);
@@ -165,14 +176,17 @@ test.describe('Reports page', () => {
       'node-usage.csv',
       'nodes.csv',
       'report.csv',
+      ...['confusion', 'curves', 'metrics', 'per-kind'].map((t) => `evaluation-${t}.csv`),
+      'feature-importance.csv',
     ];
-    // Scaling's tables come once the demo's first per-workload usage is recorded.
-    const scaling = ['cost', 'recommendations', 'replicas', 'requests', 'unadvised'].map(
-      (t) => `scaling-${t}.csv`,
-    );
+    // Node risk and scaling come once the demo's first predictions and workload usage are in.
+    const later = [
+      'node-risk.csv',
+      ...['cost', 'recommendations', 'replicas', 'requests', 'unadvised'].map((t) => `scaling-${t}.csv`),
+    ];
     const exported = Object.keys(files).sort();
     expect(exported).toEqual(expect.arrayContaining(always));
-    expect([...always, ...scaling]).toEqual(expect.arrayContaining(exported));
+    expect([...always, ...later]).toEqual(expect.arrayContaining(exported));
     for (const [name, bytes] of Object.entries(files)) {
       const rows = parseCsv(strFromU8(bytes));
       expect(rows.length, `${name} has a header row`).toBeGreaterThanOrEqual(1);
@@ -210,6 +224,9 @@ test.describe('Reports page', () => {
     const summary = report.sections['cluster-summary'];
     expect(summary.nodes.map((n: { name: string }) => n.name).sort()).toEqual([...names].sort());
     expect(report.sections['audit-log']).toMatchObject({ entries: [], truncated: false });
+    const risks = report.sections['node-risk'].nodes.map((n: { node: string }) => n.node);
+    expect(risks.sort()).toEqual([...names].sort());
+    expect(report.sections.evaluation.runs.length).toBeGreaterThan(0);
     // Every workload the demo runs is advised, or listed with why not (minutes of usage are not
     // yet the half hour advice needs).
     const scaling = report.sections.scaling;

@@ -71,9 +71,9 @@ describe('foresight report --demo', () => {
       message: /folder \/no\/such\/folder does not exist/,
     },
     {
-      args: ['--format', 'pdf', '--out', 'r.pdf', '--sections', 'node-risk'],
+      args: ['--format', 'pdf', '--out', 'r.pdf', '--sections', 'placement'],
       code: 1,
-      message: /Not available yet: node-risk \(available when node risk lands\)/,
+      message: /Not available yet: placement \(available when placement advice lands\)/,
     },
   ])('fails clearly: $args', { timeout: 120_000 }, async ({ args, code, message }) => {
     const failure = await foresight([

@@ -29,6 +29,8 @@ export interface LineChartSpec {
   series: readonly LineSeries[];
   /** Points further apart than this are not joined: the line breaks where samples are missing. */
   gapMs?: number;
+  /** The x axis's ticks; round UTC times by default (see fractionTicks for a 0–1 axis). */
+  xTicks?: (from: number, to: number) => Array<{ at: number; label: string }>;
   /** Small multiples leave the legend to their caption. */
   legend?: boolean;
   /** Smaller text for small multiples. */
@@ -81,7 +83,7 @@ function legendShapes(series: readonly LineSeries[], left: number, top: number, 
   return shapes;
 }
 
-/** Lays out a time-series line chart: title, value grid, time axis, series, legend. */
+/** Lays out a line chart (a time series unless xTicks says otherwise): title, grid, axes, series, legend. */
 export function drawLineChart(spec: LineChartSpec): ChartDrawing {
   const textSize = spec.compact ? 8 : 9;
   const titleSize = spec.compact ? 9 : 11;
@@ -134,7 +136,8 @@ export function drawLineChart(spec: LineChartSpec): ChartDrawing {
       anchor: 'end',
     });
   });
-  for (const tick of timeTicks(spec.from, spec.to, spec.compact ? 3 : 6)) {
+  const xTicks = spec.xTicks?.(spec.from, spec.to) ?? timeTicks(spec.from, spec.to, spec.compact ? 3 : 6);
+  for (const tick of xTicks) {
     const x = xOf(tick.at);
     shapes.push({
       kind: 'line',

@@ -69,3 +69,11 @@ export function timeTicks(from: number, to: number, maxTicks = 6): Array<{ at: n
   }
   return ticks;
 }
+
+/** Ticks every 0.2 from 0 to 1, for rates and curves (ROC, precision-recall). */
+export function fractionTicks(): Array<{ at: number; label: string }> {
+  return [0, 0.2, 0.4, 0.6, 0.8, 1].map((at) => ({
+    at,
+    label: at === 0 ? '0' : at === 1 ? '1' : at.toFixed(1),
+  }));
+}

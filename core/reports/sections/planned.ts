@@ -6,12 +6,6 @@ import type { PlannedSection } from './types.ts';
  */
 export const plannedSections: readonly PlannedSection[] = [
   {
-    id: 'node-risk',
-    title: 'Node risk',
-    description: 'Each node’s risk of trouble, with its reasons and lead time.',
-    feature: 'node risk',
-  },
-  {
     id: 'timeline',
     title: 'Timeline',
     description: 'Predictions and incidents over the period, side by side.',
@@ -22,11 +16,5 @@ export const plannedSections: readonly PlannedSection[] = [
     title: 'Placement advice',
     description: 'Where each pending pod should go, and why.',
     feature: 'placement advice',
-  },
-  {
-    id: 'evaluation',
-    title: 'Model evaluation',
-    description: 'How well the risk model predicted: ROC/PR, confusion matrix, feature importance.',
-    feature: 'model evaluation',
   },
 ];

@@ -5,6 +5,8 @@ import type { FeatureRead } from '../reads/types.ts';
 import type { ReportSource } from '../source.ts';
 import { auditLogSection } from './audit-log/index.ts';
 import { clusterSummarySection } from './cluster-summary/index.ts';
+import { evaluationSection } from './evaluation/index.ts';
+import { nodeRiskSection } from './node-risk/index.ts';
 import { plannedSections } from './planned.ts';
 import { scalingSection } from './scaling/index.ts';
 import type { ReportSectionPlugin, SectionAvailability } from './types.ts';
@@ -16,7 +18,9 @@ export type BuildableSections = {
 
 export const buildableSections: BuildableSections = {
   'cluster-summary': clusterSummarySection,
+  'node-risk': nodeRiskSection,
   scaling: scalingSection,
+  evaluation: evaluationSection,
   'audit-log': auditLogSection,
 };
 
