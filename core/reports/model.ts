@@ -5,6 +5,7 @@ import { clusterSummarySchema } from './sections/cluster-summary/model.ts';
 import { evaluationSectionSchema } from './sections/evaluation/model.ts';
 import { nodeRiskSectionSchema } from './sections/node-risk/model.ts';
 import { scalingSectionSchema } from './sections/scaling/model.ts';
+import { timelineSectionSchema } from './sections/timeline/model.ts';
 
 /**
  * The one model every format is built from. The JSON export is this model as it is, so its
@@ -36,6 +37,7 @@ export const reportSectionsSchema = z
   .object({
     'cluster-summary': clusterSummarySchema.optional(),
     'node-risk': nodeRiskSectionSchema.optional(),
+    timeline: timelineSectionSchema.optional(),
     scaling: scalingSectionSchema.optional(),
     evaluation: evaluationSectionSchema.optional(),
     'audit-log': auditLogSchema.optional(),

@@ -13,6 +13,7 @@ import { storyAuditRecords } from './sections/audit-log/fixtures.ts';
 import { storyModelReads } from './sections/evaluation/fixtures.ts';
 import { storyRiskReads } from './sections/node-risk/fixtures.ts';
 import { storyScalingReads } from './sections/scaling/fixtures.ts';
+import { storyTimelineReads } from './sections/timeline/fixtures.ts';
 import { parseCsv, storyNow, storySource, type StorySource } from './test-support.ts';
 
 let story: StorySource;
@@ -25,11 +26,12 @@ beforeAll(() => {
       audit: { ok: true, value: { records: storyAuditRecords(), limit: 1000 } },
       scaling: storyScalingReads(),
       risk: storyRiskReads(),
+      timeline: storyTimelineReads(),
       model: storyModelReads(),
     },
   });
   data = collectReportData(story.source, {
-    sections: ['cluster-summary', 'node-risk', 'placement', 'scaling', 'evaluation', 'audit-log'],
+    sections: ['cluster-summary', 'node-risk', 'timeline', 'placement', 'scaling', 'evaluation', 'audit-log'],
     range: resolvePeriod({ period: '24h' }, storyNow),
     generatedAt: storyNow,
   });
@@ -69,6 +71,8 @@ describe('renderReport', () => {
     expect(html).toContain('aria-label="ROC: true vs false positive rate"');
     expect(html).toContain('aria-label="Probability of an incident, per node"');
     expect(html).toContain('3 OOM kills in 10 min; Restarts rising');
+    expect(html).toContain('<table class="data" data-table="incidents">');
+    expect(html).toContain('warned 40 min before');
     expect(html).not.toContain('hunter2');
   });
 
@@ -95,6 +99,7 @@ describe('renderReport', () => {
       expect(pdfText).toContain('shop/checkout');
       expect(pdfText).toContain('ROC: true vs false positive rate');
       expect(pdfText).toContain('3 OOM kills in 10 min');
+      expect(pdfText).toContain('warned 40 min');
       const pages = Number(
         /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }))?.[1],
       );
@@ -120,10 +125,13 @@ describe('renderReport', () => {
       'evaluation-metrics.csv',
       'evaluation-per-kind.csv',
       'feature-importance.csv',
+      'incidents.csv',
       'node-risk.csv',
       'node-usage.csv',
       'nodes.csv',
       'report.csv',
+      'risk-changes.csv',
+      'risk-predictions.csv',
       'scaling-cost.csv',
       'scaling-recommendations.csv',
       'scaling-replicas.csv',

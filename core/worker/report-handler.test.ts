@@ -97,9 +97,11 @@ describe('reports in the worker', () => {
       'evaluation',
       'audit-log',
     ]);
-    expect(sections.find((x) => x.id === 'node-risk')?.reason).toBe(
-      'no risk predictions yet: the risk engine has not run on this cluster',
-    );
+    for (const id of ['node-risk', 'timeline']) {
+      expect(sections.find((x) => x.id === id)?.reason).toBe(
+        'no risk predictions yet: the risk engine has not run on this cluster',
+      );
+    }
     expect(sections.find((x) => x.id === 'placement')?.reason).toBe('available when placement advice lands');
   });
 

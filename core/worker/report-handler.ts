@@ -18,8 +18,9 @@ import {
   NothingToReportError,
   printableServer,
   reportCatalog,
+  resolvePeriod,
   type Ask,
-  type ReadDepth,
+  type GatherOptions,
   type ReportHistoryReads,
   type ReportSource,
 } from '../reports/index.ts';
@@ -57,7 +58,7 @@ export class ReportHandler {
     return { ok: false, reason: reply.error.message };
   };
 
-  private async source(sections: readonly ReportSectionId[], depth: ReadDepth): Promise<ReportSource> {
+  private async source(sections: readonly ReportSectionId[], options: GatherOptions): Promise<ReportSource> {
     const cluster = this.state.cluster();
     const { reads, problem } = this.state.history();
     return {
@@ -65,13 +66,13 @@ export class ReportHandler {
       snapshot: this.state.snapshot(),
       history: reads,
       ...(problem ? { historyProblem: problem } : {}),
-      reads: await gatherReads(this.ask, featureReadsFor(sections), depth),
+      reads: await gatherReads(this.ask, featureReadsFor(sections), options),
       version: this.state.version,
     };
   }
 
   async catalog(id: RequestId): Promise<ReplyEnvelope> {
-    const source = await this.source(reportSectionIds, 'catalog');
+    const source = await this.source(reportSectionIds, { depth: 'catalog', since: this.now() });
     return { kind: 'reply', id, ok: true, result: { sections: reportCatalog(source) } };
   }
 
@@ -79,16 +80,19 @@ export class ReportHandler {
     const jobId = params.jobId ?? randomUUID();
     const started = performance.now();
     try {
+      const now = this.now();
+      const request = {
+        sections: params.sections,
+        format: params.format,
+        ...(params.period ? { period: params.period } : {}),
+        ...(params.since !== undefined ? { since: params.since } : {}),
+        ...(params.until !== undefined ? { until: params.until } : {}),
+      };
+      const { since } = resolvePeriod(request, now);
       const built = await buildReport(
-        await this.source(params.sections, 'build'),
-        {
-          sections: params.sections,
-          format: params.format,
-          ...(params.period ? { period: params.period } : {}),
-          ...(params.since !== undefined ? { since: params.since } : {}),
-          ...(params.until !== undefined ? { until: params.until } : {}),
-        },
-        { now: this.now(), onProgress: (progress) => this.emitProgress({ jobId, ...progress }) },
+        await this.source(params.sections, { depth: 'build', since }),
+        request,
+        { now, onProgress: (progress) => this.emitProgress({ jobId, ...progress }) },
       );
       return {
         kind: 'reply',

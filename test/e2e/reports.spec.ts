@@ -86,10 +86,7 @@ test.describe('Reports page', () => {
       await expect(page.getByTestId(`report-section-${id}`)).toBeEnabled();
       await expect(page.getByTestId(`report-section-${id}`)).toBeChecked();
     }
-    for (const [id, feature] of [
-      ['timeline', 'the prediction timeline'],
-      ['placement', 'placement advice'],
-    ]) {
+    for (const [id, feature] of [['placement', 'placement advice']]) {
       const box = page.getByTestId(`report-section-${id}`);
       await expect(box).toBeDisabled();
       await expect(box).not.toBeChecked();
@@ -179,9 +176,12 @@ test.describe('Reports page', () => {
       ...['confusion', 'curves', 'metrics', 'per-kind'].map((t) => `evaluation-${t}.csv`),
       'feature-importance.csv',
     ];
-    // Node risk and scaling come once the demo's first predictions and workload usage are in.
+    // Node risk, the timeline and scaling come once the demo's first predictions and workload usage are in.
     const later = [
       'node-risk.csv',
+      'incidents.csv',
+      'risk-changes.csv',
+      'risk-predictions.csv',
       ...['cost', 'recommendations', 'replicas', 'requests', 'unadvised'].map((t) => `scaling-${t}.csv`),
     ];
     const exported = Object.keys(files).sort();
@@ -227,6 +227,9 @@ test.describe('Reports page', () => {
     const risks = report.sections['node-risk'].nodes.map((n: { node: string }) => n.node);
     expect(risks.sort()).toEqual([...names].sort());
     expect(report.sections.evaluation.runs.length).toBeGreaterThan(0);
+    // The timeline holds the period's predictions for every node the demo has predicted.
+    const predicted = report.sections.timeline.nodes.map((n: { node: string }) => n.node);
+    expect(predicted.sort()).toEqual([...names].sort());
     // Every workload the demo runs is advised, or listed with why not (minutes of usage are not
     // yet the half hour advice needs).
     const scaling = report.sections.scaling;

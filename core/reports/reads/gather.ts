@@ -1,5 +1,5 @@
 import type { MethodName, ParamsOf, ResultOf } from '../../contract/methods.ts';
-import type { Answer, FeatureRead, FeatureReads, WorkloadAdvice } from './types.ts';
+import type { Answer, FeatureRead, FeatureReads, NodeRiskHistory, WorkloadAdvice } from './types.ts';
 
 /** Asks the worker one contract question, as a page would; never throws. */
 export type Ask = <M extends MethodName>(method: M, params: ParamsOf<M>) => Promise<Answer<ResultOf<M>>>;
@@ -8,10 +8,13 @@ export type Ask = <M extends MethodName>(method: M, params: ParamsOf<M>) => Prom
 export const auditReadLimit = 1000;
 /** Workloads advised in one report at most (advice runs a forecast per workload). */
 export const maxAdvisedWorkloads = 60;
+/** Nodes whose risk history a timeline reads at most: one query each. */
+export const maxTimelineNodes = 1000;
 
 /**
  * `catalog` reads only what tells whether a section can be built (cheap: the Reports page asks
- * on every visit); `build` also reads the heavy parts (scaling advice per workload).
+ * on every visit); `build` also reads the heavy parts (scaling advice per workload, each node's
+ * risk history).
  */
 export type ReadDepth = 'catalog' | 'build';
 
@@ -28,11 +31,35 @@ async function scalingReads(ask: Ask, depth: ReadDepth): Promise<FeatureReads['s
   return { ok: true, value: { workloads, advice } };
 }
 
+/** Each predicted node's history since `since`, the nodes in order of name. */
+async function timelineReads(
+  ask: Ask,
+  risk: FeatureReads['risk'],
+  since: number,
+): Promise<FeatureReads['timeline']> {
+  if (!risk?.ok) return risk ?? { ok: false, reason: 'node risk was not read' };
+  const names = risk.value.risks.map((r) => r.node).sort();
+  const nodes: NodeRiskHistory[] = [];
+  for (const node of names.slice(0, maxTimelineNodes)) {
+    const answer = await ask('risk.node', { node, since });
+    if (!answer.ok) return answer;
+    const { points, incidents } = answer.value;
+    nodes.push({ node, points, incidents });
+  }
+  return { ok: true, value: { since, nodes, nodesLeftOut: Math.max(0, names.length - maxTimelineNodes) } };
+}
+
+export interface GatherOptions {
+  depth: ReadDepth;
+  /** Where the report's period starts: histories are read from here. */
+  since: number;
+}
+
 /** Reads what the given features know, each once, for the sections that need them. */
 export async function gatherReads(
   ask: Ask,
   needs: ReadonlySet<FeatureRead>,
-  depth: ReadDepth,
+  { depth, since }: GatherOptions,
 ): Promise<FeatureReads> {
   const reads: FeatureReads = {};
   if (needs.has('audit')) {
@@ -41,7 +68,9 @@ export async function gatherReads(
       ? { ok: true, value: { records: answer.value.records, limit: auditReadLimit } }
       : answer;
   }
-  if (needs.has('risk')) reads.risk = await ask('risk.nodes', {});
+  if (needs.has('risk') || needs.has('timeline')) reads.risk = await ask('risk.nodes', {});
+  if (needs.has('timeline') && depth === 'build')
+    reads.timeline = await timelineReads(ask, reads.risk, since);
   if (needs.has('model')) reads.model = await ask('risk.model', {});
   if (needs.has('scaling')) reads.scaling = await scalingReads(ask, depth);
   return reads;

@@ -1,5 +1,5 @@
 import type { AuditRecord } from '../../contract/actions.ts';
-import type { NodeRisk, RiskModelInfo } from '../../contract/risk.ts';
+import type { NodeRisk, RiskIncident, RiskLevel, RiskModelInfo } from '../../contract/risk.ts';
 import type { ScalingAdviceInfo, ScalingWorkloadRef } from '../../contract/scaling.ts';
 
 /** What the worker answered a question with: the value, or why there is none, in words. */
@@ -9,6 +9,13 @@ export interface WorkloadAdvice {
   workload: ScalingWorkloadRef;
   /** The Scaling page's advice, or why there is none yet (too little usage recorded). */
   advice: Answer<ScalingAdviceInfo>;
+}
+
+/** One node's predictions and incidents since the period began (the node page's risk chart). */
+export interface NodeRiskHistory {
+  node: string;
+  points: Array<{ at: number; probability: number; level: RiskLevel }>;
+  incidents: RiskIncident[];
 }
 
 /**
@@ -23,6 +30,8 @@ export interface FeatureReads {
   risk?: Answer<{ at: number | null; risks: NodeRisk[] }>;
   /** The model in use and its evaluation (the Model page). */
   model?: Answer<RiskModelInfo>;
+  /** Per node, predictions and incidents from the period's start; only when the timeline is built. */
+  timeline?: Answer<{ since: number; nodes: NodeRiskHistory[]; nodesLeftOut: number }>;
   /** Workloads with recorded usage; `advice` only when the scaling section is built. */
   scaling?: Answer<{ workloads: ScalingWorkloadRef[]; advice?: WorkloadAdvice[] }>;
 }

@@ -6,12 +6,6 @@ import type { PlannedSection } from './types.ts';
  */
 export const plannedSections: readonly PlannedSection[] = [
   {
-    id: 'timeline',
-    title: 'Timeline',
-    description: 'Predictions and incidents over the period, side by side.',
-    feature: 'the prediction timeline',
-  },
-  {
     id: 'placement',
     title: 'Placement advice',
     description: 'Where each pending pod should go, and why.',

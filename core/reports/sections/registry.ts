@@ -9,6 +9,7 @@ import { evaluationSection } from './evaluation/index.ts';
 import { nodeRiskSection } from './node-risk/index.ts';
 import { plannedSections } from './planned.ts';
 import { scalingSection } from './scaling/index.ts';
+import { timelineSection } from './timeline/index.ts';
 import type { ReportSectionPlugin, SectionAvailability } from './types.ts';
 
 /** The sections that can be built, keyed by id; each key's data type is its model's. */
@@ -19,6 +20,7 @@ export type BuildableSections = {
 export const buildableSections: BuildableSections = {
   'cluster-summary': clusterSummarySection,
   'node-risk': nodeRiskSection,
+  timeline: timelineSection,
   scaling: scalingSection,
   evaluation: evaluationSection,
   'audit-log': auditLogSection,
