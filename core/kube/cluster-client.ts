@@ -2,7 +2,7 @@ import { CustomObjectsApi } from '@kubernetes/client-node';
 import type { LoadedKubeconfig } from './kubeconfig.ts';
 import type { ClusterProblem } from './cluster-errors.ts';
 import type { LifecycleEvent } from './lifecycle.ts';
-import { nodeLifecycle, podLifecycle } from './lifecycle.ts';
+import { nodeFirstSeen, nodeLifecycle, podLifecycle } from './lifecycle.ts';
 import { reduceNode, type NodeFacts } from './node-facts.ts';
 import { reducePod, type PodFacts } from './pod-facts.ts';
 import { ResourceMirror, type MirrorState } from './resource-mirror.ts';
@@ -130,6 +130,7 @@ export function createClusterReader(
     path: '/api/v1/nodes',
     reduce: reduceNode,
     onChange: (type, after, before) => onLifecycle(nodeLifecycle(type, after, before, now())),
+    onFirstList: (all) => onLifecycle(all.flatMap((node) => nodeFirstSeen(node, now()))),
   });
   const pods = new ResourceMirror<PodFacts>({
     ...common,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeLifecycle, podLifecycle } from './lifecycle.ts';
+import { isBadCondition, nodeLifecycle, podLifecycle } from './lifecycle.ts';
 import type { NodeFacts } from './node-facts.ts';
 import type { PodFacts } from './pod-facts.ts';
 
@@ -93,6 +93,28 @@ describe('nodeLifecycle', () => {
     { name: 'nothing', after: node(), details: [] },
   ])('$name', ({ after, details }) => {
     expect(nodeLifecycle('MODIFIED', after, node(), 1).map((e) => e.detail)).toEqual(details);
+  });
+
+  it('a node first seen in trouble is recorded with its bad conditions, a healthy one only as added', () => {
+    const down = node({ conditions: { Ready: 'Unknown', DiskPressure: 'True', MemoryPressure: 'False' } });
+    expect(nodeLifecycle('ADDED', down, undefined, 1).map((e) => `${e.kind} ${e.detail}`)).toEqual([
+      'NodeAdded ',
+      'NodeCondition Ready=Unknown',
+      'NodeCondition DiskPressure=True',
+    ]);
+    expect(nodeLifecycle('ADDED', node(), undefined, 1).map((e) => e.kind)).toEqual(['NodeAdded']);
+  });
+
+  it.each([
+    ['Ready', 'True', false],
+    ['Ready', 'False', true],
+    ['Ready', 'Unknown', true],
+    ['MemoryPressure', 'True', true],
+    ['PIDPressure', 'False', false],
+    ['NetworkUnavailable', 'True', true],
+    ['SomeVendorCondition', 'True', false],
+  ])('%s=%s is bad: %s', (type, status, bad) => {
+    expect(isBadCondition(type, status)).toBe(bad);
   });
 
   it('a cordon and its undoing are named', () => {

@@ -63,7 +63,27 @@ export function podLifecycle(
   return events;
 }
 
-/** What a node's change means: condition transitions, cordons, arrivals and departures. */
+/** A node condition in a bad state: Ready anything but True; a pressure or NetworkUnavailable True. */
+export function isBadCondition(type: string, status: string): boolean {
+  if (type === 'Ready') return status !== 'True';
+  return status === 'True' && (type.endsWith('Pressure') || type === 'NetworkUnavailable');
+}
+
+/**
+ * A node's conditions that are already bad when Foresight first sees it (in the first list, or
+ * as it joins), as condition events: a node that was NotReady before Foresight started never
+ * changes while it watches, and without these risk would call it healthy.
+ */
+export function nodeFirstSeen(node: NodeFacts, at: number): LifecycleEvent[] {
+  return Object.entries(node.conditions)
+    .filter(([type, status]) => isBadCondition(type, status))
+    .map(([type, status]) => ({ at, node: node.name, kind: 'NodeCondition', detail: `${type}=${status}` }));
+}
+
+/**
+ * What a node's change means: condition transitions, cordons, arrivals (with any condition
+ * already bad) and departures.
+ */
 export function nodeLifecycle(
   change: Change,
   after: NodeFacts,
@@ -72,7 +92,8 @@ export function nodeLifecycle(
 ): LifecycleEvent[] {
   const base = { at, node: after.name };
   if (change === 'DELETED') return [{ ...base, kind: 'NodeRemoved', detail: '' }];
-  if (change === 'ADDED' && !before) return [{ ...base, kind: 'NodeAdded', detail: '' }];
+  if (change === 'ADDED' && !before)
+    return [{ ...base, kind: 'NodeAdded', detail: '' }, ...nodeFirstSeen(after, at)];
   const events: LifecycleEvent[] = [];
   if (before && before.unschedulable !== after.unschedulable) {
     events.push({ ...base, kind: after.unschedulable ? 'NodeCordoned' : 'NodeUncordoned', detail: '' });

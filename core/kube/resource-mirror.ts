@@ -22,6 +22,8 @@ export interface MirrorOptions<T> {
   reduce: (raw: RawObject) => T;
   /** Called for each change after the initial list, with the reduced object before and after. */
   onChange?: (type: 'ADDED' | 'MODIFIED' | 'DELETED', after: T, before: T | undefined) => void;
+  /** Called once with every object of the initial list: what was already so when the mirror began. */
+  onFirstList?: (objects: readonly T[]) => void;
   onState?: (state: MirrorState) => void;
   pageSize?: number;
   /** Server-side watch timeout; the watch is re-opened from the last resourceVersion after it. */
@@ -182,6 +184,7 @@ export class ResourceMirror<T> {
 
   /** A relist reports what changed while the watch was down, as changes. */
   private replaceAll(fresh: Map<string, T>): void {
+    if (this.currentState.lists === 0) this.options.onFirstList?.([...fresh.values()]);
     const report = this.currentState.lists > 0 ? this.options.onChange : undefined;
     for (const [key, before] of this.items) {
       if (!fresh.has(key)) report?.('DELETED', before, before);
