@@ -73,7 +73,7 @@ export function ActionsSection() {
   return (
     <section className="section" data-testid="actions-section">
       <div className="section-header">
-        <h2>Actions</h2>
+        <h1>Actions</h1>
         <span className="section-meta">
           Cordon, taint and drain from the Nodes page; every action is checked (RBAC), dry-run first and
           audited here.

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ScorerEvaluationData } from '../../../core/contract/index.ts';
+import type { RiskModelInfo, ScorerEvaluationData } from '../../../core/contract/index.ts';
 import { useRisk } from '../risk/RiskBadge.tsx';
 import '../risk/risk.css';
 
@@ -197,11 +197,39 @@ export function ModelSection() {
   useEffect(() => {
     void loadModel();
   }, [loadModel]);
-  if (error) return <p className="error">{error}</p>;
-  if (!model) return <p className="muted">Loading the model…</p>;
+  return (
+    <div className="section" data-testid="model-page">
+      <header className="section-header">
+        <h1>Model</h1>
+        <span className="section-meta">
+          The risk model: what it learned from, and how well it predicts next to the rules.
+        </span>
+      </header>
+      {error ? (
+        <p className="error">{error}</p>
+      ) : model ? (
+        <ModelDetails model={model} training={training} trainResult={trainResult} train={train} />
+      ) : (
+        <p className="muted">Loading the model…</p>
+      )}
+    </div>
+  );
+}
+
+function ModelDetails({
+  model,
+  training,
+  trainResult,
+  train,
+}: {
+  model: RiskModelInfo;
+  training: boolean;
+  trainResult: string | null;
+  train: () => Promise<void>;
+}) {
   const top = Math.max(1e-9, ...model.importance.map((f) => f.prAucDrop));
   return (
-    <div data-testid="model-page">
+    <>
       <section className="panel">
         <h2>Risk model</h2>
         <p data-testid="model-origin">
@@ -252,6 +280,6 @@ export function ModelSection() {
           </tbody>
         </table>
       </section>
-    </div>
+    </>
   );
 }

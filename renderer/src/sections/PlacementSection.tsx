@@ -140,7 +140,7 @@ export function PlacementSection() {
   return (
     <div className="section section-fill placement">
       <div className="section-header">
-        <h2>Placement</h2>
+        <h1>Placement</h1>
         <span className="section-meta">
           Legal by kube-scheduler&apos;s rules; ranked by its scores and Foresight&apos;s evidence.
         </span>
