@@ -1,4 +1,5 @@
 import type { ScalingAdviceInfo } from '../../../core/contract/index.ts';
+import { forecastSpan, relativeTime } from './forecastSpan.ts';
 
 const W = 720;
 const H = 200;
@@ -17,15 +18,9 @@ export function ForecastChart({ advice }: { advice: ScalingAdviceInfo }) {
     lo: forecast.lower[i] ?? null,
     hi: forecast.upper[i] ?? null,
   }));
-  const times = [...points.map((p) => p.at), ...ahead.map((p) => p.at)];
-  const values = [...points.map((p) => p.v), ...ahead.map((p) => p.hi)].filter(
-    (v): v is number => v !== null,
-  );
-  if (times.length < 2 || values.length === 0)
-    return <p className="muted">Not enough history to draw yet.</p>;
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times);
-  const top = Math.max(...values) * 1.1 || 1;
+  const span = forecastSpan(points, ahead);
+  if (!span) return <p className="muted">Not enough history to draw yet.</p>;
+  const { t0, t1, top } = span;
   const x = (t: number) => PAD + ((t - t0) / (t1 - t0 || 1)) * (W - 2 * PAD);
   const y = (v: number) => H - PAD - (v / top) * (H - 2 * PAD);
   const line = (ps: { at: number; v: number | null }[]) =>
@@ -52,7 +47,26 @@ export function ForecastChart({ advice }: { advice: ScalingAdviceInfo }) {
       <text x={PAD} y={14} className="scaling-axis">
         {Math.round(top)}m CPU
       </text>
-      <line x1={x(forecast.startMs)} x2={x(forecast.startMs)} y1={PAD} y2={H - PAD} className="scaling-now" />
+      <text x={PAD} y={H - 8} className="scaling-axis">
+        {relativeTime(t0, forecast.startMs)}
+      </text>
+      <text x={W - PAD} y={H - 8} className="scaling-axis" textAnchor="end">
+        {relativeTime(t1, forecast.startMs)}
+      </text>
+      {!span.hasForecast ? (
+        <text x={W - PAD} y={14} className="scaling-axis" textAnchor="end" data-testid="scaling-no-forecast">
+          no forecast yet: too little history for {forecast.method}
+        </text>
+      ) : null}
+      {forecast.startMs <= t1 ? (
+        <line
+          x1={x(forecast.startMs)}
+          x2={x(forecast.startMs)}
+          y1={PAD}
+          y2={H - PAD}
+          className="scaling-now"
+        />
+      ) : null}
       {bandPath && <path d={bandPath} className="scaling-band" data-testid="scaling-forecast-band" />}
       <path d={line(points)} className="scaling-observed" fill="none" />
       <path d={line(ahead)} className="scaling-forecast" fill="none" />
