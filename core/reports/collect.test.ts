@@ -11,7 +11,7 @@ afterEach(() => story?.close());
 function summaryOf(overrides: Parameters<typeof storySource>[0] = {}, period: '1h' | '24h' = '24h') {
   story = storySource(overrides);
   const data = collectReportData(story.source, {
-    sections: ['cluster-summary', 'placement'],
+    sections: ['cluster-summary', 'node-risk'],
     range: resolvePeriod({ period }, storyNow),
     generatedAt: storyNow,
   });
@@ -28,7 +28,7 @@ describe('collectReportData', () => {
       schemaVersion: 1,
       title: 'Cluster report: prod-eu-admin',
       cluster: { name: 'prod-eu', context: 'prod-eu-admin' },
-      omitted: [{ id: 'placement', reason: 'available when placement advice lands' }],
+      omitted: [{ id: 'node-risk', reason: 'no risk predictions: it was not read' }],
     });
   });
 

@@ -7,5 +7,11 @@ export { renderReport, type ReportFile } from './render.ts';
 export { reportCatalog } from './sections/registry.ts';
 export { printableServer, type ReportCluster, type ReportHistoryReads, type ReportSource } from './source.ts';
 export { featureReadsFor } from './sections/registry.ts';
-export { gatherReads, type Ask, type GatherOptions, type ReadDepth } from './reads/gather.ts';
-export type { Answer, FeatureReads, NodeRiskHistory } from './reads/types.ts';
+export {
+  gatherReads,
+  type Ask,
+  type GatherOptions,
+  type ReadDepth,
+  type WorkerReads,
+} from './reads/gather.ts';
+export type { Answer, FeatureReads, NodeRiskHistory, PendingPlacement } from './reads/types.ts';

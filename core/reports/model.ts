@@ -4,6 +4,7 @@ import { auditLogSchema } from './sections/audit-log/model.ts';
 import { clusterSummarySchema } from './sections/cluster-summary/model.ts';
 import { evaluationSectionSchema } from './sections/evaluation/model.ts';
 import { nodeRiskSectionSchema } from './sections/node-risk/model.ts';
+import { placementSectionSchema } from './sections/placement/model.ts';
 import { scalingSectionSchema } from './sections/scaling/model.ts';
 import { timelineSectionSchema } from './sections/timeline/model.ts';
 
@@ -38,6 +39,7 @@ export const reportSectionsSchema = z
     'cluster-summary': clusterSummarySchema.optional(),
     'node-risk': nodeRiskSectionSchema.optional(),
     timeline: timelineSectionSchema.optional(),
+    placement: placementSectionSchema.optional(),
     scaling: scalingSectionSchema.optional(),
     evaluation: evaluationSectionSchema.optional(),
     'audit-log': auditLogSchema.optional(),

@@ -63,7 +63,7 @@ describe('renderReport', () => {
     // The context is the user's text: escaped everywhere it appears.
     expect(html).toContain('ops&lt;b&gt;&quot;quoted&quot;&lt;/b&gt;');
     expect(html).not.toContain('<b>"quoted"');
-    expect(html).toContain('Placement advice (available when placement advice lands)');
+    expect(html).toContain('Placement advice (no placement advice: it was not read)');
     expect(html).toContain('<section class="report-section" id="audit-log"');
     expect(html).toContain('Drain node node-04');
     expect(html).toContain('<table class="data" data-table="scaling-cost">');
@@ -155,7 +155,7 @@ describe('renderReport', () => {
     expect(node01?.[5]).toBe('4000');
     const info = parseCsv(strFromU8(files['report.csv'] as Uint8Array));
     expect(info).toContainEqual(['context', 'ops<b>"quoted"</b>']);
-    expect(info).toContainEqual(['not_included:placement', 'available when placement advice lands']);
+    expect(info).toContainEqual(['not_included:placement', 'no placement advice: it was not read']);
     const audit = parseCsv(strFromU8(files['audit-log.csv'] as Uint8Array));
     expect(audit.slice(1).map((row) => row[0])).toEqual(['5', '4', '3', '2']);
   });

@@ -21,6 +21,7 @@ import { backoffDelay } from '../kube/backoff.ts';
 import type { WorkerConfig } from './config.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { HistoryKeeper } from './history-keeper.ts';
+import { PlacementService } from './placement-domain.ts';
 import { ReportHandler } from './report-handler.ts';
 import type { ClusterAccess, WorkerDomain, WorkerDomainContext } from './domain.ts';
 import { domainFactories } from './domains.ts';
@@ -97,6 +98,11 @@ export class CollectorService {
         snapshot: () => (this.snapshot.at > 0 ? this.snapshot : null),
         history: () => ({ reads: this.history?.reads(), problem: this.historyStatus().message }),
         ask: (request) => this.handle(request),
+        pendingPlacement: async (limit) => {
+          const placement = this.domains.find((d): d is PlacementService => d instanceof PlacementService);
+          if (!placement) throw new Error('This worker does not serve placement advice.');
+          return placement.pendingAdviceForReport(limit);
+        },
       },
       (progress) => this.push('reportProgress', progress),
       this.now,

@@ -101,6 +101,28 @@ describe('PlacementService', () => {
     ]);
   });
 
+  it('advises every pending pod for a report, as the page would, without recording the advice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foresight-placement-report-'));
+    const history = HistoryStore.open(join(dir, 'history.db'));
+    try {
+      const s = service([], true, history);
+      const report = await s.pendingAdviceForReport(10);
+      expect(report.pending).toBe(1);
+      expect(report.advised.map(({ namespace, name }) => `${namespace}/${name}`)).toEqual([
+        'shop/web-pending',
+      ]);
+      const page = await advise(s, { kind: 'pending', namespace: 'shop', name: 'web-pending' });
+      expect(report.advised[0]?.answer).toEqual((page as { result: unknown }).result);
+      const outcomes = await s.handle({ id: 4, method: 'placement.outcomes', params: {} } as ValidRequest);
+      // Only the page's advice was recorded.
+      expect((outcomes as { result: unknown }).result).toMatchObject({ advised: 1 });
+      expect((await s.pendingAdviceForReport(0)).advised).toEqual([]);
+    } finally {
+      history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('records advice for a pending pod, then where it ran and how it fared a day later', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'foresight-placement-'));
     const history = HistoryStore.open(join(dir, 'history.db'));

@@ -2,6 +2,7 @@ import {
   contractError,
   errorReply,
   type ParamsOf,
+  type PlacementAnswerInfo as PlacementAnswer,
   type PlacementSource,
   type ReplyEnvelope,
   type RequestId,
@@ -16,6 +17,13 @@ import { buildNodeInfos } from '../scheduling/node-info.ts';
 import { placeOnNodes } from '../scheduling/place.ts';
 import { podFromText, PodSpecError } from '../scheduling/pod-spec.ts';
 import type { ClusterAccess, WorkerDomain, WorkerDomainContext, WorkerDomainFactory } from './domain.ts';
+
+/** What a report reads of placement: each pending pod's ranking, or why it has none. */
+export interface PendingPlacementAdvice {
+  /** Pending pods in the cluster (more than advised when over the limit). */
+  pending: number;
+  advised: Array<{ namespace: string; name: string; answer: PlacementAnswer | string }>;
+}
 
 const ok = (id: RequestId, result: unknown): ReplyEnvelope =>
   ({ kind: 'reply', id, ok: true, result }) as ReplyEnvelope;
@@ -120,33 +128,8 @@ export class PlacementService implements WorkerDomain {
         return ok(id, { pending, workloads });
       }
       const { source } = request.params as ParamsOf<'placement.advise'>;
-      const { nodes, pods } = await this.objects(cluster);
-      const pod = this.podOf(source, pods, cluster);
-      if (typeof pod === 'string') return errorReply(id, contractError('BadRequest', pod));
-      const key = `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`;
-      const others =
-        source.kind === 'pending'
-          ? pods.filter((p) => `${p.metadata?.namespace}/${p.metadata?.name}` !== key)
-          : pods;
-      const infos = buildNodeInfos(nodes, others);
-      const signals = signalsFromHistory(
-        this.context.history(),
-        infos,
-        this.context.nodeRisks(),
-        this.context.now(),
-      );
-      const history = this.context.history();
-      const learned = await this.learner.signals(history, infos, signals, this.context.now());
-      const answer = placeOnNodes(pod, infos, { signals: { ...signals, ...learned } });
-      this.adviceRecords()?.record({
-        at: this.context.now(),
-        source: source.kind,
-        namespace: pod.metadata?.namespace ?? 'default',
-        pod: pod.metadata?.name ?? '',
-        advisedNode: answer.advice?.node,
-        kubeNode: answer.kubeSchedulerChoice?.node,
-        confidence: answer.advice?.confidence ?? 0,
-      });
+      const answer = await this.advise(cluster, source, { record: true });
+      if (typeof answer === 'string') return errorReply(id, contractError('BadRequest', answer));
       return ok(id, answer);
     } catch (error) {
       if (error instanceof PodSpecError)
@@ -160,6 +143,67 @@ export class PlacementService implements WorkerDomain {
         );
       return errorReply(id, contractError('ClusterError', `Could not read the cluster: ${errorText(error)}`));
     }
+  }
+
+  /**
+   * Ranks the nodes for a pod, or says why there is no pod. `record` keeps the advice for outcome
+   * tracking: the Placement page's advice is recorded, a report's is not (reports only read).
+   */
+  private async advise(
+    cluster: ClusterAccess,
+    source: PlacementSource,
+    { record }: { record: boolean },
+  ): Promise<PlacementAnswer | string> {
+    const { nodes, pods } = await this.objects(cluster);
+    const pod = this.podOf(source, pods, cluster);
+    if (typeof pod === 'string') return pod;
+    const key = `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`;
+    const others =
+      source.kind === 'pending'
+        ? pods.filter((p) => `${p.metadata?.namespace}/${p.metadata?.name}` !== key)
+        : pods;
+    const infos = buildNodeInfos(nodes, others);
+    const signals = signalsFromHistory(
+      this.context.history(),
+      infos,
+      this.context.nodeRisks(),
+      this.context.now(),
+    );
+    const history = this.context.history();
+    const learned = await this.learner.signals(history, infos, signals, this.context.now());
+    const answer = placeOnNodes(pod, infos, { signals: { ...signals, ...learned } });
+    if (record) {
+      this.adviceRecords()?.record({
+        at: this.context.now(),
+        source: source.kind,
+        namespace: pod.metadata?.namespace ?? 'default',
+        pod: pod.metadata?.name ?? '',
+        advisedNode: answer.advice?.node,
+        kubeNode: answer.kubeSchedulerChoice?.node,
+        confidence: answer.advice?.confidence ?? 0,
+      });
+    }
+    return answer;
+  }
+
+  /**
+   * For reports: the advice for every pending pod, as the Placement page would give it, without
+   * recording any of it. Throws when the cluster cannot be read.
+   */
+  async pendingAdviceForReport(limit: number): Promise<PendingPlacementAdvice> {
+    const cluster = this.context.cluster();
+    if (!cluster) throw new Error('No cluster is connected.');
+    const { pods } = await this.objects(cluster);
+    const pending = pods.filter(isPending).map((p) => ({
+      namespace: p.metadata?.namespace ?? 'default',
+      name: p.metadata?.name ?? '',
+    }));
+    const advised: PendingPlacementAdvice['advised'] = [];
+    for (const pod of pending.slice(0, limit)) {
+      const answer = await this.advise(cluster, { kind: 'pending', ...pod }, { record: false });
+      advised.push({ ...pod, answer });
+    }
+    return { pending: pending.length, advised };
   }
 
   /** The pod to place, or why there is none. */

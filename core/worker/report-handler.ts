@@ -19,8 +19,10 @@ import {
   printableServer,
   reportCatalog,
   resolvePeriod,
+  type Answer,
   type Ask,
   type GatherOptions,
+  type PendingPlacement,
   type ReportHistoryReads,
   type ReportSource,
 } from '../reports/index.ts';
@@ -36,6 +38,8 @@ export interface ReportState {
    * scaling and actions know without reaching into their stores (only read methods are asked).
    */
   ask(request: ValidRequest): ReplyEnvelope | Promise<ReplyEnvelope>;
+  /** Placement advice for the pending pods, as the Placement page ranks them, not recorded. */
+  pendingPlacement(limit: number): Promise<PendingPlacement>;
 }
 
 /**
@@ -58,6 +62,14 @@ export class ReportHandler {
     return { ok: false, reason: reply.error.message };
   };
 
+  private async pendingPlacement(limit: number): Promise<Answer<PendingPlacement>> {
+    try {
+      return { ok: true, value: await this.state.pendingPlacement(limit) };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   private async source(sections: readonly ReportSectionId[], options: GatherOptions): Promise<ReportSource> {
     const cluster = this.state.cluster();
     const { reads, problem } = this.state.history();
@@ -66,7 +78,11 @@ export class ReportHandler {
       snapshot: this.state.snapshot(),
       history: reads,
       ...(problem ? { historyProblem: problem } : {}),
-      reads: await gatherReads(this.ask, featureReadsFor(sections), options),
+      reads: await gatherReads(
+        { ask: this.ask, pendingPlacement: (limit) => this.pendingPlacement(limit) },
+        featureReadsFor(sections),
+        options,
+      ),
       version: this.state.version,
     };
   }

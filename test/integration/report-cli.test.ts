@@ -71,9 +71,10 @@ describe('foresight report --demo', () => {
       message: /folder \/no\/such\/folder does not exist/,
     },
     {
-      args: ['--format', 'pdf', '--out', 'r.pdf', '--sections', 'placement'],
-      code: 1,
-      message: /Not available yet: placement \(available when placement advice lands\)/,
+      args: ['--format', 'pdf', '--out', 'r.pdf', '--sections', 'risk'],
+      code: 2,
+      message:
+        /unknown section "risk"\. Sections: cluster-summary, node-risk, timeline, placement, scaling, evaluation, audit-log\./,
     },
   ])('fails clearly: $args', { timeout: 120_000 }, async ({ args, code, message }) => {
     const failure = await foresight([

@@ -1,8 +1,25 @@
 import type { MethodName, ParamsOf, ResultOf } from '../../contract/methods.ts';
-import type { Answer, FeatureRead, FeatureReads, NodeRiskHistory, WorkloadAdvice } from './types.ts';
+import type {
+  Answer,
+  FeatureRead,
+  FeatureReads,
+  NodeRiskHistory,
+  PendingPlacement,
+  WorkloadAdvice,
+} from './types.ts';
 
 /** Asks the worker one contract question, as a page would; never throws. */
 export type Ask = <M extends MethodName>(method: M, params: ParamsOf<M>) => Promise<Answer<ResultOf<M>>>;
+
+/**
+ * How a report reads the worker: contract questions, and placement advice for pending pods
+ * without recording it (asking `placement.advise` would record advice nobody was shown on the
+ * Placement page, and skew the outcome tracking).
+ */
+export interface WorkerReads {
+  ask: Ask;
+  pendingPlacement(limit: number): Promise<Answer<PendingPlacement>>;
+}
 
 /** The audit log read for a report: the contract's own ceiling. */
 export const auditReadLimit = 1000;
@@ -10,6 +27,8 @@ export const auditReadLimit = 1000;
 export const maxAdvisedWorkloads = 60;
 /** Nodes whose risk history a timeline reads at most: one query each. */
 export const maxTimelineNodes = 1000;
+/** Pending pods advised in one report at most (each ranks every node). */
+export const maxAdvisedPods = 50;
 
 /**
  * `catalog` reads only what tells whether a section can be built (cheap: the Reports page asks
@@ -56,11 +75,21 @@ export interface GatherOptions {
 }
 
 /** Reads what the given features know, each once, for the sections that need them. */
+async function placementReads(worker: WorkerReads, depth: ReadDepth): Promise<FeatureReads['placement']> {
+  const candidates = await worker.ask('placement.candidates', {});
+  if (!candidates.ok) return candidates;
+  const pending = candidates.value.pending.length;
+  if (depth === 'catalog' || pending === 0) return { ok: true, value: { pending } };
+  const advice = await worker.pendingPlacement(maxAdvisedPods);
+  return advice.ok ? { ok: true, value: { pending: advice.value.pending, advice: advice.value } } : advice;
+}
+
 export async function gatherReads(
-  ask: Ask,
+  worker: WorkerReads,
   needs: ReadonlySet<FeatureRead>,
   { depth, since }: GatherOptions,
 ): Promise<FeatureReads> {
+  const { ask } = worker;
   const reads: FeatureReads = {};
   if (needs.has('audit')) {
     const answer = await ask('actions.audit', { limit: auditReadLimit });
@@ -73,5 +102,6 @@ export async function gatherReads(
     reads.timeline = await timelineReads(ask, reads.risk, since);
   if (needs.has('model')) reads.model = await ask('risk.model', {});
   if (needs.has('scaling')) reads.scaling = await scalingReads(ask, depth);
+  if (needs.has('placement')) reads.placement = await placementReads(worker, depth);
   return reads;
 }

@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../../contract/actions.ts';
 import type { NodeRisk, RiskIncident, RiskLevel, RiskModelInfo } from '../../contract/risk.ts';
+import type { PlacementAnswerInfo } from '../../contract/placement.ts';
 import type { ScalingAdviceInfo, ScalingWorkloadRef } from '../../contract/scaling.ts';
 
 /** What the worker answered a question with: the value, or why there is none, in words. */
@@ -18,6 +19,13 @@ export interface NodeRiskHistory {
   incidents: RiskIncident[];
 }
 
+/** Each pending pod's ranking as the Placement page gives it (never recorded), or why it has none. */
+export interface PendingPlacement {
+  /** Pending pods in the cluster; more than `advised` when over the limit. */
+  pending: number;
+  advised: Array<{ namespace: string; name: string; answer: PlacementAnswerInfo | string }>;
+}
+
 /**
  * What Foresight's features know, read through the contract methods their pages call (so a
  * report shows what the app shows). Each is read only when a section needs it; undefined means
@@ -32,6 +40,8 @@ export interface FeatureReads {
   model?: Answer<RiskModelInfo>;
   /** Per node, predictions and incidents from the period's start; only when the timeline is built. */
   timeline?: Answer<{ since: number; nodes: NodeRiskHistory[]; nodesLeftOut: number }>;
+  /** Pending pods: their count for the catalog; their advice when the placement section is built. */
+  placement?: Answer<{ pending: number; advice?: PendingPlacement }>;
   /** Workloads with recorded usage; `advice` only when the scaling section is built. */
   scaling?: Answer<{ workloads: ScalingWorkloadRef[]; advice?: WorkloadAdvice[] }>;
 }

@@ -7,6 +7,7 @@ import { auditLogSection } from './audit-log/index.ts';
 import { clusterSummarySection } from './cluster-summary/index.ts';
 import { evaluationSection } from './evaluation/index.ts';
 import { nodeRiskSection } from './node-risk/index.ts';
+import { placementSection } from './placement/index.ts';
 import { plannedSections } from './planned.ts';
 import { scalingSection } from './scaling/index.ts';
 import { timelineSection } from './timeline/index.ts';
@@ -21,6 +22,7 @@ export const buildableSections: BuildableSections = {
   'cluster-summary': clusterSummarySection,
   'node-risk': nodeRiskSection,
   timeline: timelineSection,
+  placement: placementSection,
   scaling: scalingSection,
   evaluation: evaluationSection,
   'audit-log': auditLogSection,
