@@ -52,7 +52,20 @@ test('opens a workload, sees its forecast, schedule, right-sizing and cost, and 
       await expect(picker.locator('option[value="shop/Deployment/frontend"]')).toHaveCount(1, {
         timeout: 60_000,
       });
-      await picker.selectOption('shop/Deployment/frontend');
+      // Before a workload is open, every workload's advice in one table, the largest saving first.
+      const overview = page.getByTestId('scaling-overview');
+      await expect(overview).toContainText(/\d+ workloads advised/, { timeout: 120_000 });
+      const rows = overview.getByTestId('scaling-overview-row');
+      expect(await rows.count()).toBe((await picker.locator('option').count()) - 1);
+      const savings = (await rows.locator('td:last-child').allTextContents())
+        .map((text) => Number.parseFloat(text))
+        .filter((n) => Number.isFinite(n));
+      expect(savings.length).toBeGreaterThan(1);
+      expect(savings).toEqual([...savings].sort((a, b) => b - a));
+      // A row opens its workload, as the picker does.
+      await overview.locator('[data-workload="shop/Deployment/frontend"] button').click();
+      await expect(picker).toHaveValue('shop/Deployment/frontend');
+      await expect(overview).toHaveCount(0);
       await expect(page.getByTestId('scaling-forecast-chart')).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('scaling-forecast-band')).toHaveCount(1);
       await expect(page.getByTestId('scaling-replicas-chart')).toBeVisible();

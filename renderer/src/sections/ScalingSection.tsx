@@ -6,6 +6,7 @@ import { ActionButton } from '../actions/ActionButton.tsx';
 import { useSectionStore } from '../app/storesContext.ts';
 import { ForecastChart } from '../scaling/ForecastChart.tsx';
 import { LlmExplanationView } from '../scaling/LlmExplanationView.tsx';
+import { ScalingOverview } from '../scaling/ScalingOverview.tsx';
 import { SeriesChart } from '../scaling/SeriesChart.tsx';
 import { createScalingStore, workloadKey, type ScalingState } from '../stores/scalingStore.ts';
 import '../scaling/scaling.css';
@@ -278,6 +279,7 @@ export function ScalingSection() {
         {phase === 'loading' && <p className="muted">Forecasting…</p>}
         {phase === 'failed' && error && <p className="error">{error}</p>}
       </section>
+      {chosen === '' && <ScalingOverview workloads={workloads} onOpen={(key) => void open(key)} />}
       {phase === 'done' && advice && <Advice advice={advice} />}
       <ActionDialog />
     </div>
