@@ -91,6 +91,9 @@ test.describe('Reports page', () => {
       if (await box.isEnabled()) await expect(box).toBeChecked();
       else await expect(page.locator('li', { has: box })).toContainText('Not available: no ');
     }
+    // The page asks again while a section waits for its data: node risk comes with the first
+    // predictions, without leaving the page.
+    await expect(page.getByTestId('report-section-node-risk')).toBeEnabled({ timeout: 40_000 });
     const checked = await page
       .locator('input[data-testid^="report-section-"]:checked')
       .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-testid') ?? ''));

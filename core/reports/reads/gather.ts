@@ -92,7 +92,8 @@ export async function gatherReads(
   const { ask } = worker;
   const reads: FeatureReads = {};
   if (needs.has('audit')) {
-    const answer = await ask('actions.audit', { limit: auditReadLimit });
+    // The catalog only needs to know the log can be read: one record says so.
+    const answer = await ask('actions.audit', { limit: depth === 'catalog' ? 1 : auditReadLimit });
     reads.audit = answer.ok
       ? { ok: true, value: { records: answer.value.records, limit: auditReadLimit } }
       : answer;

@@ -21,6 +21,9 @@ const formatLabels: Record<ReportFormat, { title: string; detail: string }> = {
   json: { title: 'JSON', detail: 'machine-readable, with a schema' },
 };
 
+/** How often the sections are asked again while one is not available. */
+const catalogRefreshMs = 15_000;
+
 function SectionPicker() {
   const catalog = useReports((state) => state.catalog);
   const catalogError = useReports((state) => state.catalogError);
@@ -97,9 +100,17 @@ export function ReportsSection() {
   const busy = useReports((state) => state.phase === 'building' || state.phase === 'delivering');
   const exportReport = useReports((state) => state.exportReport);
 
+  // Which sections can be built follows the cluster's data (predictions, workload usage): ask on
+  // every visit, and again while a section still waits for its data.
   useEffect(() => {
-    if (!catalog) void loadCatalog();
-  }, [catalog, loadCatalog]);
+    void loadCatalog();
+  }, [loadCatalog]);
+  const waiting = catalog?.some((section) => !section.available) ?? false;
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = setInterval(() => void loadCatalog(), catalogRefreshMs);
+    return () => clearInterval(timer);
+  }, [waiting, loadCatalog]);
 
   return (
     <section className="section" aria-labelledby="reports-title">
