@@ -56,6 +56,7 @@ function table(title: string, k: ReplayFigures, f: ReplayFigures): void {
   console.log(row('nodes in use (mean)', k.nodesInUse, f.nodesInUse, 2));
   console.log(row('stream pods placed', k.placed, f.placed));
   console.log(row('pending pod-minutes (no room)', k.pendingPodMinutes, f.pendingPodMinutes));
+  console.log(row('placed where only one node fit', k.placedWithoutChoice, f.placedWithoutChoice));
   console.log('disruptions by cause (from the ground truth, after the run):');
   for (const cause of CAUSES) console.log(row(`  ${cause}`, k.causes[cause], f.causes[cause]));
   // Of these causes a repeat failure shows beforehand (the node failed before), and a first
@@ -64,6 +65,9 @@ function table(title: string, k: ReplayFigures, f: ReplayFigures): void {
   const repeat = k.causes['repeat failure of a node'];
   console.log(
     `kube-scheduler's disruptions from repeat failures (the node failed before): ${repeat} of ${k.disruptions} (${Math.round((repeat / Math.max(1, k.disruptions)) * 100)}%)`,
+  );
+  console.log(
+    `repeat failures' disruptions of pods bound where only that node fit: ${k.repeatWithoutChoice} / ${f.repeatWithoutChoice} (of ${repeat} / ${f.causes['repeat failure of a node']})`,
   );
   console.log(
     `first failures with NIC errors: disruptions of pods bound after the errors began ${k.boundDuringNicErrors} / ${f.boundDuringNicErrors} (of ${k.causes['first failure, NIC errors']} / ${f.causes['first failure, NIC errors']}; the rest were there before)`,
@@ -116,6 +120,8 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
     hotspotMinutes: total((f) => f.hotspotMinutes),
     nodesInUse: total((f) => f.nodesInUse) / mine.length,
     pendingPodMinutes: total((f) => f.pendingPodMinutes),
+    placedWithoutChoice: total((f) => f.placedWithoutChoice),
+    repeatWithoutChoice: total((f) => f.repeatWithoutChoice),
     created: [],
     incidents: [],
     disrupted: mine.flatMap((f) => f.disrupted),
@@ -172,15 +178,14 @@ export async function benchPlacementReplay(): Promise<void> {
     );
     await Promise.resolve();
   }
-  ablation();
+  for (const cluster of CLUSTERS) ablation(cluster);
 }
 
-/** Which of Foresight's signals the gain comes from, on the cluster with headroom. */
-function ablation(): void {
-  const cluster = CLUSTERS[0] as (typeof CLUSTERS)[number];
+/** Which of Foresight's signals the gain (and the cost in nodes and waiting) comes from. */
+function ablation(cluster: (typeof CLUSTERS)[number]): void {
   heading(`placement replay, ${cluster.name}: Foresight with one signal at a time, ${SEED_TEXT} together`);
   console.log(
-    `${'signals'.padEnd(28)} ${'disruptions'.padStart(14)} ${'nodes in use'.padStart(14)} ${'hotspot min'.padStart(12)}`,
+    `${'signals'.padEnd(28)} ${'disruptions'.padStart(14)} ${'nodes in use'.padStart(14)} ${'hotspot min'.padStart(12)} ${'pending min'.padStart(12)}`,
   );
   const variants: [string, SignalPart[] | undefined][] = [
     ['none (= kube-scheduler)', []],
@@ -196,7 +201,7 @@ function ablation(): void {
     );
     const s = sum(runs, 'foresight');
     console.log(
-      `${name.padEnd(28)} ${String(s.disruptions).padStart(14)} ${s.nodesInUse.toFixed(2).padStart(14)} ${String(s.hotspotMinutes).padStart(12)}`,
+      `${name.padEnd(28)} ${String(s.disruptions).padStart(14)} ${s.nodesInUse.toFixed(2).padStart(14)} ${String(s.hotspotMinutes).padStart(12)} ${String(s.pendingPodMinutes).padStart(12)}`,
     );
   }
 }

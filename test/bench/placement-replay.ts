@@ -9,7 +9,13 @@ import { newPodJson } from '../../core/sim/objects/pod-json.ts';
 import type { ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation, type Simulation } from '../../core/sim/simulation.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
-import { boundDuringNicErrors, tallyCauses, type Cause, type Disruption } from './placement-replay-causes.ts';
+import {
+  boundDuringNicErrors,
+  causeOf,
+  tallyCauses,
+  type Cause,
+  type Disruption,
+} from './placement-replay-causes.ts';
 import { ForesightView } from './placement-replay-view.ts';
 import { failureWarnings, type FailureWarnings, type RiskRound } from './placement-replay-warnings.ts';
 
@@ -50,6 +56,10 @@ export interface ReplayFigures {
   nodesInUse: number;
   /** Minutes stream pods waited with no node that fits (the cluster's lack of room, not a choice). */
   pendingPodMinutes: number;
+  /** Stream pods bound when only one node fit them: no placement had a choice to make. */
+  placedWithoutChoice: number;
+  /** Of the repeat failures' disruptions, those of pods bound when only that node fit them. */
+  repeatWithoutChoice: number;
   /** Stream pods created, in order (name@minute): the same for both policies unless disrupted. */
   created: string[];
   /** Incidents that started (family@node@minute): the same for both policies. */
@@ -204,6 +214,8 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     hotspotMinutes: 0,
     nodesInUse: 0,
     pendingPodMinutes: 0,
+    placedWithoutChoice: 0,
+    repeatWithoutChoice: 0,
     created: [],
     incidents: [],
     disrupted: [],
@@ -211,6 +223,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     boundDuringNicErrors: 0,
   };
   const boundAt = new Map<string, number>();
+  const withoutChoice = new Set<string>();
   const generation = new Map<number, number>();
   const rounds: RiskRound[] = [];
   let nodeMinutes = 0;
@@ -250,7 +263,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
         risks: signals.risks,
         ...(signals.nicErrors ? { nicErrors: signals.nicErrors } : {}),
       });
-    placePending(sim, signals, policy, figures, boundAt);
+    placePending(sim, signals, policy, figures, { boundAt, withoutChoice });
     sim.advance(MINUTE);
     view.sample();
     for (const m of sim.nodeMetrics()) {
@@ -283,6 +296,9 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     .map((i) => `${i.family}@${i.node ?? '?'}@${Math.round((i.onsetMs - startMs) / MINUTE)}`);
   figures.causes = tallyCauses(disruptions, sim.incidents());
   figures.boundDuringNicErrors = boundDuringNicErrors(disruptions, sim.incidents(), boundAt);
+  figures.repeatWithoutChoice = disruptions.filter(
+    (d) => withoutChoice.has(d.pod) && causeOf(d, sim.incidents()) === 'repeat failure of a node',
+  ).length;
   if (rounds.length > 0) figures.warnings = failureWarnings(rounds, sim.incidents());
   view.close();
   sim.close();
@@ -296,7 +312,7 @@ function placePending(
   signals: PlacementSignals,
   policy: Policy,
   figures: ReplayFigures,
-  boundAt: Map<string, number>,
+  bound: { boundAt: Map<string, number>; withoutChoice: Set<string> },
 ): void {
   const all = sim.store.list(keys.pods) as unknown as PodObject[];
   const pending = all.filter(
@@ -319,7 +335,12 @@ function placePending(
       continue;
     }
     bind(sim, pod as unknown as Pod, node);
-    boundAt.set(pod.metadata?.name ?? '', sim.now());
+    const name = pod.metadata?.name ?? '';
+    bound.boundAt.set(name, sim.now());
+    if (answer.nodes.filter((n) => n.feasible).length === 1) {
+      bound.withoutChoice.add(name);
+      figures.placedWithoutChoice++;
+    }
     placed.push({ ...pod, spec: { ...pod.spec, nodeName: node } });
     figures.placed++;
   }

@@ -45,6 +45,19 @@ describe('DisruptionTally', () => {
       ],
       {},
     ],
+    [
+      "a failure's taint-eviction deletions are that failure, counted once; the kubelet's evictions count",
+      [
+        ev('NodeCondition', 'a', 'Ready=Unknown'),
+        ev('PodEvicted', 'a', 'DeletionByTaintManager'),
+        ev('PodEvicted', 'a', 'DeletionByTaintManager'),
+        ev('PodEvicted', 'b', 'Failed'),
+      ],
+      {
+        a: { restarts: 0, oomKills: 0, evictions: 0, nodeFailures: 1 },
+        b: { restarts: 0, oomKills: 0, evictions: 1, nodeFailures: 0 },
+      },
+    ],
     ['an event without a node is skipped', [ev('PodEvicted', undefined)], {}],
   ])('%s', (_name, events, expected) => {
     const tally = new DisruptionTally().addAll(events);

@@ -1,6 +1,12 @@
 import type { LifecycleEvent } from '../../kube/lifecycle.ts';
 import type { NodeDisruptions } from './signals.ts';
 
+/**
+ * A pod the taint-eviction controller deleted because its node went NotReady (the detail its
+ * DisruptionTarget condition gives): part of the node's failure, which is counted once.
+ */
+const TAINT_MANAGER_DELETION = 'DeletionByTaintManager';
+
 /** A node's Ready condition leaving True: the node failed (or its kubelet stopped reporting). */
 function readyLost(event: LifecycleEvent): boolean | undefined {
   if (event.kind !== 'NodeCondition' || !event.detail.startsWith('Ready=')) return undefined;
@@ -11,8 +17,11 @@ function readyLost(event: LifecycleEvent): boolean | undefined {
  * Counts, per node, what Stability weighs: pod restarts, OOMKills, evictions, and the node's own
  * failures (each time Ready left True). A failure is counted on its own because it takes every
  * pod on the node, however many happened to be there: a node that was nearly empty when it
- * failed is as suspect as a full one. Events must come in time order (as history returns them
- * and the collector sees them); the same tally serves the worker and the replay benchmark.
+ * failed is as suspect as a full one. So the pods its taint eviction deleted are not counted
+ * again as evictions (history holds none for them either: the collector records only the
+ * kubelet's own evictions, pod status reason Evicted, as PodEvicted). Events must come in time
+ * order (as history returns them and the collector sees them); the same tally serves the worker
+ * and the replay benchmark.
  */
 export class DisruptionTally {
   private readonly byNode = new Map<string, NodeDisruptions>();
@@ -29,7 +38,8 @@ export class DisruptionTally {
     if (!node) return;
     if (event.kind === 'PodRestarted') this.entry(node).restarts++;
     else if (event.kind === 'PodOOMKilled') this.entry(node).oomKills++;
-    else if (event.kind === 'PodEvicted') this.entry(node).evictions++;
+    else if (event.kind === 'PodEvicted' && event.detail !== TAINT_MANAGER_DELETION)
+      this.entry(node).evictions++;
     const lost = readyLost(event);
     if (lost === undefined) return;
     if (!lost) this.down.delete(node);
