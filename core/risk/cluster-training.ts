@@ -90,7 +90,11 @@ export async function trainOnClusterHistory(
   // Calibrated and thresholded on the uncapped points: they hold the true base rate, and false
   // alarms per node-day are counted on the real timeline.
   classifier.calibration = fitPlatt(modelScores(classifier, all).probability, all.labels);
-  const threshold = chooseThreshold(all, modelScores(classifier, all).probability, 0.5);
+  const threshold = chooseThreshold(
+    all,
+    modelScores(classifier, all).probability,
+    DEFAULT_PLAN.falseAlarmBudget,
+  );
   const challenger = { classifier, threshold };
   const decision = decideChampion(options.champion, challenger, recent);
   const hours = Math.round((options.now - first) / 3_600_000);

@@ -1,5 +1,6 @@
+import { YARDSTICK_HORIZON_MS } from './dataset.ts';
 import type { ExperimentReport, SideBySide } from './experiment.ts';
-import { LONG_ROOM_MINUTES, type LeadRoom } from './lead-room.ts';
+import { LONG_ROOM_MINUTES, type FamilyRoom, type LeadRoom } from './lead-room.ts';
 
 function fixed(x: number, digits = 3): string {
   return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
@@ -7,7 +8,7 @@ function fixed(x: number, digits = 3): string {
 
 const line = (name: string, m: string, b: string) => `  ${name.padEnd(36)}${m.padStart(18)}${b.padStart(18)}`;
 
-function rows(title: string, side: SideBySide): string[] {
+function rows(title: string, side: SideBySide, horizonMinutes: number): string[] {
   const { model, baseline } = side;
   const recall = (s: typeof model) =>
     s.alarms.incidents > 0 ? s.alarms.warned / s.alarms.incidents : Number.NaN;
@@ -19,7 +20,7 @@ function rows(title: string, side: SideBySide): string[] {
       fixed(model.incidentPr.auc),
       fixed(baseline.incidentPr.auc),
     ),
-    line('PR-AUC, points (30-min horizon)', fixed(model.pr.auc), fixed(baseline.pr.auc)),
+    line(`PR-AUC, points (${horizonMinutes}-min horizon)`, fixed(model.pr.auc), fixed(baseline.pr.auc)),
     line('ROC-AUC', fixed(model.roc.auc), fixed(baseline.roc.auc)),
     line('alarm threshold', fixed(model.confusion.threshold, 2), fixed(baseline.confusion.threshold, 2)),
     line(
@@ -71,6 +72,28 @@ function roomRows({ model, baseline }: NonNullable<SideBySide['room']>): string[
     ),
     line(`incidents with cause ≥ ${LONG_ROOM_MINUTES} min before`, count(model), count(baseline)),
     line('  of those: warned, median lead', warned(model), warned(baseline)),
+    '  per family of the cause: incidents warned, median lead, median cause to incident (min)',
+    ...model.families.map((f) => {
+      const rules = baseline.families.find((b) => b.family === f.family);
+      return line(`  ${f.family}`, familyCell(f), rules ? familyCell(rules) : '');
+    }),
+  ];
+}
+
+function familyCell(f: FamilyRoom): string {
+  return `${f.warned}/${f.incidents}, ${fixed(f.medianLeadMinutes, 1)}, ${fixed(f.medianRoomMinutes, 1)}`;
+}
+
+/** The same model and alarms judged at the former 30-min horizon (earlier alarms count as false). */
+function yardstickRows(yardstick: NonNullable<ExperimentReport['yardstick']>, unseen: string[]): string[] {
+  const minutes = YARDSTICK_HORIZON_MS / 60_000;
+  return [
+    `Judged at the former ${minutes}-min horizon (an alarm more than ${minutes} min before its incident is false):`,
+    '',
+    ...rows('Held-out seeds, all families', yardstick.heldOut, minutes),
+    '',
+    ...rows(`Held-out seeds, unseen family only (${unseen.join(', ')})`, yardstick.unseen, minutes),
+    '',
   ];
 }
 
@@ -85,10 +108,17 @@ export function formatExperiment(report: ExperimentReport): string {
       ? 'realistic timescales: each leak, disk fill, runaway CPU, crash loop or surge takes minutes to hours to show.'
       : "short timescales: each family's severity-tied timing, 4-30 min from cause to incident.",
     '',
-    ...rows('Held-out seeds, all families', report.heldOut),
+    `Horizon ${plan.horizonMinutes} min: an alarm is true when an incident follows within it; threshold chosen on seeds ${plan.validationSeeds.join(',')} for at most ${plan.falseAlarmBudget} false alarms per node-day.`,
     '',
-    ...rows(`Held-out seeds, unseen family only (${plan.unseenFamilies.join(', ')})`, report.unseen),
+    ...rows('Held-out seeds, all families', report.heldOut, plan.horizonMinutes),
     '',
+    ...rows(
+      `Held-out seeds, unseen family only (${plan.unseenFamilies.join(', ')})`,
+      report.unseen,
+      plan.horizonMinutes,
+    ),
+    '',
+    ...(report.yardstick ? yardstickRows(report.yardstick, plan.unseenFamilies) : []),
     'Permutation importance (PR-AUC drop when shuffled, held-out seeds):',
     ...report.importance.slice(0, 10).map((f) => `  ${f.feature.padEnd(24)}${fixed(f.prAucDrop, 4)}`),
     '',

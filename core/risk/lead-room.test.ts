@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../sim/index.ts';
-import { causeRooms, leadRoom } from './lead-room.ts';
+import { causeRooms, leadRoom, NO_CAUSE } from './lead-room.ts';
 import { alarmsAt, minuteDataset } from './test-support.ts';
 
 const MINUTE = 60_000;
 
-function cause(node: string, onsetMinute: number): IncidentRecord {
+function cause(
+  node: string,
+  onsetMinute: number,
+  family: IncidentRecord['family'] = 'memoryLeak',
+): IncidentRecord {
   return {
     id: `cause-${node}-${onsetMinute}`,
-    family: 'memoryLeak',
+    family,
     target: { kind: 'Node', name: node },
     node,
     onsetMs: onsetMinute * MINUTE,
@@ -41,5 +45,15 @@ describe('lead room', () => {
     const silent = leadRoom(day, alarmsAt(day, []), 0.5, causes);
     expect(silent).toMatchObject({ longRoom: 2, longRoomWarned: 0 });
     expect(silent.longRoomMedianLeadMinutes).toBeNaN();
+  });
+
+  it('splits the incidents by the family of their cause, those without one apart', () => {
+    const causes = [cause('node-a', 80), cause('node-a', 590, 'diskFill')];
+    const room = leadRoom(day, alarmsAt(day, [90, 1090]), 0.5, causes);
+    expect(room.families).toEqual([
+      { family: 'diskFill', incidents: 1, warned: 0, medianLeadMinutes: Number.NaN, medianRoomMinutes: 10 },
+      { family: 'memoryLeak', incidents: 1, warned: 1, medianLeadMinutes: 10, medianRoomMinutes: 20 },
+      { family: NO_CAUSE, incidents: 1, warned: 1, medianLeadMinutes: 10, medianRoomMinutes: Number.NaN },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { median } from '../../models/risk/metrics.ts';
 import type { IncidentRecord } from '../sim/index.ts';
-import { alarmRuns, leadOf } from './alarm-metrics.ts';
+import { alarmRuns, leadOf, type AlarmRuns } from './alarm-metrics.ts';
 import type { RiskDataset } from './dataset.ts';
 
 /**
@@ -20,7 +20,20 @@ export interface LeadRoom {
   /** Of those, how many the scorer warned, and its median lead on them. */
   longRoomWarned: number;
   longRoomMedianLeadMinutes: number;
+  /** The same per scenario family of the cause (NO_CAUSE: incidents no simulated cause explains). */
+  families: FamilyRoom[];
 }
+
+/** One scenario family's incidents: how many were warned, how early, and how much room they left. */
+export interface FamilyRoom {
+  family: string;
+  incidents: number;
+  warned: number;
+  medianLeadMinutes: number;
+  medianRoomMinutes: number;
+}
+
+export const NO_CAUSE = 'no simulated cause';
 
 export const LONG_ROOM_MINUTES = 10;
 
@@ -30,17 +43,56 @@ export const LONG_ROOM_MINUTES = 10;
  */
 const MAX_CAUSE_AGE_MS = 7 * 60 * 60_000;
 
-/** Per episode: minutes from the latest cause on its node to its start, if there is one. */
-export function causeRooms(dataset: RiskDataset, causes: readonly IncidentRecord[]): (number | undefined)[] {
+/** Per episode: the latest cause on its node before its start, if there is one. */
+export function episodeCauses(
+  dataset: RiskDataset,
+  causes: readonly IncidentRecord[],
+): (IncidentRecord | undefined)[] {
   return dataset.episodes.map((episode) => {
-    let onset: number | undefined;
+    let latest: IncidentRecord | undefined;
     for (const cause of causes) {
       if (cause.node !== episode.node || cause.onsetMs > episode.startMs) continue;
       if (episode.startMs - cause.onsetMs > MAX_CAUSE_AGE_MS) continue;
-      if (onset === undefined || cause.onsetMs > onset) onset = cause.onsetMs;
+      if (latest === undefined || cause.onsetMs > latest.onsetMs) latest = cause;
     }
-    return onset === undefined ? undefined : (episode.startMs - onset) / 60_000;
+    return latest;
   });
+}
+
+/** Per episode: minutes from the latest cause on its node to its start, if there is one. */
+export function causeRooms(dataset: RiskDataset, causes: readonly IncidentRecord[]): (number | undefined)[] {
+  return episodeCauses(dataset, causes).map((cause, episode) =>
+    cause === undefined ? undefined : ((dataset.episodes[episode]?.startMs ?? 0) - cause.onsetMs) / 60_000,
+  );
+}
+
+function familyRooms(
+  dataset: RiskDataset,
+  causes: readonly IncidentRecord[],
+  { firstAlarm, announceable }: Pick<AlarmRuns, 'firstAlarm' | 'announceable'>,
+): FamilyRoom[] {
+  const matched = episodeCauses(dataset, causes);
+  const rooms = causeRooms(dataset, causes);
+  const byFamily = new Map<string, { incidents: number; leads: number[]; rooms: number[] }>();
+  for (const episode of announceable) {
+    const family = matched[episode]?.family ?? NO_CAUSE;
+    const entry = byFamily.get(family) ?? { incidents: 0, leads: [], rooms: [] };
+    entry.incidents++;
+    const room = rooms[episode];
+    if (room !== undefined) entry.rooms.push(room);
+    const at = firstAlarm.get(episode);
+    if (at !== undefined) entry.leads.push(leadOf(dataset, episode, at));
+    byFamily.set(family, entry);
+  }
+  return [...byFamily.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([family, e]) => ({
+      family,
+      incidents: e.incidents,
+      warned: e.leads.length,
+      medianLeadMinutes: median(e.leads),
+      medianRoomMinutes: median(e.rooms),
+    }));
 }
 
 export function leadRoom(
@@ -50,7 +102,8 @@ export function leadRoom(
   causes: readonly IncidentRecord[],
 ): LeadRoom {
   const rooms = causeRooms(dataset, causes);
-  const { firstAlarm, announceable } = alarmRuns(dataset, scores, threshold);
+  const runs = alarmRuns(dataset, scores, threshold);
+  const { firstAlarm, announceable } = runs;
   const matched = [...announceable].filter((episode) => rooms[episode] !== undefined);
   const long = matched.filter((episode) => (rooms[episode] ?? 0) >= LONG_ROOM_MINUTES);
   const longLeads = long.flatMap((episode) => {
@@ -63,5 +116,6 @@ export function leadRoom(
     longRoom: long.length,
     longRoomWarned: longLeads.length,
     longRoomMedianLeadMinutes: median(longLeads),
+    families: familyRooms(dataset, causes, runs),
   };
 }
