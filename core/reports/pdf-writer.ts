@@ -1,6 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import { drawChartPdf } from './charts/pdf.ts';
 import type { ChartDrawing } from './charts/drawing.ts';
+import { pdfText } from './pdf-text.ts';
 import type { CellTone, DisplayTable } from './table.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -76,7 +77,7 @@ export class PdfWriter {
       .font('Helvetica-Bold')
       .fontSize(size)
       .fillColor(level === 1 ? pdfColors.accent : pdfColors.text);
-    this.doc.text(text, this.left, this.y, { width: this.width });
+    this.doc.text(pdfText(text), this.left, this.y, { width: this.width });
     this.y = this.doc.y + (level === 1 ? 8 : 5);
     if (level === 1) {
       this.doc
@@ -89,8 +90,9 @@ export class PdfWriter {
     }
   }
 
-  paragraph(text: string, options: { muted?: boolean; size?: number } = {}): void {
+  paragraph(raw: string, options: { muted?: boolean; size?: number } = {}): void {
     const size = options.size ?? 10;
+    const text = pdfText(raw);
     this.doc.font('Helvetica').fontSize(size);
     const height = this.doc.heightOfString(text, { width: this.width });
     this.ensureSpace(height);
@@ -110,15 +112,15 @@ export class PdfWriter {
         const x = this.left + index * (boxWidth + gap);
         this.doc.rect(x, this.y, boxWidth, boxHeight).fillColor(pdfColors.stripe).fill();
         this.doc.font('Helvetica').fontSize(8).fillColor(pdfColors.muted);
-        this.doc.text(fact.label.toUpperCase(), x + 6, this.y + 6, {
+        this.doc.text(pdfText(fact.label.toUpperCase()), x + 6, this.y + 6, {
           width: boxWidth - 12,
           lineBreak: false,
         });
         this.doc.font('Helvetica-Bold').fontSize(14).fillColor(pdfColors.text);
-        this.doc.text(fact.value, x + 6, this.y + 17, { width: boxWidth - 12, lineBreak: false });
+        this.doc.text(pdfText(fact.value), x + 6, this.y + 17, { width: boxWidth - 12, lineBreak: false });
         if (fact.detail) {
           this.doc.font('Helvetica').fontSize(7.5).fillColor(pdfColors.muted);
-          this.doc.text(fact.detail, x + 6, this.y + 35, { width: boxWidth - 12, lineBreak: false });
+          this.doc.text(pdfText(fact.detail), x + 6, this.y + 35, { width: boxWidth - 12, lineBreak: false });
         }
       });
       this.y += boxHeight + gap;
@@ -154,7 +156,7 @@ export class PdfWriter {
     const weights = table.columns.map((c) => c.weight ?? 1);
     const total = weights.reduce((a, b) => a + b, 0);
     const widths = weights.map((w) => (w / total) * this.width);
-    const headers = table.columns.map((c) => ({ text: c.header, align: c.align ?? 'left' }));
+    const headers = table.columns.map((c) => ({ text: pdfText(c.header), align: c.align ?? 'left' }));
     const header = () => {
       const height = this.rowHeight(headers, widths, 'Helvetica-Bold', size, padding);
       this.doc.rect(this.left, this.y, this.width, height).fillColor(pdfColors.headerFill).fill();
@@ -166,7 +168,11 @@ export class PdfWriter {
     table.rows.forEach((row, index) => {
       const cells = table.columns.map((column) => {
         const tone = column.tone?.(row);
-        return { text: column.display(row), align: column.align ?? 'left', ...(tone ? { tone } : {}) };
+        return {
+          text: pdfText(column.display(row)),
+          align: column.align ?? 'left',
+          ...(tone ? { tone } : {}),
+        };
       });
       const height = this.rowHeight(cells, widths, 'Helvetica', size, padding);
       if (this.y + height > this.bottom) {

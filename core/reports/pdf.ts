@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { forEachSection } from './collect.ts';
 import { formatTime } from './format.ts';
 import type { ReportData } from './model.ts';
+import { pdfText } from './pdf-text.ts';
 import { PdfWriter, pdfColors } from './pdf-writer.ts';
 import type { ReportContext } from './sections/types.ts';
 
@@ -18,7 +19,7 @@ function titlePage(writer: PdfWriter, data: ReportData, sectionTitles: readonly 
   doc.text('Foresight cluster report', writer.left, writer.y, { width: writer.width });
   writer.y = doc.y + 10;
   doc.font('Helvetica-Bold').fontSize(28).fillColor(pdfColors.text);
-  doc.text(cluster.name, writer.left, writer.y, { width: writer.width });
+  doc.text(pdfText(cluster.name), writer.left, writer.y, { width: writer.width });
   writer.y = doc.y + 28;
 
   const rows: Array<[string, string]> = [
@@ -32,9 +33,9 @@ function titlePage(writer: PdfWriter, data: ReportData, sectionTitles: readonly 
   ];
   for (const [label, value] of rows) {
     doc.font('Helvetica').fontSize(10.5).fillColor(pdfColors.muted);
-    doc.text(label, writer.left, writer.y, { width: 100 });
+    doc.text(pdfText(label), writer.left, writer.y, { width: 100 });
     doc.font('Helvetica').fontSize(10.5).fillColor(pdfColors.text);
-    doc.text(value, writer.left + 110, writer.y, { width: writer.width - 110 });
+    doc.text(pdfText(value), writer.left + 110, writer.y, { width: writer.width - 110 });
     writer.y = doc.y + 5;
   }
   writer.y += 24;
@@ -42,7 +43,7 @@ function titlePage(writer: PdfWriter, data: ReportData, sectionTitles: readonly 
   writer.y = doc.y + 4;
   doc.font('Helvetica').fontSize(10.5);
   for (const title of sectionTitles) {
-    doc.text(`•  ${title}`, writer.left + 8, writer.y, { width: writer.width - 8 });
+    doc.text(pdfText(`•  ${title}`), writer.left + 8, writer.y, { width: writer.width - 8 });
     writer.y = doc.y + 2;
   }
   if (data.omitted.length) {
@@ -55,7 +56,7 @@ function titlePage(writer: PdfWriter, data: ReportData, sectionTitles: readonly 
     writer.y = doc.y + 4;
     doc.font('Helvetica').fontSize(10).fillColor(pdfColors.muted);
     for (const omitted of data.omitted) {
-      doc.text(`•  ${omitted.title}: ${omitted.reason}`, writer.left + 8, writer.y, {
+      doc.text(pdfText(`•  ${omitted.title}: ${omitted.reason}`), writer.left + 8, writer.y, {
         width: writer.width - 8,
       });
       writer.y = doc.y + 2;
@@ -77,7 +78,7 @@ function footers(doc: Doc, data: ReportData): void {
     const width = doc.page.width - margins.left - margins.right;
     doc.font('Helvetica').fontSize(8).fillColor(pdfColors.muted);
     doc.text(
-      `Foresight cluster report · ${data.cluster.context} · ${formatTime(data.generatedAt)}`,
+      pdfText(`Foresight cluster report · ${data.cluster.context} · ${formatTime(data.generatedAt)}`),
       margins.left,
       y,
       {

@@ -97,6 +97,8 @@ describe('renderReport', () => {
       for (const name of nodeNames) expect(pdfText).toContain(name);
       expect(pdfText).toContain('Drain node node-04');
       expect(pdfText).toContain('shop/checkout');
+      // Outside Helvetica's WinAnsi, '→' would print as a wrong glyph: the PDF writes '->'.
+      expect(pdfText).toContain('500m -> 250m');
       expect(pdfText).toContain('ROC: true vs false positive rate');
       expect(pdfText).toContain('3 OOM kills in 10 min');
       expect(pdfText).toContain('warned 40 min');

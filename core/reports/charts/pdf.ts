@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { pdfText } from '../pdf-text.ts';
 import type { ChartDrawing, Shape } from './drawing.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -38,14 +39,15 @@ function drawShape(doc: Doc, shape: Shape): void {
       return;
     case 'text': {
       doc.font(shape.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(shape.size);
-      const width = doc.widthOfString(shape.text);
+      const text = pdfText(shape.text);
+      const width = doc.widthOfString(text);
       const x =
         shape.anchor === 'start'
           ? shape.x
           : shape.anchor === 'middle'
             ? shape.x - width / 2
             : shape.x - width;
-      doc.fillColor(shape.color).text(shape.text, x, shape.y - shape.size * ascent, { lineBreak: false });
+      doc.fillColor(shape.color).text(text, x, shape.y - shape.size * ascent, { lineBreak: false });
       return;
     }
   }

@@ -33,9 +33,9 @@ export function auditTable(section: AuditLogSection, withSeconds: boolean): AnyR
         header: 'Status',
         display: (e) => e.status,
         tone: (e) => statusTones[e.status],
-        weight: 1,
+        weight: 1.3,
       },
-      { header: 'Outcome', display: (e) => e.outcome || missing, weight: 2.6 },
+      { header: 'Outcome', display: (e) => e.outcome || missing, weight: 2.3 },
     ],
     csv: [
       { header: 'id', value: (e) => e.id },
