@@ -1,4 +1,4 @@
-import type { LifecycleEvent } from '../kube/lifecycle.ts';
+import { isBadCondition, type LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeHistory, UsagePoint } from './node-history.ts';
 import { incidentSignals } from './incident-labels.ts';
 import { SampleRows, WindowStats } from './sample-rows.ts';
@@ -103,9 +103,8 @@ function eventClass(event: LifecycleEvent): EventClass | undefined {
 
 /** A condition change into a bad state (`Ready=Unknown`, `DiskPressure=True`), not out of one. */
 function isTrouble(detail: string): boolean {
-  const [type, status] = detail.split('=');
-  if (type === 'Ready') return status !== 'True';
-  return status === 'True' && (type?.endsWith('Pressure') === true || type === 'NetworkUnavailable');
+  const [type = '', status = ''] = detail.split('=');
+  return isBadCondition(type, status);
 }
 
 /**

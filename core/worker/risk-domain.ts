@@ -19,6 +19,7 @@ import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import { RiskFeedbackStore, RiskModelRegistry, RiskPredictionStore } from '../history/risk-stores.ts';
 import { RiskEventReader } from '../history/risk-event-reader.ts';
 import { incidentEpisodes, incidentSignals } from '../risk/incident-labels.ts';
+import { HORIZON_MS } from '../risk/dataset.ts';
 import { FEATURE_NAMES } from '../risk/features.ts';
 import { LiveRisk } from '../risk/live-risk.ts';
 import { trainOnClusterHistory } from '../risk/cluster-training.ts';
@@ -180,7 +181,7 @@ export class RiskService implements WorkerDomain {
           level: risk.level,
           probability: risk.probability,
           ...(risk.kind ? { kind: risk.kind } : {}),
-          message: `${risk.node} is at risk of ${risk.kind ?? 'trouble'} within ${risk.leadTimeMinutes ?? 30} min (${riskFigure(risk)}).`,
+          message: `${risk.node} is at risk of ${risk.kind ?? 'trouble'} within ${risk.leadTimeMinutes ?? HORIZON_MS / 60_000} min (${riskFigure(risk)}).`,
           reasons: risk.reasons,
         });
       } else if (risk.level === 'healthy' && before?.level === 'at-risk') {
@@ -219,7 +220,7 @@ export class RiskService implements WorkerDomain {
           (e) =>
             e.node === node &&
             e.type === 'risk-detected' &&
-            (first.at - e.at) * this.scale <= 30 * 60_000 &&
+            (first.at - e.at) * this.scale <= HORIZON_MS &&
             e.at <= first.at,
         );
         this.emit({
