@@ -81,7 +81,7 @@ export class ScalingService implements WorkerDomain {
         id,
         contractError(
           'BadRequest',
-          `Only ${buckets} five-minute buckets of usage are recorded for ${ref.namespace}/${ref.name}; advice needs ${MIN_BUCKETS} (half an hour). Keep Foresight connected and try again.`,
+          `Only ${buckets === 1 ? '1 five-minute bucket of usage is' : `${buckets} five-minute buckets of usage are`} recorded for ${ref.namespace}/${ref.name}; advice needs ${MIN_BUCKETS} (half an hour). Keep Foresight connected and try again.`,
         ),
       );
     }
