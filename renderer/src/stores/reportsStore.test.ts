@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ReportProgress, ReportSectionInfo, ReportsBuildResult } from '../../../core/contract/index.ts';
 import { ApiError } from '../api/apiError.ts';
 import type { Delivery } from '../reports/deliverFile.ts';
-import { createReportsStore, type ReportsDeps } from './reportsStore.ts';
+import { createReportsStore, selectionAfter, type ReportsDeps } from './reportsStore.ts';
 
 const catalog: ReportSectionInfo[] = [
   { id: 'cluster-summary', title: 'Cluster summary', description: '', available: true },
@@ -110,5 +110,34 @@ describe('reports store', () => {
     store.getState().toggleSection('cluster-summary');
     await store.getState().exportReport();
     expect(calls.map((c) => c.method)).toEqual(['reports.catalog']);
+  });
+});
+
+describe('selectionAfter', () => {
+  const info = (id: ReportSectionInfo['id'], available: boolean): ReportSectionInfo => ({
+    id,
+    title: id,
+    description: '',
+    available,
+  });
+  const before = [info('cluster-summary', true), info('node-risk', false), info('scaling', false)];
+
+  it('turns on a section whose data arrived while the page was open', () => {
+    const now = [info('cluster-summary', true), info('node-risk', true), info('scaling', false)];
+    expect(selectionAfter(before, now, ['cluster-summary'], new Set())).toEqual([
+      'cluster-summary',
+      'node-risk',
+    ]);
+  });
+
+  it('keeps the user’s choices: an unticked section stays off, one that went away is dropped', () => {
+    const now = [info('cluster-summary', true), info('node-risk', true), info('scaling', true)];
+    expect(selectionAfter(before, now, [], new Set(['cluster-summary', 'node-risk']))).toEqual(['scaling']);
+    const gone = [info('cluster-summary', false), info('node-risk', false), info('scaling', false)];
+    expect(selectionAfter(before, gone, ['cluster-summary'], new Set())).toEqual([]);
+  });
+
+  it('on the first load, every available section', () => {
+    expect(selectionAfter(null, before, [], new Set())).toEqual(['cluster-summary']);
   });
 });

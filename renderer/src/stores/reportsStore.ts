@@ -48,6 +48,24 @@ function sizeOf(bytes: number): string {
 }
 
 /**
+ * The chosen sections after the catalog changes. At first every available section is on, as
+ * most people want the whole report; later a section that has just become available (its data
+ * arrived while the page was open) is turned on too, unless the user already chose about it;
+ * a section that is no longer available is dropped.
+ */
+export function selectionAfter(
+  before: readonly ReportSectionInfo[] | null,
+  now: readonly ReportSectionInfo[],
+  selected: readonly ReportSectionId[],
+  toggledByUser: ReadonlySet<ReportSectionId>,
+): ReportSectionId[] {
+  const available = now.filter((s) => s.available).map((s) => s.id);
+  if (before === null) return available;
+  const wasAvailable = new Set(before.filter((s) => s.available).map((s) => s.id));
+  return available.filter((id) => selected.includes(id) || (!wasAvailable.has(id) && !toggledByUser.has(id)));
+}
+
+/**
  * The Reports page's state: what to export (sections, period, format) and how the export is
  * going. Progress comes from `reportProgress` events carrying this page's job id; others' jobs
  * (another window, the CLI) are ignored.
@@ -55,6 +73,8 @@ function sizeOf(bytes: number): string {
 export function createReportsStore(deps: ReportsDeps): StoreApi<ReportsState> {
   const newJobId = deps.newJobId ?? randomJobId;
   let currentJob: string | null = null;
+  /** Sections the user ticked or unticked: their choice stands when the catalog changes. */
+  const toggledByUser = new Set<ReportSectionId>();
 
   const store = createStore<ReportsState>()((set, get) => ({
     catalog: null,
@@ -72,11 +92,7 @@ export function createReportsStore(deps: ReportsDeps): StoreApi<ReportsState> {
         set((state) => ({
           catalog: sections,
           catalogError: null,
-          // First load: every available section is on, as most people want the whole report.
-          selected:
-            state.catalog === null
-              ? sections.filter((s) => s.available).map((s) => s.id)
-              : state.selected.filter((id) => sections.some((s) => s.id === id && s.available)),
+          selected: selectionAfter(state.catalog, sections, state.selected, toggledByUser),
         }));
       } catch (error) {
         set({ catalogError: describeFailure(error) });
@@ -86,6 +102,7 @@ export function createReportsStore(deps: ReportsDeps): StoreApi<ReportsState> {
     toggleSection(id) {
       const section = get().catalog?.find((s) => s.id === id);
       if (!section?.available) return;
+      toggledByUser.add(id);
       set((state) => ({
         selected: state.selected.includes(id)
           ? state.selected.filter((s) => s !== id)
