@@ -107,6 +107,9 @@ export function formatExperiment(report: ExperimentReport): string {
     plan.timescales === 'realistic'
       ? 'realistic timescales: each leak, disk fill, runaway CPU, crash loop or surge takes minutes to hours to show.'
       : "short timescales: each family's severity-tied timing, 4-30 min from cause to incident.",
+    plan.ensembleSize > 1
+      ? `The model: the mean of ${plan.ensembleSize} networks trained with seeds 1–${plan.ensembleSize}, calibrated once.`
+      : 'The model: one network (seed 1).',
     '',
     `Horizon ${plan.horizonMinutes} min: an alarm is true when an incident follows within it; threshold chosen on seeds ${plan.validationSeeds.join(',')} for at most ${plan.falseAlarmBudget} false alarms per node-day.`,
     '',

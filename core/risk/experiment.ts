@@ -1,4 +1,5 @@
-import { RISK_CLASSES, trainClassifier, type ClassifierData } from '../../models/risk/classifier.ts';
+import { RISK_CLASSES, type ClassifierData } from '../../models/risk/classifier.ts';
+import { trainEnsemble } from '../../models/risk/ensemble.ts';
 import { fitPlatt } from '../../models/risk/calibration.ts';
 import type { TfBackendName } from '../../models/tf-backend.ts';
 import {
@@ -65,6 +66,8 @@ export interface ExperimentPlan {
    * comes before its cause began, so as a positive it only teaches noise.
    */
   trainHorizonMinutes: number;
+  /** Classifiers in the seed ensemble (models/risk/ensemble.ts); 1 is a single network. */
+  ensembleSize: number;
 }
 
 export const DEFAULT_PLAN: ExperimentPlan = {
@@ -82,6 +85,7 @@ export const DEFAULT_PLAN: ExperimentPlan = {
   horizonMinutes: HORIZON_MS / MINUTE,
   strideMinutes: 1,
   trainHorizonMinutes: HORIZON_MS / MINUTE,
+  ensembleSize: 1,
 };
 
 /** The plan before issue 5: each family's short, severity-tied timing (`--timescales short`). */
@@ -146,6 +150,8 @@ export async function trainOn(
     falseAlarmBudget?: number;
     backend?: TfBackendName;
     sampleWeights?: Float32Array;
+    /** Members of the seed ensemble (default: the plan's). */
+    ensembleSize?: number;
     strideMinutes?: number;
     trainHorizonMinutes?: number;
     /** The horizon calibration and the alarm threshold are chosen at (default HORIZON_MS). */
@@ -159,24 +165,41 @@ export async function trainOn(
     strideMs,
     horizonMs: (options.trainHorizonMinutes ?? DEFAULT_PLAN.trainHorizonMinutes) * MINUTE,
   });
-  const model = await trainClassifier(train.features, classLabels(train), FEATURE_NAMES, {
-    seed: options.seed ?? 1,
-    epochs: options.epochs ?? DEFAULT_PLAN.epochs,
-    ...(options.backend ? { backend: options.backend } : {}),
-    ...(options.sampleWeights ? { sampleWeights: options.sampleWeights } : {}),
-  });
+  const model = await trainEnsemble(
+    train.features,
+    classLabels(train),
+    FEATURE_NAMES,
+    options.ensembleSize ?? DEFAULT_PLAN.ensembleSize,
+    {
+      seed: options.seed ?? 1,
+      epochs: options.epochs ?? DEFAULT_PLAN.epochs,
+      ...(options.backend ? { backend: options.backend } : {}),
+      ...(options.sampleWeights ? { sampleWeights: options.sampleWeights } : {}),
+    },
+  );
   const horizonMs = (options.horizonMinutes ?? DEFAULT_PLAN.horizonMinutes) * MINUTE;
   const thresholdData = options.validation
     ? buildDataset(options.validation, { strideMs, horizonMs })
     : train;
-  // Calibrated where the true base rate holds: the validation points at the evaluated horizon.
-  model.calibration = fitPlatt(modelScores(model, thresholdData).probability, thresholdData.labels);
-  const threshold = chooseThreshold(
+  const threshold = calibrateAndThreshold(
+    model,
     thresholdData,
-    modelScores(model, thresholdData).probability,
     options.falseAlarmBudget ?? DEFAULT_PLAN.falseAlarmBudget,
   );
   return { model, threshold, train };
+}
+
+/**
+ * Calibrates the model (in place) where the true base rate holds, the validation points at the
+ * evaluated horizon, and returns the alarm threshold chosen there for the false-alarm budget.
+ */
+export function calibrateAndThreshold(
+  model: ClassifierData,
+  data: RiskDataset,
+  falseAlarmBudget: number,
+): number {
+  model.calibration = fitPlatt(modelScores(model, data).probability, data.labels);
+  return chooseThreshold(data, modelScores(model, data).probability, falseAlarmBudget);
 }
 
 export interface SideBySide {
@@ -260,6 +283,7 @@ export async function runExperiment(
     strideMinutes: plan.strideMinutes,
     trainHorizonMinutes: plan.trainHorizonMinutes,
     horizonMinutes: plan.horizonMinutes,
+    ensembleSize: plan.ensembleSize,
     ...(validationHistories.length > 0 ? { validation: validationHistories } : {}),
   });
   const train = (performance.now() - began) / 1000;

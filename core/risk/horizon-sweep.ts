@@ -12,13 +12,15 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadTf } from '../../models/tf-backend.ts';
-import { SCENARIO_FAMILIES } from '../sim/index.ts';
+import type { ClassifierData } from '../../models/risk/classifier.ts';
+import { SCENARIO_FAMILIES, type IncidentRecord } from '../sim/index.ts';
 import { alarmSummary, incidentPrCurve } from './alarm-metrics.ts';
 import { buildDataset, YARDSTICK_HORIZON_MS } from './dataset.ts';
 import { modelScores } from './evaluation.ts';
 import { formatExperiment } from './evaluation-text.ts';
 import { DEFAULT_PLAN, runExperiment, simulatedCluster, trainOn, type ExperimentPlan } from './experiment.ts';
 import { leadRoom } from './lead-room.ts';
+import type { NodeHistory } from './node-history.ts';
 
 export const CANDIDATE_HORIZONS = [30, 45, 60];
 export const MIN_LEAD_MINUTES = 10;
@@ -36,6 +38,36 @@ export interface HorizonResult {
   longRoom: number;
   longRoomWarned: number;
   longRoomMedianLeadMinutes: number;
+}
+
+/** A calibrated, thresholded model's alarms on the validation clusters, judged at the horizon. */
+export function validationResult(
+  model: ClassifierData,
+  threshold: number,
+  validationNodes: readonly NodeHistory[],
+  causes: readonly IncidentRecord[],
+  plan: ExperimentPlan,
+  horizonMinutes: number,
+): HorizonResult {
+  const data = buildDataset(validationNodes, {
+    strideMs: plan.strideMinutes * MINUTE,
+    horizonMs: horizonMinutes * MINUTE,
+  });
+  const scores = modelScores(model, data).probability;
+  const alarms = alarmSummary(data, scores, threshold);
+  const room = leadRoom(data, scores, threshold, causes);
+  return {
+    horizonMinutes,
+    threshold,
+    incidentPrAuc: incidentPrCurve(data, scores).auc,
+    incidents: alarms.incidents,
+    warned: alarms.warned,
+    medianLeadMinutes: alarms.medianLeadMinutes,
+    falseAlarmsPerNodeDay: alarms.falseAlarmsPerNodeDay,
+    longRoom: room.longRoom,
+    longRoomWarned: room.longRoomWarned,
+    longRoomMedianLeadMinutes: room.longRoomMedianLeadMinutes,
+  };
 }
 
 /** The rule above: best PR-AUC among the horizons that lead by MIN_LEAD_MINUTES, else 30 min. */
@@ -64,27 +96,12 @@ export async function horizonSweep(
       strideMinutes: plan.strideMinutes,
       trainHorizonMinutes: horizonMinutes,
       horizonMinutes,
+      ensembleSize: plan.ensembleSize,
       validation: validationNodes,
     });
-    const data = buildDataset(validationNodes, {
-      strideMs: plan.strideMinutes * MINUTE,
-      horizonMs: horizonMinutes * MINUTE,
-    });
-    const scores = modelScores(trained.model, data).probability;
-    const alarms = alarmSummary(data, scores, trained.threshold);
-    const room = leadRoom(data, scores, trained.threshold, causes);
-    results.push({
-      horizonMinutes,
-      threshold: trained.threshold,
-      incidentPrAuc: incidentPrCurve(data, scores).auc,
-      incidents: alarms.incidents,
-      warned: alarms.warned,
-      medianLeadMinutes: alarms.medianLeadMinutes,
-      falseAlarmsPerNodeDay: alarms.falseAlarmsPerNodeDay,
-      longRoom: room.longRoom,
-      longRoomWarned: room.longRoomWarned,
-      longRoomMedianLeadMinutes: room.longRoomMedianLeadMinutes,
-    });
+    results.push(
+      validationResult(trained.model, trained.threshold, validationNodes, causes, plan, horizonMinutes),
+    );
   }
   return results;
 }

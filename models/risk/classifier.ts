@@ -25,19 +25,33 @@ export interface TrainOptions {
   backend?: TfBackendName;
 }
 
-/** A trained model as plain data: what is saved, loaded and shipped. */
-export interface ClassifierData {
-  format: 'foresight-risk-mlp';
-  version: 1;
-  featureNames: string[];
-  classes: string[];
+/** One network's weights: its standardization and dense layers. */
+export interface ClassifierWeights {
   hidden: number[];
   mean: number[];
   std: number[];
   /** Dense layers in order: kernel (row-major, inputs × units) and bias. */
   layers: { inputs: number; units: number; kernel: number[]; bias: number[] }[];
+}
+
+/** A trained model as plain data: what is saved, loaded and shipped. */
+export interface ClassifierData extends ClassifierWeights {
+  format: 'foresight-risk-mlp';
+  version: 1;
+  featureNames: string[];
+  classes: string[];
+  /**
+   * The other members of a seed ensemble (models/risk/ensemble.ts): class probabilities are the
+   * mean over this network and these. Absent: a single network (every bundle before ensembles).
+   */
+  ensemble?: ClassifierWeights[];
   /** Maps 1 − P(none) to a calibrated incident probability (absent: used as it is). */
   calibration?: PlattScaling;
+}
+
+/** Every network of a model, the top-level one first. */
+export function classifierMembers(model: ClassifierData): ClassifierWeights[] {
+  return [model, ...(model.ensemble ?? [])];
 }
 
 /** A small deterministic PRNG (mulberry32) for shuffling and seeds. */
@@ -212,10 +226,28 @@ const BLOCK = 4;
  */
 export function predictClassifier(model: ClassifierData, x: Float32Array): Float32Array {
   const features = model.featureNames.length;
-  const n = Math.floor(x.length / features);
   const classes = model.classes.length;
+  const members = classifierMembers(model);
+  if (members.length === 1) return predictNetwork(model, features, classes, x);
+  // A seed ensemble: the mean of the members' probabilities, summed in member order (float64).
+  const sum = new Float64Array(Math.floor(x.length / features) * classes);
+  for (const member of members) {
+    const p = predictNetwork(member, features, classes, x);
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (p[i] as number);
+  }
+  return Float32Array.from(sum, (s) => s / members.length);
+}
+
+/** One network's class probabilities. */
+function predictNetwork(
+  network: ClassifierWeights,
+  features: number,
+  classes: number,
+  x: Float32Array,
+): Float32Array {
+  const n = Math.floor(x.length / features);
   const out = new Float32Array(n * classes);
-  const { layers, scale, shift } = compiled(model);
+  const { layers, scale, shift } = compiled(network);
   const width = Math.max(features, ...layers.map((l) => l.units));
   // BLOCK rows side by side in a (width × BLOCK) buffer: each weight is read once per block.
   let a = new Float64Array(width * BLOCK);
@@ -332,12 +364,12 @@ interface CompiledLayer {
 }
 
 const compiledModels = new WeakMap<
-  ClassifierData,
+  ClassifierWeights,
   { layers: CompiledLayer[]; scale: Float64Array; shift: Float64Array }
 >();
 
-/** Typed, transposed weights and a folded standardization, built once per model. */
-function compiled(model: ClassifierData) {
+/** Typed, transposed weights and a folded standardization, built once per network. */
+function compiled(model: ClassifierWeights) {
   let c = compiledModels.get(model);
   if (!c) {
     const scale = Float64Array.from(model.std, (s) => 1 / (s || 1));
@@ -364,13 +396,17 @@ export async function predictWithTf(
   const { tf } = await loadTf(backend);
   const features = model.featureNames.length;
   const n = x.length / features;
+  const members = classifierMembers(model);
   return tf.tidy(() => {
-    let h = tf.tensor2d(standardize(x, model.mean, model.std), [n, features]);
-    model.layers.forEach((layer, li) => {
-      const k = tf.tensor2d(layer.kernel, [layer.inputs, layer.units]);
-      const z = tf.add(tf.matMul(h, k), tf.tensor1d(layer.bias)) as typeof h;
-      h = li === model.layers.length - 1 ? tf.softmax(z) : tf.relu(z);
+    const outputs = members.map((member) => {
+      let h = tf.tensor2d(standardize(x, member.mean, member.std), [n, features]);
+      member.layers.forEach((layer, li) => {
+        const k = tf.tensor2d(layer.kernel, [layer.inputs, layer.units]);
+        const z = tf.add(tf.matMul(h, k), tf.tensor1d(layer.bias)) as typeof h;
+        h = li === member.layers.length - 1 ? tf.softmax(z) : tf.relu(z);
+      });
+      return h;
     });
-    return h.dataSync() as Float32Array;
+    return tf.div(tf.addN(outputs), members.length).dataSync() as Float32Array;
   });
 }

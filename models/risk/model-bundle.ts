@@ -1,18 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { modelEvaluationSchema } from '../../core/contract/risk.ts';
-import type { ClassifierData } from './classifier.ts';
+import { classifierMembers, type ClassifierData, type ClassifierWeights } from './classifier.ts';
 
 /**
  * A risk model as stored, shipped and registered: the classifier's weights, the alarm threshold
  * chosen with it, what it was trained on and how it did. Validated on load, so a damaged or
  * foreign file is refused with a reason instead of predicting nonsense.
  */
-const classifierSchema = z.object({
-  format: z.literal('foresight-risk-mlp'),
-  version: z.literal(1),
-  featureNames: z.array(z.string()).min(1),
-  classes: z.array(z.string()).min(2),
+const weightsSchema = z.object({
   hidden: z.array(z.number().int().positive()),
   mean: z.array(z.number()),
   std: z.array(z.number()),
@@ -26,6 +22,16 @@ const classifierSchema = z.object({
       }),
     )
     .min(1),
+});
+
+const classifierSchema = z.object({
+  format: z.literal('foresight-risk-mlp'),
+  version: z.literal(1),
+  featureNames: z.array(z.string()).min(1),
+  classes: z.array(z.string()).min(2),
+  ...weightsSchema.shape,
+  /** A seed ensemble's other members; absent in single-network bundles. */
+  ensemble: z.array(weightsSchema).min(1).optional(),
   calibration: z.object({ slope: z.number(), intercept: z.number() }).optional(),
 });
 
@@ -55,23 +61,29 @@ export function parseModelBundle(json: unknown, expectedFeatures: readonly strin
       `the risk model was trained on other features (${c.featureNames.length}) than this Foresight computes (${expectedFeatures.length}); retrain it.`,
     );
   }
+  for (const [m, member] of classifierMembers(c).entries()) checkNetwork(member, c, m);
+  return bundle;
+}
+
+/** One network's layers chain from the features to the classes; `m` > 0 names an ensemble member. */
+function checkNetwork(network: ClassifierWeights, c: ClassifierData, m: number): void {
+  const which = m === 0 ? "the risk model's" : `the risk model's ensemble member ${m + 1}:`;
   let inputs = c.featureNames.length;
-  for (const [i, layer] of c.layers.entries()) {
+  for (const [i, layer] of network.layers.entries()) {
     if (
       layer.inputs !== inputs ||
       layer.kernel.length !== layer.inputs * layer.units ||
       layer.bias.length !== layer.units
     )
-      throw new Error(`the risk model's layer ${i + 1} does not fit its neighbours; the file is damaged.`);
+      throw new Error(`${which} layer ${i + 1} does not fit its neighbours; the file is damaged.`);
     inputs = layer.units;
   }
   if (
     inputs !== c.classes.length ||
-    c.mean.length !== c.featureNames.length ||
-    c.std.length !== c.featureNames.length
+    network.mean.length !== c.featureNames.length ||
+    network.std.length !== c.featureNames.length
   )
-    throw new Error('the risk model has mismatched classes or scaling; the file is damaged.');
-  return bundle;
+    throw new Error(`${which} classes or scaling do not match; the file is damaged.`);
 }
 
 export async function loadModelBundle(
