@@ -12,3 +12,4 @@ export * from './risk.ts';
 export * from './placement.ts';
 export * from './actions.ts';
 export * from './scaling.ts';
+export * from './nodes.ts';

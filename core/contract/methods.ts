@@ -11,6 +11,7 @@ import { settingsMethods } from './settings.ts';
 import { placementMethods } from './placement.ts';
 import { actionsMethods } from './actions.ts';
 import { scalingMethods } from './scaling.ts';
+import { nodesMethods } from './nodes.ts';
 import { reportsBuildParamsSchema, reportsBuildResultSchema, reportsCatalogResultSchema } from './reports.ts';
 
 /**
@@ -75,6 +76,7 @@ export const methods = {
   ...placementMethods,
   ...actionsMethods,
   ...scalingMethods,
+  ...nodesMethods,
 } as const;
 
 export type Methods = typeof methods;
