@@ -3,6 +3,7 @@ import { actionsDomain } from './actions-domain.ts';
 import { placementDomain } from './placement-domain.ts';
 import { riskDomain } from './risk-domain.ts';
 import { scalingDomain } from './scaling-domain.ts';
+import { nodesDomain } from './nodes-domain.ts';
 
 /** The domains the worker serves besides collection and reports. Add one line per domain. */
 export const domainFactories: readonly WorkerDomainFactory[] = [
@@ -10,4 +11,5 @@ export const domainFactories: readonly WorkerDomainFactory[] = [
   actionsDomain,
   placementDomain,
   scalingDomain,
+  nodesDomain,
 ];
