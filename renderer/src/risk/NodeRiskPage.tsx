@@ -3,6 +3,7 @@ import { riskFigure, type NodeSamplePoint } from '../../../core/contract/index.t
 import { useApi, useNodes } from '../app/storesContext.ts';
 import { feedbackKey } from '../stores/riskStore.ts';
 import { useRisk } from './RiskBadge.tsx';
+import { NodeDetailsPanel } from './NodeDetailsPanel.tsx';
 import { nodeMetricCharts } from './nodeMetricCharts.ts';
 import { axisFor, linePoints, xOf, type TimeAxis } from './timeChart.ts';
 
@@ -113,6 +114,7 @@ export function NodeRiskPage({ node }: { node: string }) {
         </ul>
       ) : null}
       {detailError ? <p className="error">{detailError}</p> : null}
+      <NodeDetailsPanel node={node} refresh={riskAt} />
       <Chart
         title="Risk (probability of an incident within 30 min)"
         testId="risk-chart"
