@@ -28,5 +28,12 @@ test('the Overview shows node risk and the newest risk events, each node a link 
     await incident.getByTestId('risk-node-link').click();
     await expect(page).toHaveURL(/#\/risk$/);
     await expect(page.getByTestId('node-risk-page')).toHaveAttribute('data-node', node);
+
+    // The node itself, read live as kubectl describe node reads it: its kubelet and its conditions.
+    const details = page.getByTestId('node-details');
+    await expect(details.getByTestId('node-kubelet-version')).toHaveText(/^v1\.\d+/, { timeout: 30_000 });
+    const conditionTypes = details.getByTestId('node-conditions').locator('tbody tr td:first-child');
+    await expect(conditionTypes.filter({ hasText: /^Ready$/ })).toHaveCount(1);
+    await expect(details.getByTestId('node-allocated')).toContainText('cpu');
   });
 });
