@@ -18,7 +18,7 @@ export class NodesService implements WorkerDomain {
         contractError(
           'Unavailable',
           `No cluster is connected, so ${node} cannot be described.`,
-          'Pick a context (or the demo) in the connection menu.',
+          'Pick a context (or the demo cluster) in the Context menu at the top.',
         ),
       );
     }
