@@ -114,7 +114,6 @@ export function NodeRiskPage({ node }: { node: string }) {
         </ul>
       ) : null}
       {detailError ? <p className="error">{detailError}</p> : null}
-      <NodeDetailsPanel node={node} refresh={riskAt} />
       <Chart
         title="Risk (probability of an incident within 30 min)"
         testId="risk-chart"
@@ -167,6 +166,7 @@ export function NodeRiskPage({ node }: { node: string }) {
           {feedbackError ? <span className="error"> {feedbackError}</span> : null}
         </p>
       ) : null}
+      <NodeDetailsPanel node={node} refresh={riskAt} />
     </section>
   );
 }
