@@ -9,6 +9,7 @@
  *
  *   node --import tsx core/risk/ensemble-sweep.ts --horizon 30   (one horizon per process: 2 cores)
  *   node --import tsx core/risk/ensemble-sweep.ts --horizon 60 --held-out 3   (the exam of N, K)
+ *   … --held-out 3 --test-seeds 103,104,105,106   (a second exam on other held-out clusters)
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ import {
 } from './experiment.ts';
 import { FEATURE_NAMES } from './features.ts';
 import { formatExperiment } from './evaluation-text.ts';
+import { withTestSeeds } from './exam-seeds.ts';
 import { MIN_LEAD_MINUTES, planAtHorizon, validationResult, type HorizonResult } from './horizon-sweep.ts';
 
 export const CANDIDATE_SIZES = [1, 3, 5];
@@ -103,10 +105,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: {
       horizon: { type: 'string', default: '30' },
       'held-out': { type: 'string' },
+      'test-seeds': { type: 'string' },
     },
   });
   const horizonMinutes = Number(values.horizon);
   if (values['held-out'] === undefined) {
+    if (values['test-seeds'] !== undefined)
+      throw new Error('--test-seeds is for the exam: add --held-out K.');
     const results = await ensembleSweep(horizonMinutes, DEFAULT_PLAN, CANDIDATE_SIZES, progress);
     process.stdout.write(results.map(formatEnsembleRow).join('\n') + '\n');
   } else {
@@ -114,7 +119,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const ensembleSize = Number(values['held-out']);
     if (!CANDIDATE_SIZES.includes(ensembleSize))
       throw new Error(`--held-out needs one of ${CANDIDATE_SIZES.join(', ')} (members).`);
-    const plan = { ...planAtHorizon(horizonMinutes), ensembleSize };
+    const plan = withTestSeeds({ ...planAtHorizon(horizonMinutes), ensembleSize }, values['test-seeds']);
     process.stdout.write(formatExperiment(await runExperiment(plan, progress)) + '\n');
   }
 }

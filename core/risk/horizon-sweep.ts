@@ -8,6 +8,7 @@
  *
  *   node --import tsx core/risk/horizon-sweep.ts                 (a few minutes: three trainings)
  *   node --import tsx core/risk/horizon-sweep.ts --held-out 60   (the exam at 60 min, as `evaluate`)
+ *   … --held-out 60 --test-seeds 103,104,105,106   (a second exam on other held-out clusters)
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import { alarmSummary, incidentPrCurve } from './alarm-metrics.ts';
 import { buildDataset, YARDSTICK_HORIZON_MS } from './dataset.ts';
 import { modelScores } from './evaluation.ts';
 import { formatExperiment } from './evaluation-text.ts';
+import { withTestSeeds } from './exam-seeds.ts';
 import { DEFAULT_PLAN, runExperiment, simulatedCluster, trainOn, type ExperimentPlan } from './experiment.ts';
 import { leadRoom } from './lead-room.ts';
 import type { NodeHistory } from './node-history.ts';
@@ -129,13 +131,18 @@ export function planAtHorizon(horizonMinutes: number, plan: ExperimentPlan = DEF
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await loadTf();
   const progress = (line: string) => process.stderr.write(line + '\n');
-  const { values } = parseArgs({ options: { 'held-out': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { 'held-out': { type: 'string' }, 'test-seeds': { type: 'string' } },
+  });
   if (values['held-out'] === undefined) {
+    if (values['test-seeds'] !== undefined)
+      throw new Error('--test-seeds is for the exam: add --held-out N.');
     process.stdout.write(formatSweep(await horizonSweep(DEFAULT_PLAN, CANDIDATE_HORIZONS, progress)) + '\n');
   } else {
     const minutes = Number(values['held-out']);
     if (!CANDIDATE_HORIZONS.includes(minutes))
       throw new Error(`--held-out needs one of ${CANDIDATE_HORIZONS.join(', ')} (minutes).`);
-    process.stdout.write(formatExperiment(await runExperiment(planAtHorizon(minutes), progress)) + '\n');
+    const plan = withTestSeeds(planAtHorizon(minutes), values['test-seeds']);
+    process.stdout.write(formatExperiment(await runExperiment(plan, progress)) + '\n');
   }
 }
