@@ -1,7 +1,6 @@
 import type { NodePod } from '../contract/nodes.ts';
-import { podRequests, ResourceSpecError } from '../scheduling/resources.ts';
 import type { ContainerSpec, PodObject } from '../scheduling/kube-objects.ts';
-import { quantityValue } from '../scheduling/resources.ts';
+import { podRequests, quantityValue, ResourceSpecError } from '../scheduling/resources.ts';
 import type { PodFacts } from './pod-facts.ts';
 
 /** A pod's CPU and memory requests and limits, as kubectl describe node sums them. */
