@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ScalingWorkloadRef } from '../../../core/contract/index.ts';
-import { useSectionStore } from '../app/storesContext.ts';
+import { useConnection, useSectionStore } from '../app/storesContext.ts';
 import { formatBytes, formatCpu } from '../format/units.ts';
 import {
   createScalingOverviewStore,
   isAdvised,
+  roundKey,
   type ScalingOverviewState,
   type WorkloadSummary,
 } from '../stores/scalingOverviewStore.ts';
@@ -64,10 +65,14 @@ export function ScalingOverview(props: {
   const done = useOverview((s) => s.done);
   const running = useOverview((s) => s.running);
   const advise = useOverview((s) => s.advise);
+  const advisedRound = useOverview((s) => s.round);
+  const status = useConnection((s) => s.status);
   const { workloads } = props;
+  const round = roundKey(status ? `${status.context}@${status.server}` : '', workloads);
+  // A new round when the context or the workloads listed change: the rows answered another list.
   useEffect(() => {
-    if (total === 0 && workloads.length > 0) void advise(workloads);
-  }, [advise, total, workloads]);
+    if (workloads.length > 0 && !running && advisedRound !== round) void advise(workloads, round);
+  }, [advise, advisedRound, round, running, workloads]);
   if (workloads.length === 0) return null;
   const advised = rows.filter(isAdvised);
   const allSavings = advised.reduce((sum, row) => sum + row.monthlySavings, 0);
@@ -80,7 +85,11 @@ export function ScalingOverview(props: {
           ? `Advising ${done} of ${total} workloads…`
           : `${total} workloads advised, the largest saving first${inAll}; open one for its forecast, schedule and actions. `}
         {running ? null : (
-          <button type="button" onClick={() => void advise(workloads)} data-testid="scaling-overview-refresh">
+          <button
+            type="button"
+            onClick={() => void advise(workloads, round)}
+            data-testid="scaling-overview-refresh"
+          >
             Advise again
           </button>
         )}

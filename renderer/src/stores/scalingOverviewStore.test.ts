@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScalingAdviceInfo, ScalingWorkloadRef } from '../../../core/contract/index.ts';
-import { bySavings, createScalingOverviewStore, summarize } from './scalingOverviewStore.ts';
+import { bySavings, createScalingOverviewStore, roundKey, summarize } from './scalingOverviewStore.ts';
 
 const ref = (name: string): ScalingWorkloadRef => ({ namespace: 'shop', kind: 'Deployment', name });
 
@@ -54,6 +54,15 @@ describe('summarize', () => {
   });
 });
 
+describe('roundKey', () => {
+  it('changes with the cluster and with the workloads listed', () => {
+    const key = roundKey('prod@https://prod', [ref('a'), ref('b')]);
+    expect(roundKey('prod@https://prod', [ref('a'), ref('b')])).toBe(key);
+    expect(roundKey('dev@https://dev', [ref('a'), ref('b')])).not.toBe(key);
+    expect(roundKey('prod@https://prod', [ref('a')])).not.toBe(key);
+  });
+});
+
 describe('createScalingOverviewStore', () => {
   it('advises every workload, at most two at a time, and keeps each failure with its reason', async () => {
     let inFlight = 0;
@@ -69,10 +78,10 @@ describe('createScalingOverviewStore', () => {
         return advice(params.workload.name.length);
       },
     } as never);
-    await store.getState().advise([ref('a'), ref('new'), ref('abc'), ref('ab')]);
+    await store.getState().advise([ref('a'), ref('new'), ref('abc'), ref('ab')], 'prod@https://prod');
     const state = store.getState();
     expect(most).toBe(2);
-    expect(state).toMatchObject({ total: 4, done: 4, running: false });
+    expect(state).toMatchObject({ total: 4, done: 4, running: false, round: 'prod@https://prod' });
     expect(state.rows.map((r) => r.workload.name)).toEqual(['abc', 'ab', 'a', 'new']);
     expect(state.rows.at(-1)).toMatchObject({ problem: expect.stringMatching(/Only 2 five-minute buckets/) });
   });
@@ -86,7 +95,7 @@ describe('createScalingOverviewStore', () => {
         return advice(1);
       },
     } as never);
-    await Promise.all([store.getState().advise([ref('a')]), store.getState().advise([ref('a')])]);
+    await Promise.all([store.getState().advise([ref('a')], 'c'), store.getState().advise([ref('a')], 'c')]);
     expect(calls).toBe(1);
   });
 });

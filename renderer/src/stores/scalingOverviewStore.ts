@@ -44,6 +44,14 @@ export function summarize(workload: ScalingWorkloadRef, advice: ScalingAdviceInf
   };
 }
 
+/**
+ * A round's key: the cluster (context and server) and its workloads. A new key (another context,
+ * a workload added or gone) means the rows no longer answer what the page lists.
+ */
+export function roundKey(cluster: string, workloads: readonly ScalingWorkloadRef[]): string {
+  return `${cluster}|${workloads.map(workloadKey).join(',')}`;
+}
+
 /** Largest saving first; workloads without advice last, by name. */
 export function bySavings(a: WorkloadSummary, b: WorkloadSummary): number {
   const saving = (s: WorkloadSummary) => (isAdvised(s) ? s.monthlySavings : -Infinity);
@@ -56,8 +64,10 @@ export interface ScalingOverviewState {
   total: number;
   done: number;
   running: boolean;
-  /** Advises every workload, two at a time, filling `rows` as answers arrive. */
-  advise(workloads: readonly ScalingWorkloadRef[]): Promise<void>;
+  /** What the rows answer: the round's key (the cluster and its workloads), null before the first. */
+  round: string | null;
+  /** Advises every workload, two at a time, filling `rows` as answers arrive; `round` names it. */
+  advise(workloads: readonly ScalingWorkloadRef[], round: string): Promise<void>;
 }
 
 /** At most this many advice requests at once: the worker also collects while it forecasts. */
@@ -73,9 +83,10 @@ export function createScalingOverviewStore(api: Pick<ApiClient, 'call'>): StoreA
     total: 0,
     done: 0,
     running: false,
-    async advise(workloads) {
+    round: null,
+    async advise(workloads, round) {
       if (get().running) return;
-      set({ rows: [], total: workloads.length, done: 0, running: true });
+      set({ rows: [], total: workloads.length, done: 0, running: true, round });
       const queue = [...workloads];
       const next = async (): Promise<void> => {
         const workload = queue.shift();
