@@ -9,12 +9,8 @@ import {
   type Confusion,
   type Curve,
 } from '../../models/risk/metrics.ts';
-import {
-  mulberry32,
-  predictClassifier,
-  RISK_CLASSES,
-  type ClassifierData,
-} from '../../models/risk/classifier.ts';
+import { mulberry32, RISK_CLASSES, type ClassifierData } from '../../models/risk/classifier.ts';
+import { predictClassifier } from '../../models/risk/predict.ts';
 import { applyPlatt } from '../../models/risk/calibration.ts';
 import { riskKinds } from '../contract/risk.ts';
 import { alarmSummary, incidentPrCurve, type AlarmSummary } from './alarm-metrics.ts';

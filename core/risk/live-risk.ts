@@ -1,4 +1,4 @@
-import { predictClassifier } from '../../models/risk/classifier.ts';
+import { predictClassifier } from '../../models/risk/predict.ts';
 import type { NodeRisk } from '../contract/risk.ts';
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeRow } from '../contract/index.ts';

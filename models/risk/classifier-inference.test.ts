@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../core/risk/features.ts';
 import defaultModel from './default/risk-model.json' with { type: 'json' };
-import { mulberry32, predictClassifier, predictWithTf, type ClassifierData } from './classifier.ts';
+import { mulberry32, predictWithTf, type ClassifierData } from './classifier.ts';
+import { predictClassifier } from './predict.ts';
 import { parseModelBundle } from './model-bundle.ts';
 
 const shipped = parseModelBundle(defaultModel, FEATURE_NAMES).classifier;

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mulberry32,
-  predictClassifier,
-  predictWithTf,
-  trainClassifier,
-  type ClassifierData,
-} from './classifier.ts';
+import { mulberry32, predictWithTf, trainClassifier, type ClassifierData } from './classifier.ts';
+import { predictClassifier } from './predict.ts';
 
 const FEATURES = ['a', 'b', 'c'];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../../core/risk/features.ts';
 import defaultModel from './default/risk-model.json' with { type: 'json' };
-import { classifierMembers, mulberry32, predictClassifier, type ClassifierData } from './classifier.ts';
+import { classifierMembers, mulberry32, type ClassifierData } from './classifier.ts';
+import { predictClassifier } from './predict.ts';
 import { combineEnsemble } from './ensemble.ts';
 import { parseModelBundle, serializeModelBundle } from './model-bundle.ts';
 
