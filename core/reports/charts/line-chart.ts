@@ -1,5 +1,6 @@
 import { chartColors, estimateTextWidth, type ChartDrawing, type Shape } from './drawing.ts';
 import { timeTicks, valueTicks } from './ticks.ts';
+import { formatPercent } from '../format.ts';
 
 export interface LinePoint {
   x: number;
@@ -192,4 +193,28 @@ export function drawLineChart(spec: LineChartSpec): ChartDrawing {
     shapes.push(...legendShapes(spec.series, plot.x, spec.height - 2, textSize));
   }
   return { width: spec.width, height: spec.height, title: spec.title, shapes };
+}
+
+/**
+ * One small chart of a node's share of something (usage of allocatable, a probability) over the
+ * report's window: the small multiples the cluster summary and the timeline draw per node.
+ */
+export function drawNodeShareChart(
+  node: string,
+  window: { from: number; to: number },
+  series: readonly LineSeries[],
+  gapMs?: number,
+): ChartDrawing {
+  return drawLineChart({
+    title: node,
+    width: 270,
+    height: 130,
+    ...window,
+    minTop: 1,
+    compact: true,
+    legend: false,
+    formatValue: formatPercent,
+    ...(gapMs === undefined ? {} : { gapMs }),
+    series,
+  });
 }

@@ -1,6 +1,6 @@
 import { drawBarChart } from '../../charts/bar-chart.ts';
 import { chartColors, type ChartDrawing } from '../../charts/drawing.ts';
-import { drawLineChart, type LineSeries } from '../../charts/line-chart.ts';
+import { drawLineChart, drawNodeShareChart, type LineSeries } from '../../charts/line-chart.ts';
 import { binaryUnit } from '../../charts/ticks.ts';
 import { formatBytes, formatCpu, formatPercent, fraction } from '../../format.ts';
 import type { ReportContext } from '../types.ts';
@@ -8,7 +8,6 @@ import type { ClusterSummary } from './model.ts';
 
 /** Drawn at about the PDF's text width, so PDF text stays near its design size. */
 const mainWidth = 560;
-const smallWidth = 270;
 /** Nodes in the "utilisation now" bars at most; the table lists every node. */
 export const barNodeLimit = 30;
 
@@ -123,17 +122,10 @@ export function nodeUsageCharts(summary: ClusterSummary, context: ReportContext)
     const memoryTotal = node?.memoryAllocatableBytes ?? null;
     if (cpuTotal === null || memoryTotal === null) return [];
     return [
-      drawLineChart({
-        title: series.node,
-        width: smallWidth,
-        height: 130,
-        ...window,
-        minTop: 1,
-        compact: true,
-        legend: false,
-        formatValue: formatPercent,
-        gapMs: gapFor(summary),
-        series: [
+      drawNodeShareChart(
+        series.node,
+        window,
+        [
           {
             name: 'CPU',
             color: chartColors.cpu,
@@ -145,7 +137,8 @@ export function nodeUsageCharts(summary: ClusterSummary, context: ReportContext)
             points: series.points.map((p) => ({ x: p.at, y: fraction(p.memoryBytes, memoryTotal) })),
           },
         ],
-      }),
+        gapFor(summary),
+      ),
     ];
   });
 }

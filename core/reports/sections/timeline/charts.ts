@@ -1,6 +1,5 @@
 import { chartColors, type ChartDrawing } from '../../charts/drawing.ts';
-import { drawLineChart, type LineSeries } from '../../charts/line-chart.ts';
-import { formatPercent } from '../../format.ts';
+import { drawNodeShareChart, type LineSeries } from '../../charts/line-chart.ts';
 import type { ReportContext } from '../types.ts';
 import type { TimelineSection } from './model.ts';
 
@@ -56,23 +55,13 @@ export function nodeTimelineCharts(section: TimelineSection, context: ReportCont
             { x: Math.min(i.lastMs, window.to), y: 1 },
           ],
         }));
-      return drawLineChart({
-        title: node,
-        width: 270,
-        height: 130,
-        ...window,
-        minTop: 1,
-        compact: true,
-        legend: false,
-        formatValue: formatPercent,
-        series: [
-          {
-            name: 'Probability',
-            color: chartColors.cpu,
-            points: (byNode.get(node)?.points ?? []).map((p) => ({ x: p.at, y: p.probability })),
-          },
-          ...incidents,
-        ],
-      });
+      return drawNodeShareChart(node, window, [
+        {
+          name: 'Probability',
+          color: chartColors.cpu,
+          points: (byNode.get(node)?.points ?? []).map((p) => ({ x: p.at, y: p.probability })),
+        },
+        ...incidents,
+      ]);
     });
 }
