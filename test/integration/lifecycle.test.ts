@@ -4,8 +4,7 @@ import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 import type { KubeObject } from '../../core/sim/store/kube-object.ts';
 import type { CollectorService } from '../../core/worker/collector-service.ts';
-import { startTestCollector } from './support/collector.ts';
-import { waitFor } from './support/wait.ts';
+import { connectedTestCollector } from './support/collector.ts';
 
 // Changes made on the demo API server's store (as its controllers or kubelet would make them)
 // reach the collector through its watches and land in history as lifecycle events.
@@ -15,9 +14,7 @@ let service: CollectorService;
 
 beforeAll(async () => {
   server = await startDemoServer({ seed: 5, nodes: 4, podsPerNode: 2 });
-  const collector = startTestCollector(server.kubeconfigYaml());
-  service = collector.service;
-  await waitFor('connected', () => (collector.connection()?.state === 'connected' ? true : undefined));
+  service = (await connectedTestCollector(server.kubeconfigYaml())).service;
 });
 
 afterAll(async () => {

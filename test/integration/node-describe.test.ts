@@ -7,7 +7,7 @@ import type { NodeDetails, ReplyEnvelope } from '../../core/contract/index.ts';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 import type { CollectorService } from '../../core/worker/collector-service.ts';
-import { startTestCollector, type TestCollector } from './support/collector.ts';
+import { connectedTestCollector, type TestCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // nodes.describe against the demo API server, through the worker as the app runs it: the Node
@@ -20,11 +20,10 @@ let kubeconfigPath: string;
 
 beforeAll(async () => {
   server = await startDemoServer({ seed: 11, nodes: 3, podsPerNode: 3 });
-  collector = startTestCollector(server.kubeconfigYaml());
+  collector = await connectedTestCollector(server.kubeconfigYaml());
   service = collector.service;
   kubeconfigPath = join(collector.dataDir, 'kubectl.yaml');
   writeFileSync(kubeconfigPath, server.kubeconfigYaml());
-  await waitFor('connected', () => (collector.connection()?.state === 'connected' ? true : undefined));
 });
 
 afterAll(async () => {

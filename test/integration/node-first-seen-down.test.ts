@@ -3,7 +3,7 @@ import type { LifecycleEventInfo, NodeRisk } from '../../core/contract/index.ts'
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 import type { CollectorService } from '../../core/worker/collector-service.ts';
-import { startTestCollector } from './support/collector.ts';
+import { connectedTestCollector } from './support/collector.ts';
 import { waitFor } from './support/wait.ts';
 
 // A node that is already NotReady when Foresight first connects never changes while Foresight
@@ -31,9 +31,7 @@ beforeAll(async () => {
     });
     return node?.metadata.name;
   });
-  const collector = startTestCollector(server.kubeconfigYaml());
-  service = collector.service;
-  await waitFor('connected', () => (collector.connection()?.state === 'connected' ? true : undefined));
+  service = (await connectedTestCollector(server.kubeconfigYaml())).service;
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { ConnectionStatus, EventEnvelope } from '../../../core/contract/ind
 import { CollectorService, type CollectorDeps } from '../../../core/worker/collector-service.ts';
 import type { WorkerConfig } from '../../../core/worker/config.ts';
 import type { WorkerDomainContext } from '../../../core/worker/domain.ts';
+import { waitFor } from './wait.ts';
 
 export interface TestCollector {
   service: CollectorService;
@@ -63,4 +64,11 @@ export function startContextCollector(
   const collector = startTestCollector(kubeconfigYaml, config, { domains: [probe] });
   if (!context) throw new Error('the domain was not created');
   return { ...collector, context };
+}
+
+/** A test collector started on `kubeconfigYaml` and connected (its first collection done). */
+export async function connectedTestCollector(kubeconfigYaml: string): Promise<TestCollector> {
+  const collector = startTestCollector(kubeconfigYaml);
+  await waitFor('connected', () => (collector.connection()?.state === 'connected' ? true : undefined));
+  return collector;
 }
