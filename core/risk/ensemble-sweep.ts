@@ -17,7 +17,7 @@ import { trainClassifier, type ClassifierData } from '../../models/risk/classifi
 import { combineEnsemble } from '../../models/risk/ensemble.ts';
 import { loadTf } from '../../models/tf-backend.ts';
 import { SCENARIO_FAMILIES } from '../sim/index.ts';
-import { buildDataset, YARDSTICK_HORIZON_MS } from './dataset.ts';
+import { buildDataset } from './dataset.ts';
 import {
   calibrateAndThreshold,
   classLabels,
@@ -29,7 +29,7 @@ import {
 import { FEATURE_NAMES } from './features.ts';
 import { formatExperiment } from './evaluation-text.ts';
 import { withTestSeeds } from './exam-seeds.ts';
-import { MIN_LEAD_MINUTES, planAtHorizon, validationResult, type HorizonResult } from './horizon-sweep.ts';
+import { pickByRule, planAtHorizon, validationResult, type HorizonResult } from './horizon-sweep.ts';
 
 export const CANDIDATE_SIZES = [1, 3, 5];
 const MINUTE = 60_000;
@@ -40,13 +40,7 @@ export interface EnsembleResult extends HorizonResult {
 
 /** The rule above. */
 export function chooseEnsemble(results: readonly EnsembleResult[]): EnsembleResult | undefined {
-  const leading = results.filter((r) => r.medianLeadMinutes >= MIN_LEAD_MINUTES);
-  const pool =
-    leading.length > 0 ? leading : results.filter((r) => r.horizonMinutes * MINUTE === YARDSTICK_HORIZON_MS);
-  return pool.reduce<EnsembleResult | undefined>((best, r) => {
-    if (!best || r.incidentPrAuc > best.incidentPrAuc) return r;
-    return r.incidentPrAuc === best.incidentPrAuc && r.ensembleSize < best.ensembleSize ? r : best;
-  }, undefined);
+  return pickByRule(results, (r) => r.ensembleSize);
 }
 
 export async function ensembleSweep(

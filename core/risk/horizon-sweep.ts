@@ -74,9 +74,25 @@ export function validationResult(
 
 /** The rule above: best PR-AUC among the horizons that lead by MIN_LEAD_MINUTES, else 30 min. */
 export function chooseHorizon(results: readonly HorizonResult[]): number {
+  return pickByRule(results)?.horizonMinutes ?? YARDSTICK_HORIZON_MS / MINUTE;
+}
+
+/**
+ * The rule for any candidates (horizons, ensemble sizes): the best validation PR-AUC among those
+ * with a median lead of at least MIN_LEAD_MINUTES, else the best at the 30-min yardstick; a tie
+ * goes to the smaller `size` (fewer networks), then to the first.
+ */
+export function pickByRule<T extends HorizonResult>(
+  results: readonly T[],
+  size: (result: T) => number = () => 1,
+): T | undefined {
   const leading = results.filter((r) => r.medianLeadMinutes >= MIN_LEAD_MINUTES);
-  if (leading.length === 0) return YARDSTICK_HORIZON_MS / MINUTE;
-  return leading.reduce((best, r) => (r.incidentPrAuc > best.incidentPrAuc ? r : best)).horizonMinutes;
+  const pool =
+    leading.length > 0 ? leading : results.filter((r) => r.horizonMinutes * MINUTE === YARDSTICK_HORIZON_MS);
+  return pool.reduce<T | undefined>((best, r) => {
+    if (!best || r.incidentPrAuc > best.incidentPrAuc) return r;
+    return r.incidentPrAuc === best.incidentPrAuc && size(r) < size(best) ? r : best;
+  }, undefined);
 }
 
 export async function horizonSweep(
