@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import type { PlacementAnswerInfo } from '../../../core/contract/index.ts';
 import { ActionDialog } from '../actions/ActionDialog.tsx';
 import { useSectionStore } from '../app/storesContext.ts';
 import { PlacementAdvice } from '../placement/PlacementAdvice.tsx';
@@ -120,9 +121,25 @@ function OutcomesLine() {
     all === 0 ? 'none resolved yet' : `${bad} of ${all} disrupted within a day`;
   return (
     <p className="section-meta" data-testid="placement-outcomes">
-      Advice given {outcomes.advised} times; {outcomes.placed} pending pods placed since, {outcomes.followed}{' '}
-      where Foresight advised. Followed: {rate(outcomes.disruptedFollowed, outcomes.resolvedFollowed)}. Not
-      followed: {rate(outcomes.disruptedIgnored, outcomes.resolvedIgnored)}.
+      Advice given {outcomes.advised === 1 ? 'once' : `${outcomes.advised} times`}; {outcomes.placed} pending{' '}
+      {outcomes.placed === 1 ? 'pod' : 'pods'} placed since, {outcomes.followed} where Foresight advised.
+      Followed: {rate(outcomes.disruptedFollowed, outcomes.resolvedFollowed)}. Not followed:{' '}
+      {rate(outcomes.disruptedIgnored, outcomes.resolvedIgnored)}.
+    </p>
+  );
+}
+
+/**
+ * Foresight's plugins that took no part, and why. The advice's reasons say it too, so this line
+ * is only for a pod that fits nowhere, which gets no advice.
+ */
+function IdlePlugins({ answer }: { answer: PlacementAnswerInfo }) {
+  return (
+    <p className="section-meta">
+      {answer.plugins
+        .filter((p) => p.source === 'foresight' && !p.active)
+        .map((p) => `${p.name} takes no part: ${p.note ?? 'no data'}.`)
+        .join(' ')}
     </p>
   );
 }
@@ -172,12 +189,7 @@ export function PlacementSection() {
           ) : (
             <PlacementAdvice answer={answer} {...(workload ? { workload } : {})} />
           )}
-          <p className="section-meta">
-            {answer.plugins
-              .filter((p) => p.source === 'foresight' && !p.active)
-              .map((p) => `${p.name} takes no part: ${p.note ?? 'no data'}.`)
-              .join(' ')}
-          </p>
+          {answer.unschedulable ? <IdlePlugins answer={answer} /> : null}
           <RankedNodes answer={answer} showAll={showAll} onShowAll={() => setShowAll(true)} />
         </>
       ) : null}
