@@ -55,7 +55,8 @@ function readText(path: string, what: string): string {
 /**
  * `foresight place --snapshot cluster.json --pod pod.json`: JSON with every node (feasible,
  * kube-scheduler's reasons, per-plugin scores, both totals, rank), kubeSchedulerChoice and
- * advice. From a bare snapshot Foresight's history-based plugins say they lack data.
+ * advice, and nodeAdvice (cordon a node that keeps failing, uncordon it when that lapses). From a
+ * bare snapshot Foresight's history-based plugins say they lack data and there is no node advice.
  */
 export const placeCommand: Subcommand = {
   name: 'place',

@@ -48,6 +48,17 @@ export const placementPluginSchema = z.object({
   note: z.string().optional(),
 });
 
+/** Cordon a node that keeps failing; uncordon it once that advice has lapsed. */
+export const nodeAdviceSchema = z.object({
+  node: z.string(),
+  action: z.enum(['cordon', 'uncordon']),
+  /** Why, in plain words: how many failures in what window, the last one, when the advice lapses. */
+  reasons: z.array(z.string()),
+  /** When the advice began to hold (RFC 3339). */
+  since: z.string(),
+});
+export type NodeAdviceInfo = z.infer<typeof nodeAdviceSchema>;
+
 export const placementAnswerSchema = z.object({
   pod: z.string(),
   nodes: z.array(placedNodeSchema),
@@ -66,6 +77,11 @@ export const placementAnswerSchema = z.object({
   plugins: z.array(placementPluginSchema),
   /** For a pod that fits nowhere: kube-scheduler's message and what would have to change. */
   unschedulable: z.object({ message: z.string(), changes: z.array(z.string()) }).optional(),
+  /**
+   * Node-level advice from the nodes' failure history (empty without history). Optional only so
+   * that answers recorded before it existed still read.
+   */
+  nodeAdvice: z.array(nodeAdviceSchema).optional(),
 });
 export type PlacementAnswerInfo = z.infer<typeof placementAnswerSchema>;
 

@@ -57,6 +57,10 @@ describe('signalsFromHistory', () => {
         flaky: { restarts: 0, oomKills: 0, evictions: 1, nodeFailures: 2 },
         calm: { restarts: 1, oomKills: 0, evictions: 0, nodeFailures: 0 },
       });
+      expect(Object.fromEntries(signals.nodeFailures ?? [])).toEqual({
+        flaky: { at: [at(40), at(20)], down: false },
+      });
+      expect(signals.observedAt).toBe(now);
       expect(signals.usage?.get('calm')).toMatchObject({ cpuMillis: 900, sampledAt: now - 2 * MINUTE });
       expect(signals.risks?.get('flaky')).toMatchObject({ probability: 0.9, level: 'caution' });
     } finally {

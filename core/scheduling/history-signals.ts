@@ -76,6 +76,8 @@ export function signalsFromHistory(
     const since = now - DISRUPTION_WINDOW_DAYS * DAY_MS;
     for (const node of nodes) tally.addAll(history.lifecycle.forNode(node.name, since, 10_000));
     signals.disruptions = tally.disruptions;
+    signals.nodeFailures = tally.nodeFailures;
+    signals.observedAt = now;
   }
   return signals;
 }

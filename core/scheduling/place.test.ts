@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { placementAnswerSchema } from '../contract/placement.ts';
 import { placePod } from './place.ts';
 import { podFromText } from './pod-spec.ts';
 import { snapshotFromText } from './snapshot.ts';
@@ -115,5 +116,28 @@ describe('placePod against a snapshot', () => {
     // (37 + 62) / 2 = 49. Counted twice it would not fit at all.
     expect(nodeE?.feasible).toBe(true);
     expect(nodeE?.scores['NodeResourcesFit']).toBe(49);
+  });
+
+  it('advises cordoning a node that keeps failing and uncordoning one whose advice lapsed, in the contract shape', () => {
+    const hour = 3_600_000;
+    const now = Date.UTC(2026, 0, 10, 12);
+    const bare = placePod(podFromText(fixture('pod.json')), cluster());
+    expect(bare.nodeAdvice).toEqual([]);
+    const answer = placePod(podFromText(fixture('pod.json')), cluster(), {
+      signals: {
+        observedAt: now,
+        nodeFailures: new Map([
+          ['node-a', { at: [now - 4 * hour, now - 2 * hour], down: false }],
+          // node-c is cordoned in the fixture; its two failures were 10 h ago.
+          ['node-c', { at: [now - 11 * hour, now - 10 * hour], down: false }],
+          ['node-d', { at: [now - hour], down: false }],
+        ]),
+      },
+    });
+    expect(answer.nodeAdvice.map((a) => [a.node, a.action])).toEqual([
+      ['node-a', 'cordon'],
+      ['node-c', 'uncordon'],
+    ]);
+    expect(placementAnswerSchema.parse(answer).nodeAdvice).toEqual(answer.nodeAdvice);
   });
 });

@@ -7,7 +7,7 @@ import { snapshotCommand } from '../../core/cli/snapshot-command.ts';
 import type { CommandOutput } from '../../core/cli/output.ts';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { kubectlFor, type Kubectl } from '../../core/demo/testing/kubectl.ts';
-import type { PlacementAnswer } from '../../core/scheduling/advice.ts';
+import type { PlaceResult } from '../../core/scheduling/place.ts';
 import { foresightAdvisors } from '../../core/scheduling/advisors/index.ts';
 
 // `foresight snapshot` and `foresight place` against the demo cluster, with real kubectl as the
@@ -84,7 +84,7 @@ describe('foresight place on a snapshot of the demo cluster', () => {
     );
     const io = capture();
     expect(await placeCommand.run(['--snapshot', snapshotFile, '--pod', podFile], io)).toBe(0);
-    const answer = JSON.parse(io.out.join('\n')) as PlacementAnswer;
+    const answer = JSON.parse(io.out.join('\n')) as PlaceResult;
     const nodes = (JSON.parse(snap.out.join('\n')) as { nodes: unknown[] }).nodes;
     expect(answer.nodes).toHaveLength(nodes.length);
     const feasible = answer.nodes.filter((n) => n.feasible);
@@ -111,6 +111,8 @@ describe('foresight place on a snapshot of the demo cluster', () => {
     expect(answer.plugins.filter((p) => p.source === 'foresight' && !p.active)).toHaveLength(
       foresightAdvisors({}).length,
     );
+    // Nor any node failures: no node advice.
+    expect(answer.nodeAdvice).toEqual([]);
   });
 
   it('bad input: a spec that does not parse, unknown resource names, a snapshot with no nodes', async () => {

@@ -63,4 +63,20 @@ describe('DisruptionTally', () => {
     const tally = new DisruptionTally().addAll(events);
     expect(Object.fromEntries(tally.disruptions)).toEqual(expected);
   });
+
+  it('keeps when each node failed and whether it is still down, for node advice', () => {
+    const tally = new DisruptionTally().addAll([
+      { at: 10, kind: 'NodeCondition', node: 'a', detail: 'Ready=Unknown' },
+      { at: 11, kind: 'NodeCondition', node: 'a', detail: 'Ready=False' },
+      { at: 50, kind: 'NodeCondition', node: 'a', detail: 'Ready=True' },
+      { at: 90, kind: 'NodeCondition', node: 'a', detail: 'Ready=Unknown' },
+      { at: 95, kind: 'NodeCondition', node: 'b', detail: 'Ready=False' },
+      { at: 99, kind: 'NodeCondition', node: 'b', detail: 'Ready=True' },
+      { at: 99, kind: 'PodRestarted', node: 'c', detail: '' },
+    ]);
+    expect(Object.fromEntries(tally.nodeFailures)).toEqual({
+      a: { at: [10, 90], down: true },
+      b: { at: [95], down: false },
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { LifecycleEvent } from '../../kube/lifecycle.ts';
-import type { NodeDisruptions } from './signals.ts';
+import type { NodeDisruptions, NodeFailureHistory } from './signals.ts';
 
 /**
  * A pod the taint-eviction controller deleted because its node went NotReady (the detail its
@@ -26,6 +26,7 @@ function readyLost(event: LifecycleEvent): boolean | undefined {
 export class DisruptionTally {
   private readonly byNode = new Map<string, NodeDisruptions>();
   private readonly down = new Set<string>();
+  private readonly failedAt = new Map<string, number[]>();
 
   private entry(node: string): NodeDisruptions {
     let d = this.byNode.get(node);
@@ -47,6 +48,9 @@ export class DisruptionTally {
       // False then Unknown is one failure, not two.
       this.down.add(node);
       this.entry(node).nodeFailures = (this.entry(node).nodeFailures ?? 0) + 1;
+      const times = this.failedAt.get(node);
+      if (times) times.push(event.at);
+      else this.failedAt.set(node, [event.at]);
     }
   }
 
@@ -58,5 +62,12 @@ export class DisruptionTally {
   /** Nodes with at least one disruption; a quiet node is absent. */
   get disruptions(): ReadonlyMap<string, NodeDisruptions> {
     return this.byNode;
+  }
+
+  /** When each node failed, oldest first, and whether it is still down: what node advice reads. */
+  get nodeFailures(): ReadonlyMap<string, NodeFailureHistory> {
+    const out = new Map<string, NodeFailureHistory>();
+    for (const [node, at] of this.failedAt) out.set(node, { at, down: this.down.has(node) });
+    return out;
   }
 }

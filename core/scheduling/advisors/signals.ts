@@ -23,6 +23,14 @@ export interface NodeDisruptions {
   nodeFailures?: number;
 }
 
+/** A node's own failures (each time its Ready condition left True), from lifecycle history. */
+export interface NodeFailureHistory {
+  /** When each failure began (ms), oldest first. */
+  at: readonly number[];
+  /** Whether the node has not been Ready since its last failure. */
+  down: boolean;
+}
+
 export interface NodeRiskSignal {
   probability: number;
   /** The level the Risk page shows (the probability against its model's own alarm), when known. */
@@ -38,6 +46,10 @@ export interface PlacementSignals {
   disruptions?: ReadonlyMap<string, NodeDisruptions>;
   /** How far back `disruptions` reaches: 7 days, or less while history is younger. */
   disruptionWindowMs?: number;
+  /** Each node's failures over the same window; a node that never failed is absent. */
+  nodeFailures?: ReadonlyMap<string, NodeFailureHistory>;
+  /** When these signals were read (ms): the "now" node advice counts its windows back from. */
+  observedAt?: number;
   risks?: ReadonlyMap<string, NodeRiskSignal>;
   /**
    * NIC errors per minute, per node: the highest rate over the last `nicErrorWindowMs` (the
