@@ -5,7 +5,20 @@ import { UsageError } from './usage-error.ts';
 
 describe('foresight evaluate options', () => {
   it('defaults to the default plan', () => {
-    expect(parseEvaluateArgs([])).toEqual({ plan: DEFAULT_PLAN, json: undefined });
+    expect(parseEvaluateArgs([])).toEqual({ plan: DEFAULT_PLAN, json: undefined, each: false });
+  });
+
+  it('reads the horizon and the ensemble size: labels, calibration and alarms all at the horizon', () => {
+    const { plan } = parseEvaluateArgs(['--horizon', '60', '--ensemble', '3']);
+    expect(plan).toMatchObject({ horizonMinutes: 60, trainHorizonMinutes: 60, ensembleSize: 3 });
+    expect(plan.testSeeds).toEqual(DEFAULT_PLAN.testSeeds);
+  });
+
+  it('--unseen each asks for one exam per family, the rest of the plan as given', () => {
+    const { plan, each } = parseEvaluateArgs(['--unseen', 'each', '--test-seeds', '101,103']);
+    expect(each).toBe(true);
+    expect(plan.testSeeds).toEqual([101, 103]);
+    expect(parseEvaluateArgs(['--unseen', 'diskFill']).each).toBe(false);
   });
 
   it('reads seeds, unseen families, shape and the JSON path', () => {
@@ -47,6 +60,9 @@ describe('foresight evaluate options', () => {
     [['--nodes', '1'], /--nodes needs a whole number from 2 to 500/],
     [['--hours', '2.5'], /--hours needs a whole number/],
     [['--timescales', 'slow'], /--timescales needs short or realistic/],
+    [['--horizon', '2'], /--horizon needs a whole number from 5 to 240/],
+    [['--ensemble', '0'], /--ensemble needs a whole number from 1 to 9/],
+    [['--unseen', 'each,diskFill'], /unknown scenario family "each"/],
     [['extra'], /no positional arguments/],
   ])('refuses %j with a usage error that says what to do', (argv, message) => {
     expect(() => parseEvaluateArgs(argv)).toThrow(UsageError);

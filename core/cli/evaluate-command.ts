@@ -7,6 +7,8 @@ import {
   type ExperimentPlan,
 } from '../risk/experiment.ts';
 import { formatExperiment } from '../risk/evaluation-text.ts';
+import { planAtHorizon } from '../risk/horizon-sweep.ts';
+import { formatUnseenExams, runUnseenExams } from '../risk/unseen-exam.ts';
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
 import type { CommandOutput } from './output.ts';
 import type { Subcommand } from './subcommands.ts';
@@ -28,8 +30,16 @@ function whole(text: string | undefined, name: string, fallback: number, min: nu
   return n;
 }
 
+/** `--unseen each`: every family whose lead room allows a 10-min lead, held out in turn. */
+const EACH = 'each';
+
 /** Parses `foresight evaluate`'s options into an experiment plan (exported for tests). */
-export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json: string | undefined } {
+export function parseEvaluateArgs(argv: string[]): {
+  plan: ExperimentPlan;
+  json: string | undefined;
+  /** `--unseen each`: one exam per family (unseen-exam.ts); the plan's unseenFamilies are the default's. */
+  each: boolean;
+} {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -40,6 +50,8 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
       hours: { type: 'string' },
       epochs: { type: 'string' },
       timescales: { type: 'string' },
+      horizon: { type: 'string' },
+      ensemble: { type: 'string' },
       json: { type: 'string' },
     },
     allowPositionals: true,
@@ -54,7 +66,8 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
     throw new UsageError(
       `seed ${overlap[0]} is in both --seeds and --test-seeds; held-out seeds must not be trained on.`,
     );
-  const unseen = (values.unseen?.split(',').map((f) => f.trim()) ??
+  const each = values.unseen?.trim() === EACH;
+  const unseen = ((each ? undefined : values.unseen)?.split(',').map((f) => f.trim()) ??
     DEFAULT_PLAN.unseenFamilies) as ScenarioFamily[];
   for (const family of unseen) {
     if (!(SCENARIO_FAMILIES as readonly string[]).includes(family))
@@ -67,7 +80,12 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
   const timescales = values.timescales ?? DEFAULT_PLAN.timescales;
   if (timescales !== 'short' && timescales !== 'realistic')
     throw new UsageError(`--timescales needs short or realistic, got "${timescales}".`);
-  const base = timescales === 'short' ? SHORT_TIMESCALES_PLAN : DEFAULT_PLAN;
+  const shape = timescales === 'short' ? SHORT_TIMESCALES_PLAN : DEFAULT_PLAN;
+  // The horizon labels are trained, calibrated, thresholded and judged at (horizon-sweep.ts's).
+  const base =
+    values.horizon === undefined
+      ? shape
+      : planAtHorizon(whole(values.horizon, 'horizon', DEFAULT_PLAN.horizonMinutes, 5, 240), shape);
   return {
     plan: {
       ...base,
@@ -81,8 +99,10 @@ export function parseEvaluateArgs(argv: string[]): { plan: ExperimentPlan; json:
       nodes: whole(values.nodes, 'nodes', DEFAULT_PLAN.nodes, 2, 500),
       hours: whole(values.hours, 'hours', DEFAULT_PLAN.hours, 4, 24 * 14),
       epochs: whole(values.epochs, 'epochs', DEFAULT_PLAN.epochs, 1, 500),
+      ensembleSize: whole(values.ensemble, 'ensemble', DEFAULT_PLAN.ensembleSize, 1, 9),
     },
     json: values.json,
+    each,
   };
 }
 
@@ -93,17 +113,32 @@ export const evaluateCommand: Subcommand = {
                  --seeds 1,2,3         training seeds (default ${DEFAULT_PLAN.trainSeeds.join(',')})
                  --test-seeds 101,102  held-out seeds (default ${DEFAULT_PLAN.testSeeds.join(',')})
                  --unseen FAMILY[,..]  families kept out of training (default ${DEFAULT_PLAN.unseenFamilies.join(',')})
+                 --unseen each         one exam per family whose median lead room (cause to incident) on the
+                                       validation seeds is at least 20 min, each held out in turn; prints
+                                       the lead rooms, each exam and whether all meet the issue's targets
+                 --horizon MIN         labels, calibration, threshold and alarms at MIN min ahead
+                                       (default ${DEFAULT_PLAN.horizonMinutes}; also judged at 30 when it differs)
+                 --ensemble K          the mean of K networks (seeds 1..K), calibrated once (default ${DEFAULT_PLAN.ensembleSize})
                  --timescales realistic|short   incidents that take minutes to hours to show (default
                                        ${DEFAULT_PLAN.timescales}), or the plan before issue 5: each family's short,
                                        severity-tied timing and 15-min training labels
                  --nodes N --hours H --epochs E   cluster size, simulated hours per seed, training epochs
                  --json FILE           also write the full evaluation (curves, calibration) as JSON`,
   async run(argv: string[], out: CommandOutput): Promise<number> {
-    const { plan, json } = parseEvaluateArgs(argv);
-    const report = await runExperiment(plan, (line) => out.info(line));
-    out.result(formatExperiment(report));
+    const { plan, json, each } = parseEvaluateArgs(argv);
+    const progress = (line: string) => out.info(line);
+    let written: unknown;
+    if (each) {
+      const exams = await runUnseenExams(plan, progress);
+      out.result(formatUnseenExams(exams, plan));
+      written = { ...exams, reports: exams.reports.map((r) => ({ ...r, model: undefined })) };
+    } else {
+      const report = await runExperiment(plan, progress);
+      out.result(formatExperiment(report));
+      written = { ...report, model: undefined };
+    }
     if (json) {
-      await writeFile(json, JSON.stringify({ ...report, model: undefined }, null, 2));
+      await writeFile(json, JSON.stringify(written, null, 2));
       out.info(`Wrote ${json}.`);
     }
     return 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../sim/index.ts';
-import { causeRooms, leadRoom, NO_CAUSE } from './lead-room.ts';
+import { causeRooms, familyRoomsOfTruth, leadRoom, NO_CAUSE } from './lead-room.ts';
 import { alarmsAt, minuteDataset } from './test-support.ts';
 
 const MINUTE = 60_000;
@@ -54,6 +54,15 @@ describe('lead room', () => {
       { family: 'diskFill', incidents: 1, warned: 0, medianLeadMinutes: Number.NaN, medianRoomMinutes: 10 },
       { family: 'memoryLeak', incidents: 1, warned: 1, medianLeadMinutes: 10, medianRoomMinutes: 20 },
       { family: NO_CAUSE, incidents: 1, warned: 1, medianLeadMinutes: 10, medianRoomMinutes: Number.NaN },
+    ]);
+  });
+
+  it('gives each family its incidents and lead room from the ground truth alone, whatever a scorer did', () => {
+    const causes = [cause('node-a', 80), cause('node-a', 590, 'diskFill')];
+    expect(familyRoomsOfTruth(day, causes)).toEqual([
+      { family: 'diskFill', incidents: 1, medianRoomMinutes: 10 },
+      { family: 'memoryLeak', incidents: 1, medianRoomMinutes: 20 },
+      { family: NO_CAUSE, incidents: 1, medianRoomMinutes: Number.NaN },
     ]);
   });
 });

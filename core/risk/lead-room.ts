@@ -119,3 +119,20 @@ export function leadRoom(
     families: familyRooms(dataset, causes, runs),
   };
 }
+
+/**
+ * Per family of the cause: how many incidents, and the median minutes from cause to incident,
+ * from the simulator's ground truth alone (no scorer: which incidents are counted does not depend
+ * on any score).
+ */
+export function familyRoomsOfTruth(
+  dataset: RiskDataset,
+  causes: readonly IncidentRecord[],
+): Pick<FamilyRoom, 'family' | 'incidents' | 'medianRoomMinutes'>[] {
+  const noAlarms = alarmRuns(dataset, new Float32Array(dataset.length), Infinity);
+  return familyRooms(dataset, causes, noAlarms).map(({ family, incidents, medianRoomMinutes }) => ({
+    family,
+    incidents,
+    medianRoomMinutes,
+  }));
+}
