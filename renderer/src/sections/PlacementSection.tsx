@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { PlacementAnswerInfo } from '../../../core/contract/index.ts';
 import { ActionDialog } from '../actions/ActionDialog.tsx';
 import { useSectionStore } from '../app/storesContext.ts';
+import { NodeAdvicePanel } from '../placement/NodeAdvicePanel.tsx';
 import { PlacementAdvice } from '../placement/PlacementAdvice.tsx';
 import { RankedNodes } from '../placement/RankedNodes.tsx';
 import { createPlacementStore, type PlacementInput, type PlacementState } from '../stores/placementStore.ts';
@@ -189,6 +190,7 @@ export function PlacementSection() {
           ) : (
             <PlacementAdvice answer={answer} {...(workload ? { workload } : {})} />
           )}
+          <NodeAdvicePanel advice={answer.nodeAdvice ?? []} />
           {answer.unschedulable ? <IdlePlugins answer={answer} /> : null}
           <RankedNodes answer={answer} showAll={showAll} onShowAll={() => setShowAll(true)} />
         </>
