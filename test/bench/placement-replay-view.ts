@@ -198,7 +198,7 @@ export class ForesightView {
     return peaks;
   }
 
-  /** What Foresight's plugins get: usage with its trend, 7-day disruptions, risk predictions, NIC errors. */
+  /** What Foresight's plugins get: usage with its trend, disruptions and node failures, risk predictions, NIC errors. */
   signals(): PlacementSignals {
     const usage = new Map<string, NodeUsage>();
     for (const m of this.sim.nodeMetrics()) {
@@ -230,6 +230,8 @@ export class ForesightView {
       usage,
       disruptions: this.disruptions.disruptions,
       disruptionWindowMs: this.sim.now() - this.startMs,
+      nodeFailures: this.disruptions.nodeFailures,
+      observedAt: this.sim.now(),
       risks,
       nicErrors: this.nicErrors(),
       nicErrorWindowMs: NIC_ERROR_WINDOW_MS,

@@ -127,6 +127,7 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
     disrupted: mine.flatMap((f) => f.disrupted),
     causes: sumCauses(mine),
     boundDuringNicErrors: total((f) => f.boundDuringNicErrors),
+    nodeActions: mine.flatMap((f) => f.nodeActions),
     ...(warnings ? { warnings } : {}),
   };
 }
@@ -157,12 +158,16 @@ export async function benchPlacementReplay(): Promise<void> {
     const all: ReplayFigures[] = [];
     let incidents = 0;
     const perSeed: string[] = [];
+    const actions: string[] = [];
     for (const seed of SEEDS) {
       const k = runReplay('kube-scheduler', { ...cluster.options, seed });
       const f = runReplay('foresight', { ...cluster.options, seed });
       all.push(k, f);
       incidents = k.incidents.length;
       if (cluster.perSeed) perSeed.push(seedRow(seed, k, f));
+      actions.push(
+        ...f.nodeActions.map((a) => `seed ${seed}, minute ${a.round}: ${a.action} ${a.node} (${a.reason})`),
+      );
     }
     if (perSeed.length > 0) {
       heading(`placement replay, ${cluster.name}: per seed (kube-scheduler / Foresight)`);
@@ -176,6 +181,8 @@ export async function benchPlacementReplay(): Promise<void> {
       sum(all, 'kube-scheduler'),
       sum(all, 'foresight'),
     );
+    console.log(`node advice the Foresight run's operator followed (${actions.length}):`);
+    for (const line of actions) console.log(`  ${line}`);
     await Promise.resolve();
   }
   for (const cluster of CLUSTERS) ablation(cluster);
@@ -187,17 +194,25 @@ function ablation(cluster: (typeof CLUSTERS)[number]): void {
   console.log(
     `${'signals'.padEnd(28)} ${'disruptions'.padStart(14)} ${'nodes in use'.padStart(14)} ${'hotspot min'.padStart(12)} ${'pending min'.padStart(12)}`,
   );
-  const variants: [string, SignalPart[] | undefined][] = [
-    ['none (= kube-scheduler)', []],
-    ['usage (LoadAware)', ['usage']],
-    ['disruptions (Stability)', ['disruptions']],
-    ['risks (RiskAware)', ['risks']],
-    ['NIC errors (NetworkHealth)', ['nic']],
-    ['all', undefined],
+  // Single signals without the node advice, to see what placement alone does with each.
+  const variants: [string, SignalPart[] | undefined, boolean][] = [
+    ['none (= kube-scheduler)', [], false],
+    ['usage (LoadAware)', ['usage'], false],
+    ['disruptions (Stability)', ['disruptions'], false],
+    ['risks (RiskAware)', ['risks'], false],
+    ['NIC errors (NetworkHealth)', ['nic'], false],
+    ['node advice (cordon) only', [], true],
+    ['all but node advice', undefined, false],
+    ['all', undefined, true],
   ];
-  for (const [name, parts] of variants) {
+  for (const [name, parts, nodeAdvice] of variants) {
     const runs = SEEDS.map((seed) =>
-      runReplay('foresight', { ...cluster.options, seed, ...(parts ? { foresightSignals: parts } : {}) }),
+      runReplay('foresight', {
+        ...cluster.options,
+        seed,
+        nodeAdvice,
+        ...(parts ? { foresightSignals: parts } : {}),
+      }),
     );
     const s = sum(runs, 'foresight');
     console.log(

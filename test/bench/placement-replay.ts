@@ -1,4 +1,5 @@
 import type { PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
+import type { NodeAdvicePolicy } from '../../core/scheduling/node-advice.ts';
 import type { NodeObject, PodObject } from '../../core/scheduling/kube-objects.ts';
 import { buildNodeInfos } from '../../core/scheduling/node-info.ts';
 import { placeOnNodes } from '../../core/scheduling/place.ts';
@@ -16,6 +17,7 @@ import {
   type Cause,
   type Disruption,
 } from './placement-replay-causes.ts';
+import { AdvisedOperator, type NodeAction } from './placement-replay-cordon.ts';
 import { ForesightView } from './placement-replay-view.ts';
 import { failureWarnings, type FailureWarnings, type RiskRound } from './placement-replay-warnings.ts';
 
@@ -31,7 +33,9 @@ import { failureWarnings, type FailureWarnings, type RiskRound } from './placeme
  * the kubelet Summary API (with NIC error counters) each minute, lifecycle events, and core/risk's
  * predictions from them; never the incident schedule.
  * kube-scheduler sees requests, taints and conditions. Both runs get the same incidents whatever
- * they placed, and the same figures are counted the same way for both.
+ * they placed, and the same figures are counted the same way for both. In the Foresight run an
+ * operator also follows Foresight's node advice (placement-replay-cordon.ts: cordon a node that
+ * keeps failing, uncordon it when the advice lapses); kube-scheduler's run has no operator.
  *
  * Disruptions of stream pods: OOMKills and restarts (restart counts going up), kubelet evictions
  * (status.reason Evicted) and deletions by the taint-eviction controller while the pod's node is
@@ -70,6 +74,8 @@ export interface ReplayFigures {
   causes: Record<Cause, number>;
   /** Of the first failures' disruptions with NIC errors, those of pods bound after the errors began. */
   boundDuringNicErrors: number;
+  /** The node advice the Foresight run's operator followed (cordon, uncordon), in order. */
+  nodeActions: NodeAction[];
   /** Whether the risk predictions the advice used saw first failures coming (Foresight only). */
   warnings?: FailureWarnings;
 }
@@ -84,6 +90,10 @@ export interface ReplayOptions {
   podsPerNode?: number;
   /** Which of Foresight's signals its advice may use (all by default): for ablations. */
   foresightSignals?: readonly SignalPart[];
+  /** Whether the Foresight run's operator follows the node advice (cordon, uncordon); yes by default. */
+  nodeAdvice?: boolean;
+  /** The node advice's failures and window (the product's default unless given): for tuning. */
+  nodeAdvicePolicy?: NodeAdvicePolicy;
 }
 
 export type SignalPart = 'usage' | 'disruptions' | 'risks' | 'nic';
@@ -204,6 +214,10 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     tickMs: 5000,
   });
   const view = new ForesightView(sim, startMs);
+  const operator =
+    policy === 'foresight' && options.nodeAdvice !== false
+      ? new AdvisedOperator(sim, startMs, options.nodeAdvicePolicy)
+      : undefined;
   const figures: ReplayFigures = {
     policy,
     placed: 0,
@@ -221,6 +235,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     disrupted: [],
     causes: tallyCauses([], []),
     boundDuringNicErrors: 0,
+    nodeActions: [],
   };
   const boundAt = new Map<string, number>();
   const withoutChoice = new Set<string>();
@@ -256,7 +271,10 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
         if (p) sim.store.delete(keys.pods, 'default', p.metadata.name ?? '');
       }
     }
-    const signals = policy === 'foresight' ? only(view.signals(), options.foresightSignals) : {};
+    const seen = policy === 'foresight' ? view.signals() : undefined;
+    // The operator acts on the node advice before this round's pods are placed.
+    if (seen) operator?.follow(seen, sim.now());
+    const signals = seen ? only(seen, options.foresightSignals) : {};
     if (signals.risks)
       rounds.push({
         at: sim.now(),
@@ -299,6 +317,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
   figures.repeatWithoutChoice = disruptions.filter(
     (d) => withoutChoice.has(d.pod) && causeOf(d, sim.incidents()) === 'repeat failure of a node',
   ).length;
+  figures.nodeActions = operator?.actions ?? [];
   if (rounds.length > 0) figures.warnings = failureWarnings(rounds, sim.incidents());
   view.close();
   sim.close();

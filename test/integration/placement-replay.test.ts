@@ -54,8 +54,41 @@ describe('placement replay harness', () => {
   });
 
   it('Foresight with none of its signals places exactly as kube-scheduler does', () => {
-    const bare = runReplay('foresight', { ...options, foresightSignals: [] });
+    const bare = runReplay('foresight', { ...options, foresightSignals: [], nodeAdvice: false });
     expect({ ...bare, policy: 'kube-scheduler' }).toEqual(kube);
+  });
+});
+
+describe("the Foresight run's operator follows the node advice", () => {
+  // node-04 fails twice, 20 min apart, and is repaired 10 min after each failure.
+  const twice: ScenarioSpec[] = [10, 30].map((onsetMin) => ({
+    family: 'hardwareFailure',
+    onsetMs: onsetMin * MINUTE,
+    precursor: 'none',
+    target: { node: 'node-04' },
+    durationMs: 10 * MINUTE,
+  }));
+  const run = { seed: 5, hours: 1.25, streamSize: 16, scenarios: twice };
+
+  it('cordons the node after its second failure and uncordons it once healthy for the window', () => {
+    const f = runReplay('foresight', { ...run, nodeAdvicePolicy: { failures: 2, windowMs: 30 * MINUTE } });
+    expect(f.nodeActions.map((a) => [a.node, a.action])).toEqual([
+      ['node-04', 'cordon'],
+      ['node-04', 'uncordon'],
+    ]);
+    const [cordon, uncordon] = f.nodeActions;
+    expect(cordon?.round).toBeGreaterThanOrEqual(30);
+    expect(cordon?.round).toBeLessThan(35);
+    expect(cordon?.reason).toContain('left True 2 times in the last 30 min');
+    // Healthy for 30 min after the second failure (Ready lost at about minute 30, back at 40).
+    expect(uncordon?.round).toBeGreaterThanOrEqual(60);
+    expect(uncordon?.round).toBeLessThan(65);
+  });
+
+  it('with the default window the node stays cordoned; kube-scheduler has no operator', () => {
+    expect(runReplay('foresight', run).nodeActions.map((a) => a.action)).toEqual(['cordon']);
+    expect(runReplay('kube-scheduler', run).nodeActions).toEqual([]);
+    expect(runReplay('foresight', { ...run, nodeAdvice: false }).nodeActions).toEqual([]);
   });
 });
 
