@@ -29,11 +29,16 @@ describe('foresight demo-server', { timeout: 30_000 }, () => {
     ['kubeletCrashLoop@2h', { family: 'kubeletCrashLoop', onsetMs: 7_200_000 }],
     ['memoryLeak@30m+20m', { family: 'memoryLeak', onsetMs: 1_800_000, durationMs: 1_200_000 }],
     ['noisyNeighbour+90s', { family: 'noisyNeighbour', onsetMs: 300_000, durationMs: 90_000 }],
+    [
+      'hardwareFailure@2m+1m:node-03',
+      { family: 'hardwareFailure', onsetMs: 120_000, durationMs: 60_000, target: { node: 'node-03' } },
+    ],
+    ['memoryLeak:node-10', { family: 'memoryLeak', onsetMs: 300_000, target: { node: 'node-10' } }],
   ])('reads --scenario %s', (text, expected) => {
     expect(parseScenario(text)).toEqual(expected);
   });
 
-  it.each(['', '@5m', 'leak@5d', 'a b', 'leak@5m+', 'leak@5m+2d', 'leak@5m+20m+1m'])(
+  it.each(['', '@5m', 'leak@5d', 'a b', 'leak@5m+', 'leak@5m+2d', 'leak@5m+20m+1m', 'leak:', 'leak:Node_1'])(
     'refuses --scenario %j as a usage error',
     async (text) => {
       const io = capture();

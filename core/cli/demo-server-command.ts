@@ -14,7 +14,8 @@ export interface DemoServerCommandOptions {
   preset?: string;
   /**
    * `family`, `family@delay` or `family@delay+duration` (like 90s, 10m, 2h; the delay defaults to
-   * 5m after the start; without a duration an incident lasts until it ends by itself).
+   * 5m after the start; without a duration an incident lasts until it ends by itself), each with an
+   * optional `:node` (the node it hits; otherwise the simulator picks one).
    */
   scenarios?: readonly string[];
   kubeconfigOut?: string;
@@ -23,15 +24,21 @@ export interface DemoServerCommandOptions {
 const DEFAULT_ONSET_MS = 5 * 60_000;
 const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
 
-/** `memoryLeak@10m+20m` → { family: 'memoryLeak', onsetMs: 600000, durationMs: 1200000 }. */
+/**
+ * `memoryLeak@10m+20m` → { family: 'memoryLeak', onsetMs: 600000, durationMs: 1200000 };
+ * `hardwareFailure@2m+1m:node-03` also → target: { node: 'node-03' }.
+ */
 export function parseScenario(text: string): ScenarioRequest {
-  const match = /^([A-Za-z][A-Za-z0-9-]*)(?:@(\d+)(s|m|h))?(?:\+(\d+)(s|m|h))?$/.exec(text);
+  const match =
+    /^([A-Za-z][A-Za-z0-9-]*)(?:@(\d+)(s|m|h))?(?:\+(\d+)(s|m|h))?(?::([a-z0-9]([-a-z0-9.]*[a-z0-9])?))?$/.exec(
+      text,
+    );
   if (!match) {
     throw new UsageError(
-      `--scenario needs NAME, NAME@DELAY or NAME@DELAY+DURATION (e.g. memoryLeak@10m+20m), got "${text}".`,
+      `--scenario needs NAME, NAME@DELAY or NAME@DELAY+DURATION, optionally followed by :NODE (e.g. memoryLeak@10m+20m or hardwareFailure@2m+1m:node-03), got "${text}".`,
     );
   }
-  const [, family = '', amount, unit, lasts, lastsUnit] = match;
+  const [, family = '', amount, unit, lasts, lastsUnit, node] = match;
   const ms = (count: string, per: string | undefined) => Number(count) * (UNITS[per ?? 's'] ?? 1000);
   // A cause that stops lets the cluster recover (for instance a leak whose pod is OOM-killed and
   // restarted, which otherwise leaks again after every restart).
@@ -42,6 +49,7 @@ export function parseScenario(text: string): ScenarioRequest {
     family,
     onsetMs: amount === undefined ? DEFAULT_ONSET_MS : ms(amount, unit),
     ...(lasts === undefined ? {} : { durationMs: ms(lasts, lastsUnit) }),
+    ...(node === undefined ? {} : { target: { node } }),
   };
 }
 

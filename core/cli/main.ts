@@ -20,7 +20,7 @@ Commands:
                  --data-dir DIR        where history is kept
                  --seed S --nodes N --speed X   demo cluster shape and clock speed
                  --interval-ms MS      how often to poll metrics (default 15000; demo 5000)
-                 --scenario NAME[@DELAY][+DURATION]   stage an incident on the demo cluster (repeatable)
+                 --scenario NAME[@DELAY][+DURATION][:NODE]   stage an incident on the demo cluster (repeatable)
   contexts       Print the contexts of your kubeconfig as JSON, merged as kubectl merges them.
                  --kubeconfig FILE     read these files (repeatable) instead of $KUBECONFIG
   report         Export a report of the cluster to a file, then exit.
@@ -34,7 +34,7 @@ Commands:
                  --port N              TLS port the kubeconfig points at (default: a free one)
                  --nodes N --seed S --speed X   cluster shape and clock speed
                  --preset NAME         a simulator preset
-                 --scenario NAME[@DELAY][+DURATION]   stage an incident, e.g. memoryLeak@10m+20m (repeatable)
+                 --scenario NAME[@DELAY][+DURATION][:NODE]   stage an incident, e.g. memoryLeak@10m+20m (repeatable)
                  --kubeconfig-out FILE where to write the kubeconfig (admin and viewer contexts)
 `;
 

@@ -8,6 +8,8 @@ export interface ScenarioRequest {
   onsetMs: number;
   /** How long the cause lasts once started (absent: until it ends by itself, if it does). */
   durationMs?: number;
+  /** The node it hits (absent: the simulator picks one at the onset). */
+  target?: { node: string };
 }
 
 export interface DefaultBackendOptions {

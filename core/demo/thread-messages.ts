@@ -18,6 +18,7 @@ export const demoThreadDataSchema = z.object({
         family: z.string().min(1),
         onsetMs: z.number().nonnegative(),
         durationMs: z.number().positive().optional(),
+        target: z.object({ node: z.string().min(1) }).optional(),
       }),
     )
     .optional(),

@@ -143,6 +143,10 @@ describe('options', () => {
   it.each([
     [{ scenarios: [{ family: 'meteorStrike', onsetMs: 0 }] }, /unknown scenario family "meteorStrike"/],
     [{ scenarios: [{ family: 'diskFill', onsetMs: -5 }] }, /onsetMs must be/],
+    [
+      { nodes: 3, scenarios: [{ family: 'diskFill', onsetMs: 0, target: { node: 'node-9' } }] },
+      /scenario diskFill: there is no node "node-9"; the cluster's nodes: control-plane-1, node-01, node-02, node-03$/,
+    ],
     [{ scenarios: [{ family: 'diskFill', onsetMs: 0, severity: 2 }] }, /severity must be within 0..1/],
     [{ preset: 'huge' }, /unknown preset "huge"/],
     [{ tickMs: 60_000 }, /tickMs must be an integer from 1 to 30000/],

@@ -123,7 +123,10 @@ export class Simulation {
     this.plane = buildControlPlane(
       ctx,
       this.effects,
-      validScenarios(options.scenarios ?? this.preset.scenarios(this.seed)),
+      validScenarios(
+        options.scenarios ?? this.preset.scenarios(this.seed),
+        this.cluster.nodes.map((n) => n.name),
+      ),
       this.startMs,
     );
     this.store.subscribe((event) => {
@@ -340,8 +343,14 @@ export class Simulation {
 }
 
 /** Scenarios come from users (the CLI, the demo server): a bad one is an error now, not at its onset. */
-function validScenarios(specs: readonly ScenarioSpec[]): readonly ScenarioSpec[] {
+function validScenarios(specs: readonly ScenarioSpec[], nodes: readonly string[]): readonly ScenarioSpec[] {
   for (const spec of specs) {
+    const node = spec.target?.node;
+    if (node !== undefined && !nodes.includes(node)) {
+      throw new RangeError(
+        `scenario ${spec.family}: there is no node "${node}"; the cluster's nodes: ${nodes.slice(0, 6).join(', ')}${nodes.length > 6 ? `, … (${nodes.length})` : ''}`,
+      );
+    }
     if (!(SCENARIO_FAMILIES as readonly string[]).includes(spec.family)) {
       throw new RangeError(`unknown scenario family "${spec.family}"; try ${SCENARIO_FAMILIES.join(', ')}`);
     }
