@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, repoRoot, test } from './fixtures.ts';
+import { expect, repoRoot, test, withHost } from './fixtures.ts';
 
 // The Placement page of the browser host on the demo cluster: paste a pod spec, see every node
 // ranked with a bar per plugin and the excluded ones with kube-scheduler's reasons; a pod that
@@ -105,4 +105,42 @@ test('a workload: its pod template is ranked and the affinity patch names it', a
   await expect(page.locator('.placement-patch')).toContainText(
     `kubectl -n ${namespace} patch ${kind?.toLowerCase()} ${name} --type strategic`,
   );
+});
+
+/**
+ * A machine that fails twice (node-03 dies 1 and 6 simulated minutes in, repaired 3 minutes after
+ * each): Foresight advises cordoning it, with the reason, beside the pod advice; one click cordons
+ * it after the dry-run preview, and the next ranking excludes it as kube-scheduler would, with no
+ * cordon advice left to give.
+ */
+test('a node that keeps failing: cordon advice, one click, then excluded', async ({ page }) => {
+  test.setTimeout(180_000);
+  const args = ['--demo', '--speed', '30', '--interval-ms', '1000'];
+  // Down 3 simulated minutes each (NotReady ~2 of them, ~5 s here): long enough for any collection.
+  for (const at of ['1m', '6m']) args.push('--scenario', `hardwareFailure@${at}+3m:node-03`);
+  await withHost(args, async (host) => {
+    await page.goto(`${host.url}#/placement`);
+    await page.getByTestId('placement-spec').fill(smallPod);
+    const advice = page.getByTestId('placement-node-advice').locator('[data-node="node-03"]');
+    // Rank until the collector has seen both failures (about 15 s of wall time at 30x).
+    await expect(async () => {
+      await page.getByTestId('placement-rank').click();
+      await expect(advice).toContainText('Cordon node-03', { timeout: 3_000 });
+    }).toPass({ timeout: 120_000 });
+    await expect(advice).toContainText(/its Ready condition left True 2 times in the last 6 h/);
+
+    await advice.getByTestId('action-cordon').click();
+    const dialog = page.getByTestId('action-dialog');
+    await expect(dialog.getByTestId('preview-kubectl')).toHaveText('kubectl cordon node-03');
+    await dialog.getByTestId('action-confirm').click();
+    await expect(dialog.getByTestId('action-outcome')).toHaveText('node/node-03 cordoned');
+    await dialog.getByTestId('action-close').click();
+
+    const excluded = page.getByTestId('placement-excluded-node').filter({ hasText: 'node-03' });
+    await expect(async () => {
+      await page.getByTestId('placement-rank').click();
+      await expect(excluded).toContainText('node(s) were unschedulable', { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(page.getByTestId('placement-node-advice')).toHaveCount(0);
+  });
 });
