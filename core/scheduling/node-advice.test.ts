@@ -87,9 +87,9 @@ describe('adviseNodes (2 failures in 6 h)', () => {
       now,
     );
     expect(advice?.reasons).toEqual([
-      `its Ready condition left True 2 times in the last 6 h (last at ${new Date(ago(1)).toISOString()}): a machine that fails again soon is likely to fail a third time`,
+      `its Ready condition left True 2 times in the last 6 h (last at ${new Date(ago(1)).toISOString().slice(0, 19)}Z): a machine that fails again soon is likely to fail a third time`,
       'cordoning keeps new pods off it; the pods it runs stay (drain it to move them)',
-      `the advice lapses once it has stayed Ready for 6 h after its last failure (at ${new Date(ago(-5)).toISOString()} if it does not fail again)`,
+      `the advice lapses once it has stayed Ready for 6 h after its last failure (at ${new Date(ago(-5)).toISOString().slice(0, 19)}Z if it does not fail again)`,
     ]);
   });
 

@@ -32,6 +32,8 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_NODE_ADVICE_POLICY: NodeAdvicePolicy = { failures: 2, windowMs: 6 * HOUR_MS };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+/** A time in the advice's words: RFC 3339 to the second, as kubectl prints times. */
+const when = (ms: number): string => `${iso(ms).slice(0, 19)}Z`;
 
 /** The failures at or before `now` that fall within the window ending at `now`. */
 function recentFailures(at: readonly number[], now: number, windowMs: number): number[] {
@@ -52,9 +54,9 @@ function cordonAdvice(node: string, recent: readonly number[], policy: NodeAdvic
     node,
     action: 'cordon',
     reasons: [
-      `its Ready condition left True ${recent.length} times in the last ${window} (last at ${iso(last)}): a machine that fails again soon is likely to fail a third time`,
+      `its Ready condition left True ${recent.length} times in the last ${window} (last at ${when(last)}): a machine that fails again soon is likely to fail a third time`,
       'cordoning keeps new pods off it; the pods it runs stay (drain it to move them)',
-      `the advice lapses once it has stayed Ready for ${window} after its last failure (at ${iso(last + policy.windowMs)} if it does not fail again)`,
+      `the advice lapses once it has stayed Ready for ${window} after its last failure (at ${when(last + policy.windowMs)} if it does not fail again)`,
     ],
     since: iso(recent[policy.failures - 1] ?? last),
   };
@@ -67,7 +69,7 @@ function uncordonAdvice(node: string, at: readonly number[], policy: NodeAdviceP
     node,
     action: 'uncordon',
     reasons: [
-      `it has been Ready with no failure for ${window} since its last (at ${iso(last)}), so the advice to cordon it (${policy.failures} failures within ${window}) has lapsed`,
+      `it has been Ready with no failure for ${window} since its last (at ${when(last)}), so the advice to cordon it (${policy.failures} failures within ${window}) has lapsed`,
       'uncordon it if it was cordoned for those failures and has been repaired',
     ],
     since: iso(last + policy.windowMs),
