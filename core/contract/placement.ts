@@ -121,6 +121,14 @@ export const placementMethods = {
     params: z.object({ source: placementSourceSchema }).strict(),
     result: placementAnswerSchema,
   },
+  /**
+   * Foresight's node advice for the cluster as it is now (cordon a node that keeps failing,
+   * uncordon it once that lapses), without a pod to place: the same list `placement.advise` returns.
+   */
+  'placement.nodeAdvice': {
+    params: z.object({}).strict(),
+    result: z.array(nodeAdviceSchema),
+  },
   /** Online learning's record: advice given, followed, and how pods fared a day later. */
   'placement.outcomes': {
     params: z.object({}).strict(),

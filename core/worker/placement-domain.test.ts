@@ -123,6 +123,55 @@ describe('PlacementService', () => {
     }
   });
 
+  it('gives the node advice without a pod, the same as the ranking carries, and records nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foresight-node-advice-'));
+    const history = HistoryStore.open(join(dir, 'history.db'));
+    try {
+      const now = Date.UTC(2026, 0, 1);
+      const minutesAgo = (m: number) => now - m * 60_000;
+      // The history has watched the cluster for an hour; node-b failed twice in it.
+      history.insertNodeSamples(
+        [60, 30, 1].map((m) => ({
+          node: 'node-b',
+          at: minutesAgo(m),
+          cpuMillis: 100,
+          memoryBytes: 1,
+          pods: 1,
+        })),
+      );
+      history.lifecycle.insert([
+        { at: minutesAgo(50), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=Unknown' },
+        { at: minutesAgo(45), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=True' },
+        { at: minutesAgo(20), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=False' },
+        { at: minutesAgo(15), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=True' },
+      ]);
+      const s = service(
+        [],
+        true,
+        history,
+        () => snapshot,
+        () => now,
+      );
+      const reply = await s.handle({ id: 5, method: 'placement.nodeAdvice', params: {} } as ValidRequest);
+      const advice = (reply as { result: { node: string; action: string; reasons: string[] }[] }).result;
+      expect(advice.map(({ node, action }) => `${action} ${node}`)).toEqual(['cordon node-b']);
+      expect(advice[0]?.reasons[0]).toContain('left True 2 times in the last 6 h');
+      const outcomes = await s.handle({ id: 6, method: 'placement.outcomes', params: {} } as ValidRequest);
+      expect((outcomes as { result: unknown }).result).toMatchObject({ advised: 0 });
+      const page = await advise(s, { kind: 'spec', text: podSpec });
+      expect((page as { result: { nodeAdvice: unknown } }).result.nodeAdvice).toEqual(advice);
+      const offline = await service([], false).handle({
+        id: 7,
+        method: 'placement.nodeAdvice',
+        params: {},
+      } as ValidRequest);
+      expect((offline as { error: { code: string } }).error.code).toBe('Unavailable');
+    } finally {
+      history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('records advice for a pending pod, then where it ran and how it fared a day later', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'foresight-placement-'));
     const history = HistoryStore.open(join(dir, 'history.db'));

@@ -13,7 +13,9 @@ import { AdviceRecords, OUTCOME_WINDOW_MS } from '../scheduling/advice-records.t
 import { signalsFromHistory } from '../scheduling/history-signals.ts';
 import { OutcomeLearner } from '../scheduling/outcome/outcome-learner.ts';
 import type { NodeObject, PodObject } from '../scheduling/kube-objects.ts';
-import { buildNodeInfos } from '../scheduling/node-info.ts';
+import type { PlacementSignals } from '../scheduling/advisors/signals.ts';
+import { nodeAdviceFrom, type NodeAdvice } from '../scheduling/node-advice.ts';
+import { buildNodeInfos, type NodeInfo } from '../scheduling/node-info.ts';
 import { placeOnNodes } from '../scheduling/place.ts';
 import { podFromText, PodSpecError } from '../scheduling/pod-spec.ts';
 import type { ClusterAccess, WorkerDomain, WorkerDomainContext, WorkerDomainFactory } from './domain.ts';
@@ -44,7 +46,12 @@ function errorText(error: unknown): string {
  */
 export class PlacementService implements WorkerDomain {
   readonly title = 'Placement outcome tracking';
-  readonly methods = ['placement.candidates', 'placement.advise', 'placement.outcomes'] as const;
+  readonly methods = [
+    'placement.candidates',
+    'placement.advise',
+    'placement.nodeAdvice',
+    'placement.outcomes',
+  ] as const;
   private records: AdviceRecords | undefined;
   private recordsDb: Database.Database | undefined;
   private readonly learner = new OutcomeLearner();
@@ -115,6 +122,7 @@ export class PlacementService implements WorkerDomain {
         if (!records) return errorReply(id, contractError('StoreError', this.context.historyProblem()));
         return ok(id, records.outcomes());
       }
+      if (request.method === 'placement.nodeAdvice') return ok(id, await this.nodeAdvice(cluster));
       if (request.method === 'placement.candidates') {
         const { pods } = await this.objects(cluster);
         const pending = pods.filter(isPending).map((p) => ({
@@ -145,6 +153,18 @@ export class PlacementService implements WorkerDomain {
     }
   }
 
+  /** Foresight's evidence per node, from history and the risk domain's latest predictions. */
+  private signals(infos: readonly NodeInfo[]): PlacementSignals {
+    return signalsFromHistory(this.context.history(), infos, this.context.nodeRisks(), this.context.now());
+  }
+
+  /** The node advice for the cluster as it is: no pod, so no ranking and nothing recorded. */
+  private async nodeAdvice(cluster: ClusterAccess): Promise<NodeAdvice[]> {
+    const { nodes, pods } = await this.objects(cluster);
+    const infos = buildNodeInfos(nodes, pods);
+    return nodeAdviceFrom(infos, this.signals(infos));
+  }
+
   /**
    * Ranks the nodes for a pod, or says why there is no pod. `record` keeps the advice for outcome
    * tracking: the Placement page's advice is recorded, a report's is not (reports only read).
@@ -163,12 +183,7 @@ export class PlacementService implements WorkerDomain {
         ? pods.filter((p) => `${p.metadata?.namespace}/${p.metadata?.name}` !== key)
         : pods;
     const infos = buildNodeInfos(nodes, others);
-    const signals = signalsFromHistory(
-      this.context.history(),
-      infos,
-      this.context.nodeRisks(),
-      this.context.now(),
-    );
+    const signals = this.signals(infos);
     const history = this.context.history();
     const learned = await this.learner.signals(history, infos, signals, this.context.now());
     const answer = placeOnNodes(pod, infos, { signals: { ...signals, ...learned } });

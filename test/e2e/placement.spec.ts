@@ -109,7 +109,7 @@ test('a workload: its pod template is ranked and the affinity patch names it', a
 
 /**
  * A machine that fails twice (node-03 dies 1 and 6 simulated minutes in, repaired 3 minutes after
- * each): Foresight advises cordoning it, with the reason, beside the pod advice; one click cordons
+ * each): the Placement page advises cordoning it, with the reason, before any pod is ranked; one click cordons
  * it after the dry-run preview, and the next ranking excludes it as kube-scheduler would, with no
  * cordon advice left to give.
  */
@@ -119,12 +119,12 @@ test('a node that keeps failing: cordon advice, one click, then excluded', async
   // Down 3 simulated minutes each (NotReady ~2 of them, ~5 s here): long enough for any collection.
   for (const at of ['1m', '6m']) args.push('--scenario', `hardwareFailure@${at}+3m:node-03`);
   await withHost(args, async (host) => {
-    await page.goto(`${host.url}#/placement`);
-    await page.getByTestId('placement-spec').fill(smallPod);
     const advice = page.getByTestId('placement-node-advice').locator('[data-node="node-03"]');
-    // Rank until the collector has seen both failures (about 15 s of wall time at 30x).
+    // The page shows node advice on opening, before any pod is ranked: open it until the collector
+    // has seen both failures (about 15 s of wall time at 30x).
+    await page.goto(`${host.url}#/placement`);
     await expect(async () => {
-      await page.getByTestId('placement-rank').click();
+      await page.reload();
       await expect(advice).toContainText('Cordon node-03', { timeout: 3_000 });
     }).toPass({ timeout: 120_000 });
     await expect(advice).toContainText(/its Ready condition left True 2 times in the last 6 h/);
@@ -136,6 +136,7 @@ test('a node that keeps failing: cordon advice, one click, then excluded', async
     await expect(dialog.getByTestId('action-outcome')).toHaveText('node/node-03 cordoned');
     await dialog.getByTestId('action-close').click();
 
+    await page.getByTestId('placement-spec').fill(smallPod);
     const excluded = page.getByTestId('placement-excluded-node').filter({ hasText: 'node-03' });
     await expect(async () => {
       await page.getByTestId('placement-rank').click();

@@ -110,6 +110,16 @@ function SourcePicker() {
   );
 }
 
+/** Foresight's node advice for the cluster, shown whether or not a pod is being placed. */
+function ClusterNodeAdvice() {
+  const advice = usePlacement((s) => s.nodeAdvice);
+  const load = usePlacement((s) => s.loadNodeAdvice);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return <NodeAdvicePanel advice={advice ?? []} />;
+}
+
 /** Online learning's record, in one line: advice given, followed, and how pods fared. */
 function OutcomesLine() {
   const outcomes = usePlacement((s) => s.outcomes);
@@ -163,6 +173,7 @@ export function PlacementSection() {
           Legal by kube-scheduler&apos;s rules; ranked by its scores and Foresight&apos;s evidence.
         </span>
       </div>
+      <ClusterNodeAdvice />
       <SourcePicker />
       <OutcomesLine />
       {phase === 'failed' && error ? (
@@ -190,7 +201,6 @@ export function PlacementSection() {
           ) : (
             <PlacementAdvice answer={answer} {...(workload ? { workload } : {})} />
           )}
-          <NodeAdvicePanel advice={answer.nodeAdvice ?? []} />
           {answer.unschedulable ? <IdlePlugins answer={answer} /> : null}
           <RankedNodes answer={answer} showAll={showAll} onShowAll={() => setShowAll(true)} />
         </>

@@ -42,4 +42,29 @@ describe('createPlacementStore', () => {
       error: 'The spec does not parse as YAML at line 2',
     });
   });
+
+  it('keeps the node advice of the newest ranking, and of a load without a pod', async () => {
+    const cordon = {
+      node: 'node-03',
+      action: 'cordon',
+      reasons: ['failed twice'],
+      since: '2026-01-01T00:00:00Z',
+    };
+    let advice: unknown[] = [cordon];
+    const store = createPlacementStore({
+      call: (method: string) =>
+        Promise.resolve(
+          method === 'placement.nodeAdvice'
+            ? advice
+            : { pod: 'p', nodes: [], plugins: [], nodeAdvice: advice },
+        ),
+    } as never);
+    expect(store.getState().nodeAdvice).toBeNull();
+    await store.getState().loadNodeAdvice();
+    expect(store.getState().nodeAdvice).toEqual([cordon]);
+    advice = [];
+    store.getState().setSpecText('containers: []');
+    await store.getState().rank();
+    expect(store.getState().nodeAdvice).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
+  NodeAdviceInfo,
   PlacementAnswerInfo,
   PlacementCandidates,
   PlacementOutcomes,
@@ -23,6 +24,9 @@ export interface PlacementState {
   /** How past advice fared; null until loaded or while history is unavailable. */
   outcomes: PlacementOutcomes | null;
   loadOutcomes(): Promise<void>;
+  /** Foresight's node advice (cordon, uncordon) as of the last ranking or load; null until then. */
+  nodeAdvice: NodeAdviceInfo[] | null;
+  loadNodeAdvice(): Promise<void>;
   setInput(input: PlacementInput): void;
   setSpecText(text: string): void;
   choose(key: string): void;
@@ -58,6 +62,15 @@ export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<Pla
     answer: null,
     error: null,
     outcomes: null,
+    nodeAdvice: null,
+    async loadNodeAdvice() {
+      try {
+        set({ nodeAdvice: await api.call('placement.nodeAdvice', {}) });
+      } catch {
+        // The advice is a side panel: without it (no cluster yet) the page simply shows none.
+        set({ nodeAdvice: null });
+      }
+    },
     async loadOutcomes() {
       try {
         set({ outcomes: await api.call('placement.outcomes', {}) });
@@ -83,7 +96,8 @@ export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<Pla
       }
       set({ phase: 'ranking', error: null });
       try {
-        set({ phase: 'done', answer: await api.call('placement.advise', { source }) });
+        const answer = await api.call('placement.advise', { source });
+        set({ phase: 'done', answer, ...(answer.nodeAdvice ? { nodeAdvice: answer.nodeAdvice } : {}) });
         void get().loadOutcomes();
       } catch (error) {
         set({ phase: 'failed', error: describeFailure(error), answer: null });
