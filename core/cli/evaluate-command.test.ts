@@ -14,6 +14,11 @@ describe('foresight evaluate options', () => {
     expect(plan.testSeeds).toEqual(DEFAULT_PLAN.testSeeds);
   });
 
+  it('reads what the network reads: today, A (aggregates added) or B (aggregates instead)', () => {
+    expect(parseEvaluateArgs(['--features', 'B']).plan.features).toBe('B');
+    expect(parseEvaluateArgs([]).plan.features).toBe('today');
+  });
+
   it('--unseen each asks for one exam per family, the rest of the plan as given', () => {
     const { plan, each } = parseEvaluateArgs(['--unseen', 'each', '--test-seeds', '101,103']);
     expect(each).toBe(true);
@@ -62,6 +67,7 @@ describe('foresight evaluate options', () => {
     [['--timescales', 'slow'], /--timescales needs short or realistic/],
     [['--horizon', '2'], /--horizon needs a whole number from 5 to 240/],
     [['--ensemble', '0'], /--ensemble needs a whole number from 1 to 9/],
+    [['--features', 'C'], /--features needs one of today, A, B, got "C"/],
     [['--unseen', 'each,diskFill'], /unknown scenario family "each"/],
     [['extra'], /no positional arguments/],
   ])('refuses %j with a usage error that says what to do', (argv, message) => {

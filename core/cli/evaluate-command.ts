@@ -8,6 +8,7 @@ import {
 } from '../risk/experiment.ts';
 import { formatExperiment } from '../risk/evaluation-text.ts';
 import { planAtHorizon } from '../risk/horizon-sweep.ts';
+import { FEATURE_SET_NAMES, type FeatureSetName } from '../risk/network-inputs.ts';
 import { formatUnseenExams, runUnseenExams } from '../risk/unseen-exam.ts';
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
 import type { CommandOutput } from './output.ts';
@@ -52,6 +53,7 @@ export function parseEvaluateArgs(argv: string[]): {
       timescales: { type: 'string' },
       horizon: { type: 'string' },
       ensemble: { type: 'string' },
+      features: { type: 'string' },
       json: { type: 'string' },
     },
     allowPositionals: true,
@@ -80,6 +82,9 @@ export function parseEvaluateArgs(argv: string[]): {
   const timescales = values.timescales ?? DEFAULT_PLAN.timescales;
   if (timescales !== 'short' && timescales !== 'realistic')
     throw new UsageError(`--timescales needs short or realistic, got "${timescales}".`);
+  const features = values.features ?? DEFAULT_PLAN.features;
+  if (!(FEATURE_SET_NAMES as readonly string[]).includes(features))
+    throw new UsageError(`--features needs one of ${FEATURE_SET_NAMES.join(', ')}, got "${features}".`);
   const shape = timescales === 'short' ? SHORT_TIMESCALES_PLAN : DEFAULT_PLAN;
   // The horizon labels are trained, calibrated, thresholded and judged at (horizon-sweep.ts's).
   const base =
@@ -100,6 +105,7 @@ export function parseEvaluateArgs(argv: string[]): {
       hours: whole(values.hours, 'hours', DEFAULT_PLAN.hours, 4, 24 * 14),
       epochs: whole(values.epochs, 'epochs', DEFAULT_PLAN.epochs, 1, 500),
       ensembleSize: whole(values.ensemble, 'ensemble', DEFAULT_PLAN.ensembleSize, 1, 9),
+      features: features as FeatureSetName,
     },
     json: values.json,
     each,
@@ -119,6 +125,9 @@ export const evaluateCommand: Subcommand = {
                  --horizon MIN         labels, calibration, threshold and alarms at MIN min ahead
                                        (default ${DEFAULT_PLAN.horizonMinutes}; also judged at 30 when it differs)
                  --ensemble K          the mean of K networks (seeds 1..K), calibrated once (default ${DEFAULT_PLAN.ensembleSize})
+                 --features today|A|B  what the network reads: the per-resource features (default ${DEFAULT_PLAN.features}),
+                                       A: with the worst-over-resources aggregates, B: the aggregates
+                                       in place of the memory, disk and podMemory features
                  --timescales realistic|short   incidents that take minutes to hours to show (default
                                        ${DEFAULT_PLAN.timescales}), or the plan before issue 5: each family's short,
                                        severity-tied timing and 15-min training labels

@@ -15,7 +15,8 @@ import { applyPlatt } from '../../models/risk/calibration.ts';
 import { riskKinds } from '../contract/risk.ts';
 import { alarmSummary, incidentPrCurve, type AlarmSummary } from './alarm-metrics.ts';
 import type { RiskDataset } from './dataset.ts';
-import { FEATURE_COUNT, FEATURE_NAMES } from './features.ts';
+import { FEATURE_COUNT } from './features.ts';
+import { networkInputs } from './network-inputs.ts';
 import { RULES_ALARM, rulesBaseline } from './rules-baseline.ts';
 
 /** Scores of every point of a dataset: the probability of an incident and the likely kind. */
@@ -26,7 +27,8 @@ export interface PointScores {
 
 /** The model's scores, calibrated when the model carries a calibration. */
 export function modelScores(model: ClassifierData, dataset: RiskDataset): PointScores {
-  const scores = scoresFromProbabilities(predictClassifier(model, dataset.features), dataset.length);
+  const x = networkInputs(model.featureNames, dataset.features);
+  const scores = scoresFromProbabilities(predictClassifier(model, x), dataset.length);
   if (model.calibration) {
     const calibration = model.calibration;
     scores.probability = scores.probability.map((p) => applyPlatt(p, calibration));
@@ -136,24 +138,27 @@ export function permutationImportance(
   options: { seed?: number; maxPoints?: number; top?: number } = {},
 ): FeatureImportance[] {
   const n = Math.min(dataset.length, options.maxPoints ?? 20_000);
-  const x = dataset.features.slice(0, n * FEATURE_COUNT);
+  // The network's own inputs are shuffled, so an aggregate is judged as the network reads it.
+  const names = model.featureNames;
+  const width = names.length;
+  const x = networkInputs(names, dataset.features.subarray(0, n * FEATURE_COUNT)).slice(0, n * width);
   const labels = dataset.labels.subarray(0, n);
   const base = prCurve(scoresFromProbabilities(predictClassifier(model, x), n).probability, labels).auc;
   const rng = mulberry32(options.seed ?? 5);
   const out: FeatureImportance[] = [];
-  for (let f = 0; f < FEATURE_COUNT; f++) {
+  for (let f = 0; f < width; f++) {
     const shuffled = x.slice();
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
-      const a = shuffled[i * FEATURE_COUNT + f] ?? 0;
-      shuffled[i * FEATURE_COUNT + f] = shuffled[j * FEATURE_COUNT + f] ?? 0;
-      shuffled[j * FEATURE_COUNT + f] = a;
+      const a = shuffled[i * width + f] ?? 0;
+      shuffled[i * width + f] = shuffled[j * width + f] ?? 0;
+      shuffled[j * width + f] = a;
     }
     const auc = prCurve(
       scoresFromProbabilities(predictClassifier(model, shuffled), n).probability,
       labels,
     ).auc;
-    out.push({ feature: FEATURE_NAMES[f] ?? String(f), prAucDrop: base - auc });
+    out.push({ feature: names[f] ?? String(f), prAucDrop: base - auc });
   }
   return out.sort((a, b) => b.prAucDrop - a.prAucDrop).slice(0, options.top ?? 15);
 }

@@ -19,7 +19,7 @@ import {
   type FeatureImportance,
   type ScorerEvaluation,
 } from './evaluation.ts';
-import { FEATURE_NAMES } from './features.ts';
+import { FEATURE_SETS, networkInputs, type FeatureSetName } from './network-inputs.ts';
 import { leadRoom, type LeadRoom } from './lead-room.ts';
 import type { NodeHistory } from './node-history.ts';
 import { simulateHistory } from './sim-history.ts';
@@ -68,6 +68,8 @@ export interface ExperimentPlan {
   trainHorizonMinutes: number;
   /** Classifiers in the seed ensemble (models/risk/ensemble.ts); 1 is a single network. */
   ensembleSize: number;
+  /** What the network reads (network-inputs.ts): the computed features, or with resource aggregates. */
+  features: FeatureSetName;
 }
 
 export const DEFAULT_PLAN: ExperimentPlan = {
@@ -86,6 +88,7 @@ export const DEFAULT_PLAN: ExperimentPlan = {
   strideMinutes: 1,
   trainHorizonMinutes: HORIZON_MS / MINUTE,
   ensembleSize: 1,
+  features: 'today',
 };
 
 /** The plan before issue 5: each family's short, severity-tied timing (`--timescales short`). */
@@ -142,33 +145,52 @@ export function classLabels(dataset: RiskDataset): Uint8Array {
   return Uint8Array.from(dataset.kinds, (k) => Math.max(0, RISK_CLASSES.indexOf(k)));
 }
 
+/** What training needs besides the data. */
+export interface TrainOptions {
+  seed?: number;
+  epochs?: number;
+  falseAlarmBudget?: number;
+  backend?: TfBackendName;
+  sampleWeights?: Float32Array;
+  /** Members of the seed ensemble (default: the plan's). */
+  ensembleSize?: number;
+  /** What the network reads (default: the plan's). */
+  features?: FeatureSetName;
+  strideMinutes?: number;
+  trainHorizonMinutes?: number;
+  /** The horizon calibration and the alarm threshold are chosen at (default HORIZON_MS). */
+  horizonMinutes?: number;
+  /** Where the alarm threshold is chosen (default: the training histories themselves). */
+  validation?: readonly NodeHistory[];
+}
+
 export async function trainOn(
   histories: readonly NodeHistory[],
-  options: {
-    seed?: number;
-    epochs?: number;
-    falseAlarmBudget?: number;
-    backend?: TfBackendName;
-    sampleWeights?: Float32Array;
-    /** Members of the seed ensemble (default: the plan's). */
-    ensembleSize?: number;
-    strideMinutes?: number;
-    trainHorizonMinutes?: number;
-    /** The horizon calibration and the alarm threshold are chosen at (default HORIZON_MS). */
-    horizonMinutes?: number;
-    /** Where the alarm threshold is chosen (default: the training histories themselves). */
-    validation?: readonly NodeHistory[];
-  } = {},
+  options: TrainOptions = {},
 ): Promise<TrainedRisk> {
   const strideMs = (options.strideMinutes ?? DEFAULT_PLAN.strideMinutes) * MINUTE;
   const train = buildDataset(histories, {
     strideMs,
     horizonMs: (options.trainHorizonMinutes ?? DEFAULT_PLAN.trainHorizonMinutes) * MINUTE,
   });
+  const horizonMs = (options.horizonMinutes ?? DEFAULT_PLAN.horizonMinutes) * MINUTE;
+  const thresholdData = options.validation
+    ? buildDataset(options.validation, { strideMs, horizonMs })
+    : train;
+  return trainOnDatasets(train, thresholdData, options);
+}
+
+/** trainOn on datasets already built: training points, and the points the threshold is chosen on. */
+export async function trainOnDatasets(
+  train: RiskDataset,
+  thresholdData: RiskDataset,
+  options: Omit<TrainOptions, 'validation' | 'strideMinutes' | 'trainHorizonMinutes' | 'horizonMinutes'>,
+): Promise<TrainedRisk> {
+  const inputs = FEATURE_SETS[options.features ?? DEFAULT_PLAN.features];
   const model = await trainEnsemble(
-    train.features,
+    networkInputs(inputs, train.features),
     classLabels(train),
-    FEATURE_NAMES,
+    inputs,
     options.ensembleSize ?? DEFAULT_PLAN.ensembleSize,
     {
       seed: options.seed ?? 1,
@@ -177,10 +199,6 @@ export async function trainOn(
       ...(options.sampleWeights ? { sampleWeights: options.sampleWeights } : {}),
     },
   );
-  const horizonMs = (options.horizonMinutes ?? DEFAULT_PLAN.horizonMinutes) * MINUTE;
-  const thresholdData = options.validation
-    ? buildDataset(options.validation, { strideMs, horizonMs })
-    : train;
   const threshold = calibrateAndThreshold(
     model,
     thresholdData,
@@ -284,6 +302,7 @@ export async function runExperiment(
     trainHorizonMinutes: plan.trainHorizonMinutes,
     horizonMinutes: plan.horizonMinutes,
     ensembleSize: plan.ensembleSize,
+    features: plan.features,
     ...(validationHistories.length > 0 ? { validation: validationHistories } : {}),
   });
   const train = (performance.now() - began) / 1000;
