@@ -1,3 +1,4 @@
+import { FORESIGHT_WEIGHT_SCALE, foresightAdvisors } from '../../core/scheduling/advisors/index.ts';
 import { heading } from './format.ts';
 import { CAUSES, type Cause } from './placement-replay-causes.ts';
 import type { FailureWarnings, SignalWarnings } from './placement-replay-warnings.ts';
@@ -26,6 +27,26 @@ const SEED_TEXT =
   SEEDS.length > 1 && SEEDS.every((s, i) => i === 0 || s === (SEEDS[i - 1] ?? 0) + 1)
     ? `seeds ${SEEDS[0]}–${SEEDS.at(-1)}`
     : `seeds ${SEEDS.join(', ')}`;
+
+/**
+ * Foresight's plugin weights scaled by a fraction (`PLACEMENT_REPLAY_WEIGHT_SCALE=2/3`, or 1, 1/3,
+ * 0.5 ...): the candidates the README's weight rule chose among. The product's scale by default.
+ */
+export function weightScale(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return FORESIGHT_WEIGHT_SCALE;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+)\s*)?$/.exec(text);
+  const scale = match ? Number(match[1]) / Number(match[2] ?? 1) : NaN;
+  if (!Number.isFinite(scale))
+    throw new Error(`PLACEMENT_REPLAY_WEIGHT_SCALE must be a number or a fraction like 2/3; got "${text}"`);
+  return scale;
+}
+
+const WEIGHT_SCALE_TEXT =
+  process.env['PLACEMENT_REPLAY_WEIGHT_SCALE']?.trim() || String(FORESIGHT_WEIGHT_SCALE);
+const WEIGHT_SCALE = weightScale(WEIGHT_SCALE_TEXT);
+const WEIGHTS_TEXT = `Foresight's weights ×${WEIGHT_SCALE_TEXT}: ${foresightAdvisors({}, WEIGHT_SCALE)
+  .map((p) => `${p.name} ${p.weight}`)
+  .join(', ')}`;
 
 function row(name: string, a: number, b: number, digits = 0): string {
   const change = a === 0 ? (b === 0 ? '0%' : 'n/a') : `${Math.round(((b - a) / a) * 100)}%`;
@@ -161,7 +182,7 @@ export async function benchPlacementReplay(): Promise<void> {
     const actions: string[] = [];
     for (const seed of SEEDS) {
       const k = runReplay('kube-scheduler', { ...cluster.options, seed });
-      const f = runReplay('foresight', { ...cluster.options, seed });
+      const f = runReplay('foresight', { ...cluster.options, seed, weightScale: WEIGHT_SCALE });
       all.push(k, f);
       incidents = k.incidents.length;
       if (cluster.perSeed) perSeed.push(seedRow(seed, k, f));
@@ -177,7 +198,7 @@ export async function benchPlacementReplay(): Promise<void> {
       for (const line of perSeed) console.log(line);
     }
     table(
-      `placement replay, ${cluster.name}: ${SEED_TEXT} together, 5 h each, ${incidents} incidents each (nodes in use: mean)`,
+      `placement replay, ${cluster.name}: ${SEED_TEXT} together, 5 h each, ${incidents} incidents each (nodes in use: mean); ${WEIGHTS_TEXT}`,
       sum(all, 'kube-scheduler'),
       sum(all, 'foresight'),
     );
@@ -190,7 +211,9 @@ export async function benchPlacementReplay(): Promise<void> {
 
 /** Which of Foresight's signals the gain (and the cost in nodes and waiting) comes from. */
 function ablation(cluster: (typeof CLUSTERS)[number]): void {
-  heading(`placement replay, ${cluster.name}: Foresight with one signal at a time, ${SEED_TEXT} together`);
+  heading(
+    `placement replay, ${cluster.name}: Foresight with one signal at a time, ${SEED_TEXT} together; ${WEIGHTS_TEXT}`,
+  );
   console.log(
     `${'signals'.padEnd(28)} ${'disruptions'.padStart(14)} ${'nodes in use'.padStart(14)} ${'hotspot min'.padStart(12)} ${'pending min'.padStart(12)}`,
   );
@@ -211,6 +234,7 @@ function ablation(cluster: (typeof CLUSTERS)[number]): void {
         ...cluster.options,
         seed,
         nodeAdvice,
+        weightScale: WEIGHT_SCALE,
         ...(parts ? { foresightSignals: parts } : {}),
       }),
     );

@@ -1,8 +1,11 @@
+import { placementAnswer, type PlacementAnswer } from '../../core/scheduling/advice.ts';
+import { foresightAdvisors } from '../../core/scheduling/advisors/index.ts';
 import type { PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
+import { evaluatePlacement } from '../../core/scheduling/evaluate.ts';
 import type { NodeAdvicePolicy } from '../../core/scheduling/node-advice.ts';
 import type { NodeObject, PodObject } from '../../core/scheduling/kube-objects.ts';
-import { buildNodeInfos } from '../../core/scheduling/node-info.ts';
-import { placeOnNodes } from '../../core/scheduling/place.ts';
+import { buildNodeInfos, type NodeInfo } from '../../core/scheduling/node-info.ts';
+import { defaultProfile } from '../../core/scheduling/profile.ts';
 import { setCondition } from '../../core/sim/kube/conditions.ts';
 import { rfc3339 } from '../../core/sim/kube/time.ts';
 import type { Pod, PodCondition } from '../../core/sim/kube/types.ts';
@@ -94,6 +97,8 @@ export interface ReplayOptions {
   nodeAdvice?: boolean;
   /** The node advice's failures and window (the product's default unless given): for tuning. */
   nodeAdvicePolicy?: NodeAdvicePolicy;
+  /** Foresight's plugin weights scaled by this (the product's FORESIGHT_WEIGHT_SCALE unless given). */
+  weightScale?: number;
 }
 
 export type SignalPart = 'usage' | 'disruptions' | 'risks' | 'nic';
@@ -281,7 +286,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
         risks: signals.risks,
         ...(signals.nicErrors ? { nicErrors: signals.nicErrors } : {}),
       });
-    placePending(sim, signals, policy, figures, { boundAt, withoutChoice });
+    placePending(sim, signals, policy, options.weightScale, figures, { boundAt, withoutChoice });
     sim.advance(MINUTE);
     view.sample();
     for (const m of sim.nodeMetrics()) {
@@ -326,10 +331,23 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
   return figures;
 }
 
+/** place()'s pod advice (the node advice is the operator's), Foresight's weights at the scale. */
+function adviseOn(
+  pod: PodObject,
+  nodes: readonly NodeInfo[],
+  signals: PlacementSignals,
+  weightScale: number | undefined,
+): PlacementAnswer {
+  const profile = defaultProfile();
+  const advisors = foresightAdvisors(signals, weightScale);
+  return placementAnswer(evaluatePlacement(pod, nodes, profile, advisors), profile, advisors);
+}
+
 function placePending(
   sim: Simulation,
   signals: PlacementSignals,
   policy: Policy,
+  weightScale: number | undefined,
   figures: ReplayFigures,
   bound: { boundAt: Map<string, number>; withoutChoice: Set<string> },
 ): void {
@@ -347,7 +365,7 @@ function placePending(
   for (const pod of pending) {
     // Each decision sees the pods bound before it, as kube-scheduler's assumed pods.
     const infos = buildNodeInfos(nodes, [...all, ...placed]);
-    const answer = placeOnNodes(pod, infos, { signals });
+    const answer = adviseOn(pod, infos, signals, weightScale);
     const node = policy === 'foresight' ? answer.advice?.node : answer.kubeSchedulerChoice?.node;
     if (!node) {
       figures.pendingPodMinutes++;

@@ -57,6 +57,14 @@ describe('placement replay harness', () => {
     const bare = runReplay('foresight', { ...options, foresightSignals: [], nodeAdvice: false });
     expect({ ...bare, policy: 'kube-scheduler' }).toEqual(kube);
   });
+
+  it("Foresight's plugins weighed at 0 leave kube-scheduler's ranking: the same placements, all signals in", () => {
+    const unweighed = runReplay('foresight', { ...options, weightScale: 0, nodeAdvice: false });
+    expect(unweighed.warnings).toBeDefined();
+    expect({ ...unweighed, policy: 'kube-scheduler', warnings: undefined }).toEqual(kube);
+    const weighed = runReplay('foresight', { ...options, nodeAdvice: false });
+    expect({ ...weighed, policy: 'kube-scheduler', warnings: undefined }).not.toEqual(kube);
+  });
 });
 
 describe("the Foresight run's operator follows the node advice", () => {

@@ -3,6 +3,7 @@ import { makeNode, makePod } from '../testing/builders.ts';
 import { podInfoOf } from '../evaluate.ts';
 import { buildNodeInfos } from '../node-info.ts';
 import { scoreNodes } from '../testing/run-plugin.ts';
+import { FORESIGHT_WEIGHT_SCALE, foresightAdvisors } from './index.ts';
 import { loadAware } from './load-aware.ts';
 import { networkHealth, nicScore } from './network-health.ts';
 import { outcomeAware } from './outcome-aware.ts';
@@ -174,4 +175,34 @@ describe('spanText', () => {
     [5 * 3_600_000, '5 h'],
     [7 * 24 * 3_600_000, '7 days'],
   ])('%d ms → %s', (ms, text) => expect(spanText(ms)).toBe(text));
+});
+
+describe("Foresight's plugin weights", () => {
+  const weights = (scale?: number) => foresightAdvisors({}, scale).map((p) => [p.name, p.weight]);
+
+  it.each<[string, number, number[]]>([
+    ['1', 1, [3, 3, 3, 3, 2]],
+    ['2/3', 2 / 3, [2, 2, 2, 2, 1]],
+    ['1/3', 1 / 3, [1, 1, 1, 1, 1]],
+    ['0', 0, [0, 0, 0, 0, 0]],
+  ])('at the scale %s, whole numbers (×3 → 3, 2, 1, 0; ×2 → 2, 1, 1, 0)', (_label, scale, expected) => {
+    expect(weights(scale).map(([, w]) => w)).toEqual(expected);
+  });
+
+  it("default to the product's scale, in the order they are shown, still scoring and explaining", () => {
+    expect(weights()).toEqual(weights(FORESIGHT_WEIGHT_SCALE));
+    expect(weights().map(([name]) => name)).toEqual([
+      'LoadAware',
+      'Stability',
+      'NetworkHealth',
+      'RiskAware',
+      'LearnedOutcome',
+    ]);
+    const [, , , risk] = foresightAdvisors(
+      { risks: new Map([['a', { probability: 0.3, level: 'caution', reasons: [] }]]) },
+      1 / 3,
+    );
+    expect(risk?.missingData()).toBeUndefined();
+    expect(risk && scoreNodes(risk, pod, nodes)).toEqual([70, 50, 50]);
+  });
 });
