@@ -109,9 +109,9 @@ test('a workload: its pod template is ranked and the affinity patch names it', a
 
 /**
  * A machine that fails twice (node-03 dies 1 and 6 simulated minutes in, repaired 3 minutes after
- * each): the Placement page advises cordoning it, with the reason, before any pod is ranked; one click cordons
- * it after the dry-run preview, and the next ranking excludes it as kube-scheduler would, with no
- * cordon advice left to give.
+ * each): the Overview and the Placement page advise cordoning it, with the reason, before any pod
+ * is ranked; one click cordons it after the dry-run preview, the advice goes, and the next ranking
+ * excludes it as kube-scheduler would.
  */
 test('a node that keeps failing: cordon advice, one click, then excluded', async ({ page }) => {
   test.setTimeout(180_000);
@@ -119,14 +119,17 @@ test('a node that keeps failing: cordon advice, one click, then excluded', async
   // Down 3 simulated minutes each (NotReady ~2 of them, ~5 s here): long enough for any collection.
   for (const at of ['1m', '6m']) args.push('--scenario', `hardwareFailure@${at}+3m:node-03`);
   await withHost(args, async (host) => {
-    const advice = page.getByTestId('placement-node-advice').locator('[data-node="node-03"]');
-    // The page shows node advice on opening, before any pod is ranked: open it until the collector
-    // has seen both failures (about 15 s of wall time at 30x).
-    await page.goto(`${host.url}#/placement`);
+    // The Overview names the node as soon as the collector has seen both failures (about 15 s of
+    // wall time at 30x), before any pod is placed; its link leads to the reasons and the action.
+    const card = page.getByTestId('overview-node-advice').locator('li[data-node="node-03"]');
+    await page.goto(host.url);
     await expect(async () => {
       await page.reload();
-      await expect(advice).toContainText('Cordon node-03', { timeout: 3_000 });
+      await expect(card).toContainText('Cordon node-03', { timeout: 3_000 });
     }).toPass({ timeout: 120_000 });
+    await card.getByRole('link', { name: 'why, and act' }).click();
+    const advice = page.getByTestId('placement-node-advice').locator('[data-node="node-03"]');
+    await expect(advice).toContainText('Cordon node-03');
     await expect(advice).toContainText(/its Ready condition left True 2 times in the last 6 h/);
 
     await advice.getByTestId('action-cordon').click();
@@ -135,6 +138,8 @@ test('a node that keeps failing: cordon advice, one click, then excluded', async
     await dialog.getByTestId('action-confirm').click();
     await expect(dialog.getByTestId('action-outcome')).toHaveText('node/node-03 cordoned');
     await dialog.getByTestId('action-close').click();
+    // Re-read with the next snapshots: a cordoned node is advised nothing more.
+    await expect(page.getByTestId('placement-node-advice')).toHaveCount(0, { timeout: 60_000 });
 
     await page.getByTestId('placement-spec').fill(smallPod);
     const excluded = page.getByTestId('placement-excluded-node').filter({ hasText: 'node-03' });

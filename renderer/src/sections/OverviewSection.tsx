@@ -10,6 +10,7 @@ import {
   formatPercent,
   usageFraction,
 } from '../format/units.ts';
+import { OverviewNodeAdviceCard } from '../placement/OverviewNodeAdvice.tsx';
 import { OverviewRecentEvents, OverviewRiskCard } from '../risk/OverviewRisk.tsx';
 import { clusterTotals, type ResourceTotal } from '../stores/clusterTotals.ts';
 
@@ -80,6 +81,7 @@ export function OverviewSection() {
             </div>
           </Card>
           <OverviewRiskCard />
+          <OverviewNodeAdviceCard snapshotAt={snapshot.at} />
           <ResourceCard title="CPU" testId="overview-cpu" total={totals.cpuMillis} format={formatCores} />
           <ResourceCard
             title="Memory"

@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
 import type { PlacementAnswerInfo } from '../../../core/contract/index.ts';
 import { ActionDialog } from '../actions/ActionDialog.tsx';
-import { useSectionStore } from '../app/storesContext.ts';
+import { useNodes } from '../app/storesContext.ts';
 import { NodeAdvicePanel } from '../placement/NodeAdvicePanel.tsx';
 import { PlacementAdvice } from '../placement/PlacementAdvice.tsx';
 import { RankedNodes } from '../placement/RankedNodes.tsx';
-import { createPlacementStore, type PlacementInput, type PlacementState } from '../stores/placementStore.ts';
+import { usePlacement } from '../placement/usePlacement.ts';
+import type { PlacementInput } from '../stores/placementStore.ts';
 import '../placement/placement.css';
-
-function usePlacement<T>(selector: (state: PlacementState) => T): T {
-  return useStore(
-    useSectionStore('placement', (api) => createPlacementStore(api)),
-    selector,
-  );
-}
 
 const INPUTS: { id: PlacementInput; label: string }[] = [
   { id: 'spec', label: 'Paste a spec' },
@@ -110,13 +103,18 @@ function SourcePicker() {
   );
 }
 
+/** How old the page's node advice may be when a new snapshot arrives. */
+const NODE_ADVICE_MAX_AGE_MS = 10_000;
+
 /** Foresight's node advice for the cluster, shown whether or not a pod is being placed. */
 function ClusterNodeAdvice() {
   const advice = usePlacement((s) => s.nodeAdvice);
-  const load = usePlacement((s) => s.loadNodeAdvice);
+  const refresh = usePlacement((s) => s.refreshNodeAdvice);
+  const snapshotAt = useNodes((s) => s.snapshot?.at);
   useEffect(() => {
-    void load();
-  }, [load]);
+    // On opening, then with the snapshots: after a cordon from here the advice goes within one.
+    void refresh(NODE_ADVICE_MAX_AGE_MS);
+  }, [refresh, snapshotAt]);
   return <NodeAdvicePanel advice={advice ?? []} />;
 }
 

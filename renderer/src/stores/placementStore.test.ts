@@ -63,6 +63,14 @@ describe('createPlacementStore', () => {
     await store.getState().loadNodeAdvice();
     expect(store.getState().nodeAdvice).toEqual([cordon]);
     advice = [];
+    // A fresh read is not repeated within the age asked for; an older one is.
+    await store.getState().refreshNodeAdvice(60_000);
+    expect(store.getState().nodeAdvice).toEqual([cordon]);
+    await store.getState().refreshNodeAdvice(0);
+    expect(store.getState().nodeAdvice).toEqual([]);
+    advice = [cordon];
+    await store.getState().loadNodeAdvice();
+    advice = [];
     store.getState().setSpecText('containers: []');
     await store.getState().rank();
     expect(store.getState().nodeAdvice).toEqual([]);

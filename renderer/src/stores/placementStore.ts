@@ -26,7 +26,11 @@ export interface PlacementState {
   loadOutcomes(): Promise<void>;
   /** Foresight's node advice (cordon, uncordon) as of the last ranking or load; null until then. */
   nodeAdvice: NodeAdviceInfo[] | null;
+  /** When the node advice was last read (ms, renderer clock); 0 before. */
+  nodeAdviceReadAt: number;
   loadNodeAdvice(): Promise<void>;
+  /** Reads the node advice again if it is older than `maxAgeMs`: for views that follow snapshots. */
+  refreshNodeAdvice(maxAgeMs: number): Promise<void>;
   setInput(input: PlacementInput): void;
   setSpecText(text: string): void;
   choose(key: string): void;
@@ -63,13 +67,18 @@ export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<Pla
     error: null,
     outcomes: null,
     nodeAdvice: null,
+    nodeAdviceReadAt: 0,
     async loadNodeAdvice() {
+      set({ nodeAdviceReadAt: Date.now() });
       try {
         set({ nodeAdvice: await api.call('placement.nodeAdvice', {}) });
       } catch {
         // The advice is a side panel: without it (no cluster yet) the page simply shows none.
         set({ nodeAdvice: null });
       }
+    },
+    async refreshNodeAdvice(maxAgeMs) {
+      if (Date.now() - get().nodeAdviceReadAt >= maxAgeMs) await get().loadNodeAdvice();
     },
     async loadOutcomes() {
       try {
