@@ -13,6 +13,7 @@ const REFRESH_MS = 60_000;
  */
 export function OverviewNodeAdviceCard({ snapshotAt }: { snapshotAt: number }) {
   const advice = usePlacement((s) => s.nodeAdvice);
+  const error = usePlacement((s) => s.nodeAdviceError);
   const refresh = usePlacement((s) => s.refreshNodeAdvice);
   useEffect(() => {
     void refresh(REFRESH_MS);
@@ -29,7 +30,7 @@ export function OverviewNodeAdviceCard({ snapshotAt }: { snapshotAt: number }) {
       <div className={`card-state ${advice?.length ? 'text-warn' : 'text-ok'}`}>{state}</div>
       <div className="card-detail">
         {advice === null
-          ? 'not read yet'
+          ? (error ?? 'not read yet')
           : advice.length === 0
             ? 'no node has failed repeatedly'
             : 'from the nodes’ own failures; why, and one click to act, on Placement'}

@@ -75,4 +75,22 @@ describe('createPlacementStore', () => {
     await store.getState().rank();
     expect(store.getState().nodeAdvice).toEqual([]);
   });
+
+  it('says why the node advice could not be read, and forgets it on the next good read', async () => {
+    let fail = true;
+    const store = createPlacementStore({
+      call: () =>
+        fail
+          ? Promise.reject(new Error('No cluster is connected: pick a context first.'))
+          : Promise.resolve([]),
+    } as never);
+    await store.getState().loadNodeAdvice();
+    expect(store.getState()).toMatchObject({
+      nodeAdvice: null,
+      nodeAdviceError: 'No cluster is connected: pick a context first.',
+    });
+    fail = false;
+    await store.getState().loadNodeAdvice();
+    expect(store.getState()).toMatchObject({ nodeAdvice: [], nodeAdviceError: null });
+  });
 });

@@ -26,6 +26,8 @@ export interface PlacementState {
   loadOutcomes(): Promise<void>;
   /** Foresight's node advice (cordon, uncordon) as of the last ranking or load; null until then. */
   nodeAdvice: NodeAdviceInfo[] | null;
+  /** Why the node advice could not be read (the backend's words), or null. */
+  nodeAdviceError: string | null;
   /** When the node advice was last read (ms, renderer clock); 0 before. */
   nodeAdviceReadAt: number;
   loadNodeAdvice(): Promise<void>;
@@ -67,14 +69,15 @@ export function createPlacementStore(api: Pick<ApiClient, 'call'>): StoreApi<Pla
     error: null,
     outcomes: null,
     nodeAdvice: null,
+    nodeAdviceError: null,
     nodeAdviceReadAt: 0,
     async loadNodeAdvice() {
       set({ nodeAdviceReadAt: Date.now() });
       try {
-        set({ nodeAdvice: await api.call('placement.nodeAdvice', {}) });
-      } catch {
-        // The advice is a side panel: without it (no cluster yet) the page simply shows none.
-        set({ nodeAdvice: null });
+        set({ nodeAdvice: await api.call('placement.nodeAdvice', {}), nodeAdviceError: null });
+      } catch (error) {
+        // A side panel: the page shows no advice, the Overview card says why.
+        set({ nodeAdvice: null, nodeAdviceError: describeFailure(error) });
       }
     },
     async refreshNodeAdvice(maxAgeMs) {
