@@ -9,7 +9,7 @@
  * ran: the candidate whose worst exam of the four meets the most targets; a tie goes to the
  * smaller worst median-lead shortfall, then to the simpler candidate (listed first).
  *
- *   node --import tsx core/risk/feature-sweep.ts     (~30-40 min here: 24 networks)
+ *   node --import tsx core/risk/feature-sweep.ts     (~20 min here: 24 networks)
  */
 import { pathToFileURL } from 'node:url';
 import { loadTf } from '../../models/tf-backend.ts';
