@@ -5,6 +5,8 @@ import type { NodeInfo } from '../node-info.ts';
 import { percent, type NodeUsage, type PlacementSignals } from './signals.ts';
 
 export const LOAD_AWARE = 'LoadAware';
+/** Its weight at FORESIGHT_WEIGHT_SCALE 1 (advisors/index.ts scales it). */
+export const LOAD_AWARE_WEIGHT = 3;
 /** A node with no usage sample scores in the middle: neither preferred nor avoided. */
 const UNKNOWN_SCORE = 50;
 
@@ -34,7 +36,7 @@ function fullestShare(pod: PodInfo, node: NodeInfo, usage: NodeUsage): { cpu: nu
  * blind. The score is the headroom left on the fuller of cpu and memory after adding the pod,
  * with memory projected an hour ahead at its recent growth rate.
  */
-export function loadAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
+export function loadAware(signals: PlacementSignals, weight = LOAD_AWARE_WEIGHT): AdvisoryPlugin {
   const usage = signals.usage;
   return {
     name: LOAD_AWARE,

@@ -4,6 +4,8 @@ import { perNodeAdvisor } from './per-node.ts';
 import { spanText, type PlacementSignals } from './signals.ts';
 
 export const NETWORK_HEALTH = 'NetworkHealth';
+/** Its weight at FORESIGHT_WEIGHT_SCALE 1 (advisors/index.ts scales it). */
+export const NETWORK_HEALTH_WEIGHT = 3;
 
 /** Errors per minute at which a node scores half: a few a minute are noise, dozens a dying NIC. */
 const HALF_SCORE_RATE = 10;
@@ -24,7 +26,7 @@ export function nicScore(errorsPerMinute: number): number {
  * fails, and the errors reach no other metric or event Foresight reads. Weighted as Stability
  * and RiskAware are (×3).
  */
-export function networkHealth(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
+export function networkHealth(signals: PlacementSignals, weight = NETWORK_HEALTH_WEIGHT): AdvisoryPlugin {
   const window = spanText(signals.nicErrorWindowMs ?? 0);
   return perNodeAdvisor({
     name: NETWORK_HEALTH,

@@ -3,6 +3,8 @@ import { perNodeAdvisor, safetyScore } from './per-node.ts';
 import type { PlacementSignals } from './signals.ts';
 
 export const RISK_AWARE = 'RiskAware';
+/** Its weight at FORESIGHT_WEIGHT_SCALE 1 (advisors/index.ts scales it). */
+export const RISK_AWARE_WEIGHT = 3;
 
 /**
  * Risk-aware: avoids nodes the risk predictions expect trouble on (score = 100 × (1 − probability)).
@@ -10,7 +12,7 @@ export const RISK_AWARE = 'RiskAware';
  * benchmark and did worse: the level includes the rules' memory thresholds, which LoadAware
  * already weighs, and it spread pods over more nodes. The level is shown in the explanation.
  */
-export function riskAware(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
+export function riskAware(signals: PlacementSignals, weight = RISK_AWARE_WEIGHT): AdvisoryPlugin {
   return perNodeAdvisor({
     name: RISK_AWARE,
     weight,

@@ -3,6 +3,8 @@ import { defaultNormalizeScore, MAX_NODE_SCORE } from '../framework.ts';
 import { spanText, type NodeDisruptions, type PlacementSignals } from './signals.ts';
 
 export const STABILITY = 'Stability';
+/** Its weight at FORESIGHT_WEIGHT_SCALE 1 (advisors/index.ts scales it). */
+export const STABILITY_WEIGHT = 3;
 
 /** OOMKills and evictions are disruptions the node caused; restarts may be the app's own doing. */
 const OOM_WEIGHT = 3;
@@ -35,7 +37,7 @@ function failuresText(n: number | undefined): string {
  * as LoadAware and RiskAware are (×3): a node that failed is the strongest evidence Foresight has
  * that pods placed there will be disrupted.
  */
-export function stability(signals: PlacementSignals, weight = 3): AdvisoryPlugin {
+export function stability(signals: PlacementSignals, weight = STABILITY_WEIGHT): AdvisoryPlugin {
   const events = signals.disruptions;
   const window = spanText(signals.disruptionWindowMs ?? 7 * 24 * 3_600_000);
   return {
