@@ -5,8 +5,8 @@
  * family never trained on, chosen on the validation seeds only. For each family F of the
  * acceptance rule (memoryLeak, diskFill): train on seeds 1-6 without F, threshold on seeds 7-8
  * without F, and judge on those (the other families) and on seeds 7-8 simulated with F alone
- * (seed + 5000, as the held-out unseen clusters are). The rule, written in the README before this
- * ran: the candidate whose worst exam of the four meets the most targets; a tie goes to the
+ * (seed + 5000, as the held-out unseen clusters are). The rule, written before this ran (now in
+ * models/risk/EVALUATION.md): the candidate whose worst exam of the four meets the most targets; a tie goes to the
  * smaller worst median-lead shortfall, then to the simpler candidate (listed first).
  *
  *   node --import tsx core/risk/feature-sweep.ts     (~20 min here: 24 networks)
@@ -21,7 +21,7 @@ import { FEATURE_SET_NAMES, type FeatureSetName } from './network-inputs.ts';
 import { checkTargets } from './unseen-exam.ts';
 
 const MINUTE = 60_000;
-/** The families the acceptance rule picked (README, commit 3fcc5ca). */
+/** The families the acceptance rule picked (models/risk/EVALUATION.md, commit 3fcc5ca). */
 export const SWEEP_FAMILIES: ScenarioFamily[] = ['memoryLeak', 'diskFill'];
 /** (a) the shipped plan, (b) the 60-min three-network plan. */
 export const SWEEP_PLANS = [
