@@ -2,7 +2,15 @@ import { FORESIGHT_WEIGHT_SCALE, foresightAdvisors } from '../../core/scheduling
 import { heading } from './format.ts';
 import { CAUSES, type Cause } from './placement-replay-causes.ts';
 import type { FailureWarnings, SignalWarnings } from './placement-replay-warnings.ts';
-import { runReplay, type ReplayFigures, type ReplayOptions, type SignalPart } from './placement-replay.ts';
+import { SHAPED_PLUGINS } from './placement-replay-shapes.ts';
+import {
+  replayAdvisors,
+  runReplay,
+  type PluginChoice,
+  type ReplayFigures,
+  type ReplayOptions,
+  type SignalPart,
+} from './placement-replay.ts';
 
 /**
  * Ten seeds: one replay's disruptions swing with where a handful of pods happened to be.
@@ -41,10 +49,45 @@ export function weightScale(text: string | undefined): number {
   return scale;
 }
 
+/**
+ * Single plugins at a weight of their own (`PLACEMENT_REPLAY_WEIGHTS=LoadAware=0,Stability=2`),
+ * the others at the scale: the README's rule for finding which plugin spreads the pods.
+ */
+export function pluginWeights(text: string | undefined): Record<string, number> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const names = new Set(foresightAdvisors({}).map((p) => p.name));
+  const weights: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*(\w+)\s*=\s*(\d+)\s*$/.exec(part);
+    if (!match?.[1] || !names.has(match[1]))
+      throw new Error(
+        `PLACEMENT_REPLAY_WEIGHTS must be like LoadAware=0,Stability=2 (plugins: ${[...names].join(', ')}); got "${text}"`,
+      );
+    weights[match[1]] = Number(match[2]);
+  }
+  return weights;
+}
+
 const WEIGHT_SCALE_TEXT =
   process.env['PLACEMENT_REPLAY_WEIGHT_SCALE']?.trim() || String(FORESIGHT_WEIGHT_SCALE);
-const WEIGHT_SCALE = weightScale(WEIGHT_SCALE_TEXT);
-const WEIGHTS_TEXT = `Foresight's weights ×${WEIGHT_SCALE_TEXT}: ${foresightAdvisors({}, WEIGHT_SCALE)
+/** `PLACEMENT_REPLAY_DO_NO_HARM=Stability`: the plugin in its "do no harm" shape (the spreader rule's (ii)). */
+export function shapedPlugins(text: string | undefined): string[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const names = text.split(',').map((n) => n.trim());
+  if (names.some((n) => !SHAPED_PLUGINS.includes(n)))
+    throw new Error(`PLACEMENT_REPLAY_DO_NO_HARM may name ${SHAPED_PLUGINS.join(', ')}; got "${text}"`);
+  return names;
+}
+
+const WEIGHTS: PluginChoice = {
+  weightScale: weightScale(WEIGHT_SCALE_TEXT),
+  weights: pluginWeights(process.env['PLACEMENT_REPLAY_WEIGHTS']),
+  doNoHarm: shapedPlugins(process.env['PLACEMENT_REPLAY_DO_NO_HARM']),
+};
+const WEIGHTS_TEXT = `Foresight's weights ×${WEIGHT_SCALE_TEXT}${WEIGHTS.weights ? ' with overrides' : ''}${WEIGHTS.doNoHarm ? ` (do no harm: ${WEIGHTS.doNoHarm.join(', ')})` : ''}: ${replayAdvisors(
+  {},
+  WEIGHTS,
+)
   .map((p) => `${p.name} ${p.weight}`)
   .join(', ')}`;
 
@@ -159,14 +202,36 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
  * node failure can be absorbed and placement is a real choice; and the simulator's default
  * preset (77% before the stream), where pods wait for room and there is little to choose.
  */
-const CLUSTERS: { name: string; options: ReplayOptions; perSeed: boolean }[] = [
+const ALL_CLUSTERS: { key: string; name: string; options: ReplayOptions; perSeed: boolean }[] = [
   {
+    key: 'spare',
     name: 'headroom (2 pods/node + a stream of 30)',
     options: { podsPerNode: 2, streamSize: 30 },
     perSeed: true,
   },
-  { name: 'tight (default preset + a stream of 24)', options: { streamSize: 24 }, perSeed: false },
+  {
+    key: 'near-full',
+    name: 'tight (default preset + a stream of 24)',
+    options: { streamSize: 24 },
+    perSeed: false,
+  },
 ];
+
+/**
+ * `PLACEMENT_REPLAY_CLUSTERS=near-full` (or `spare`) replays one cluster, and
+ * `PLACEMENT_REPLAY_ABLATION=off` leaves out the one-signal-at-a-time tables: a rule that asks for
+ * one row needs only that row.
+ */
+function chosenClusters(text: string | undefined): typeof ALL_CLUSTERS {
+  if (text === undefined || text.trim() === '') return ALL_CLUSTERS;
+  const keys = text.split(',').map((k) => k.trim());
+  const chosen = ALL_CLUSTERS.filter((c) => keys.includes(c.key));
+  if (chosen.length !== keys.length)
+    throw new Error(`PLACEMENT_REPLAY_CLUSTERS must name spare and/or near-full; got "${text}"`);
+  return chosen;
+}
+const CLUSTERS = chosenClusters(process.env['PLACEMENT_REPLAY_CLUSTERS']);
+const ABLATION = process.env['PLACEMENT_REPLAY_ABLATION']?.trim() !== 'off';
 
 /**
  * Issue 6, acceptance 2: the same stream and incidents placed by kube-scheduler's default
@@ -182,7 +247,7 @@ export async function benchPlacementReplay(): Promise<void> {
     const actions: string[] = [];
     for (const seed of SEEDS) {
       const k = runReplay('kube-scheduler', { ...cluster.options, seed });
-      const f = runReplay('foresight', { ...cluster.options, seed, weightScale: WEIGHT_SCALE });
+      const f = runReplay('foresight', { ...cluster.options, seed, ...WEIGHTS });
       all.push(k, f);
       incidents = k.incidents.length;
       if (cluster.perSeed) perSeed.push(seedRow(seed, k, f));
@@ -206,7 +271,7 @@ export async function benchPlacementReplay(): Promise<void> {
     for (const line of actions) console.log(`  ${line}`);
     await Promise.resolve();
   }
-  for (const cluster of CLUSTERS) ablation(cluster);
+  if (ABLATION) for (const cluster of CLUSTERS) ablation(cluster);
 }
 
 /** Which of Foresight's signals the gain (and the cost in nodes and waiting) comes from. */
@@ -234,7 +299,7 @@ function ablation(cluster: (typeof CLUSTERS)[number]): void {
         ...cluster.options,
         seed,
         nodeAdvice,
-        weightScale: WEIGHT_SCALE,
+        ...WEIGHTS,
         ...(parts ? { foresightSignals: parts } : {}),
       }),
     );

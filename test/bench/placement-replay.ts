@@ -1,7 +1,7 @@
 import { placementAnswer, type PlacementAnswer } from '../../core/scheduling/advice.ts';
 import { foresightAdvisors } from '../../core/scheduling/advisors/index.ts';
 import type { PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
-import { evaluatePlacement } from '../../core/scheduling/evaluate.ts';
+import { evaluatePlacement, type AdvisoryPlugin } from '../../core/scheduling/evaluate.ts';
 import type { NodeAdvicePolicy } from '../../core/scheduling/node-advice.ts';
 import type { NodeObject, PodObject } from '../../core/scheduling/kube-objects.ts';
 import { buildNodeInfos, type NodeInfo } from '../../core/scheduling/node-info.ts';
@@ -21,6 +21,7 @@ import {
   type Disruption,
 } from './placement-replay-causes.ts';
 import { AdvisedOperator, type NodeAction } from './placement-replay-cordon.ts';
+import { doNoHarm } from './placement-replay-shapes.ts';
 import { ForesightView } from './placement-replay-view.ts';
 import { failureWarnings, type FailureWarnings, type RiskRound } from './placement-replay-warnings.ts';
 
@@ -99,6 +100,10 @@ export interface ReplayOptions {
   nodeAdvicePolicy?: NodeAdvicePolicy;
   /** Foresight's plugin weights scaled by this (the product's FORESIGHT_WEIGHT_SCALE unless given). */
   weightScale?: number;
+  /** Per-plugin weights by plugin name, in place of the scaled ones (the README's spreader rule). */
+  weights?: Readonly<Record<string, number>>;
+  /** Plugins scored in their "do no harm" shape (placement-replay-shapes.ts): the spreader rule's (ii). */
+  doNoHarm?: readonly string[];
 }
 
 export type SignalPart = 'usage' | 'disruptions' | 'risks' | 'nic';
@@ -286,7 +291,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
         risks: signals.risks,
         ...(signals.nicErrors ? { nicErrors: signals.nicErrors } : {}),
       });
-    placePending(sim, signals, policy, options.weightScale, figures, { boundAt, withoutChoice });
+    placePending(sim, signals, policy, options, figures, { boundAt, withoutChoice });
     sim.advance(MINUTE);
     view.sample();
     for (const m of sim.nodeMetrics()) {
@@ -331,15 +336,31 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
   return figures;
 }
 
-/** place()'s pod advice (the node advice is the operator's), Foresight's weights at the scale. */
+/** How Foresight's plugins are weighed and shaped in a replay. */
+export type PluginChoice = Pick<ReplayOptions, 'weightScale' | 'weights' | 'doNoHarm'>;
+
+/** Foresight's plugins at the scale, each named in `weights` at the weight given there instead. */
+export function replayAdvisors(signals: PlacementSignals, weights: PluginChoice): AdvisoryPlugin[] {
+  const advisors = foresightAdvisors(signals, weights.weightScale);
+  const given = weights.weights;
+  const shaped = weights.doNoHarm;
+  if (!given && !shaped) return advisors;
+  return advisors.map((p) => {
+    const weight = given?.[p.name];
+    const plugin = shaped?.includes(p.name) ? doNoHarm(p, signals) : p;
+    return weight === undefined ? plugin : { ...plugin, weight };
+  });
+}
+
+/** place()'s pod advice (the node advice is the operator's), Foresight's weights as given. */
 function adviseOn(
   pod: PodObject,
   nodes: readonly NodeInfo[],
   signals: PlacementSignals,
-  weightScale: number | undefined,
+  weights: PluginChoice,
 ): PlacementAnswer {
   const profile = defaultProfile();
-  const advisors = foresightAdvisors(signals, weightScale);
+  const advisors = replayAdvisors(signals, weights);
   return placementAnswer(evaluatePlacement(pod, nodes, profile, advisors), profile, advisors);
 }
 
@@ -347,7 +368,7 @@ function placePending(
   sim: Simulation,
   signals: PlacementSignals,
   policy: Policy,
-  weightScale: number | undefined,
+  weights: PluginChoice,
   figures: ReplayFigures,
   bound: { boundAt: Map<string, number>; withoutChoice: Set<string> },
 ): void {
@@ -365,7 +386,7 @@ function placePending(
   for (const pod of pending) {
     // Each decision sees the pods bound before it, as kube-scheduler's assumed pods.
     const infos = buildNodeInfos(nodes, [...all, ...placed]);
-    const answer = adviseOn(pod, infos, signals, weightScale);
+    const answer = adviseOn(pod, infos, signals, weights);
     const node = policy === 'foresight' ? answer.advice?.node : answer.kubeSchedulerChoice?.node;
     if (!node) {
       figures.pendingPodMinutes++;

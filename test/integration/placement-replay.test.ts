@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { foresightAdvisors } from '../../core/scheduling/advisors/index.ts';
+import type { PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
+import { STABILITY } from '../../core/scheduling/advisors/stability.ts';
+import { makeNode, makePod } from '../../core/scheduling/testing/builders.ts';
+import { scoreNodes } from '../../core/scheduling/testing/run-plugin.ts';
 import type { IncidentRecord, ScenarioSpec } from '../../core/sim/scenarios/scenario.ts';
 import { createSimulation } from '../../core/sim/simulation.ts';
 import {
@@ -9,7 +14,13 @@ import {
 } from '../bench/placement-replay-causes.ts';
 import { ForesightView } from '../bench/placement-replay-view.ts';
 import { failureWarnings, type RiskRound } from '../bench/placement-replay-warnings.ts';
-import { runReplay, type ReplayFigures } from '../bench/placement-replay.ts';
+import { doNoHarmTroubleScore } from '../bench/placement-replay-shapes.ts';
+import {
+  replayAdvisors,
+  runReplay,
+  type PluginChoice,
+  type ReplayFigures,
+} from '../bench/placement-replay.ts';
 
 const MINUTE = 60_000;
 
@@ -279,5 +290,54 @@ describe("whether the advice's signals saw first failures coming (ground truth, 
     ],
   ])('%s', (_name, incidents, rounds, expected) => {
     expect(failureWarnings(rounds, incidents)).toEqual(expected);
+  });
+});
+
+describe("the replay's plugin choice (the README's spreader rule)", () => {
+  const gi = 2 ** 30;
+  const pod = makePod().req({ cpu: '1', memory: '1Gi' }).obj();
+  const nodes = ['quiet', 'restarts', 'failed', 'failedTwice'].map((n) => makeNode(n, 4000, 8 * gi));
+  const signals: PlacementSignals = {
+    disruptions: new Map([
+      ['restarts', { restarts: 4, oomKills: 0, evictions: 1, nodeFailures: 0 }], // trouble 7
+      ['failed', { restarts: 2, oomKills: 0, evictions: 1, nodeFailures: 1 }], // 15
+      ['failedTwice', { restarts: 0, oomKills: 1, evictions: 0, nodeFailures: 2 }], // 23
+    ]),
+  };
+  const stabilityOf = (choice: PluginChoice) =>
+    replayAdvisors(signals, choice).find((p) => p.name === STABILITY);
+
+  it.each([
+    [0, 100],
+    [10, 100],
+    [15, 75],
+    [20, 50],
+    [29, 5],
+    [30, 0],
+    [45, 0],
+  ])('"do no harm" Stability: trouble %d scores %d', (trouble, score) => {
+    expect(doNoHarmTroubleScore(trouble)).toBe(score);
+  });
+
+  it('sets only the named plugin weights, the others at the scale', () => {
+    const weights = (choice: PluginChoice) => replayAdvisors(signals, choice).map((p) => [p.name, p.weight]);
+    expect(weights({ weights: { Stability: 0 } })).toEqual([
+      ['LoadAware', 3],
+      ['Stability', 0],
+      ['NetworkHealth', 3],
+      ['RiskAware', 3],
+      ['LearnedOutcome', 2],
+    ]);
+    expect(weights({ weightScale: 1 / 3, weights: { LoadAware: 2 } })[0]).toEqual(['LoadAware', 2]);
+    expect(weights({})).toEqual(foresightAdvisors(signals).map((p) => [p.name, p.weight]));
+  });
+
+  it('shapes Stability to tell only clearly troubled nodes apart, its weight kept', () => {
+    const shipped = stabilityOf({});
+    const shaped = stabilityOf({ doNoHarm: [STABILITY] });
+    // Relative to the worst node: a node with a few restarts already loses points.
+    expect(scoreNodes(shipped!, pod, nodes)).toEqual([100, 70, 35, 0]);
+    expect(scoreNodes(shaped!, pod, nodes)).toEqual([100, 100, 75, 35]);
+    expect(shaped?.weight).toBe(shipped?.weight);
   });
 });
