@@ -9,7 +9,7 @@ const FLAT_UP_TO = 10;
 const ZERO_AT = 30;
 
 /**
- * The README's "do no harm" shape for Stability (candidate (ii) of the spreader rule): 100 on a
+ * The "do no harm" shape for Stability (candidate (ii) of the spreader rule): 100 on a
  * node with at most one failure's worth of trouble, falling linearly to 0 at three, on the
  * absolute trouble rather than relative to the worst node, so quiet and slightly troubled nodes
  * are not told apart and the pods are not spread away from every node with a restart.
@@ -20,7 +20,7 @@ export function doNoHarmTroubleScore(trouble: number): number {
   return Math.round((MAX_NODE_SCORE * (ZERO_AT - trouble)) / (ZERO_AT - FLAT_UP_TO));
 }
 
-/** The plugins that may take the shape: only the spreader the README's rule found. */
+/** The plugins that may take the shape: only the spreader its rule found (test/bench/placement-replay.md). */
 export const SHAPED_PLUGINS: readonly string[] = [STABILITY];
 
 /** The plugin scored in its "do no harm" shape (Stability only), its weight and name kept. */

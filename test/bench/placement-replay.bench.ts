@@ -38,7 +38,8 @@ const SEED_TEXT =
 
 /**
  * Foresight's plugin weights scaled by a fraction (`PLACEMENT_REPLAY_WEIGHT_SCALE=2/3`, or 1, 1/3,
- * 0.5 ...): the candidates the README's weight rule chose among. The product's scale by default.
+ * 0.5 ...): the candidates the weight rule (test/bench/placement-replay.md) chose among. The
+ * product's scale by default.
  */
 export function weightScale(text: string | undefined): number {
   if (text === undefined || text.trim() === '') return FORESIGHT_WEIGHT_SCALE;
@@ -51,7 +52,8 @@ export function weightScale(text: string | undefined): number {
 
 /**
  * Single plugins at a weight of their own (`PLACEMENT_REPLAY_WEIGHTS=LoadAware=0,Stability=2`),
- * the others at the scale: the README's rule for finding which plugin spreads the pods.
+ * the others at the scale: the rule for finding which plugin spreads the pods
+ * (test/bench/placement-replay.md).
  */
 export function pluginWeights(text: string | undefined): Record<string, number> | undefined {
   if (text === undefined || text.trim() === '') return undefined;

@@ -100,7 +100,7 @@ export interface ReplayOptions {
   nodeAdvicePolicy?: NodeAdvicePolicy;
   /** Foresight's plugin weights scaled by this (the product's FORESIGHT_WEIGHT_SCALE unless given). */
   weightScale?: number;
-  /** Per-plugin weights by plugin name, in place of the scaled ones (the README's spreader rule). */
+  /** Per-plugin weights by name, in place of the scaled ones (test/bench/placement-replay.md's spreader rule). */
   weights?: Readonly<Record<string, number>>;
   /** Plugins scored in their "do no harm" shape (placement-replay-shapes.ts): the spreader rule's (ii). */
   doNoHarm?: readonly string[];

@@ -293,7 +293,7 @@ describe("whether the advice's signals saw first failures coming (ground truth, 
   });
 });
 
-describe("the replay's plugin choice (the README's spreader rule)", () => {
+describe("the replay's plugin choice (the spreader rule, test/bench/placement-replay.md)", () => {
   const gi = 2 ** 30;
   const pod = makePod().req({ cpu: '1', memory: '1Gi' }).obj();
   const nodes = ['quiet', 'restarts', 'failed', 'failedTwice'].map((n) => makeNode(n, 4000, 8 * gi));

@@ -11,7 +11,7 @@ export type { PlacementSignals } from './signals.ts';
 /**
  * How much Foresight's plugins weigh against kube-scheduler's (3+2+1+1): each plugin's own weight
  * (LoadAware, Stability, NetworkHealth, RiskAware ×3, LearnedOutcome ×2: the scale 1) times this.
- * Kept at 1 by the README's weight rule (placement section): in the placement replay with node
+ * Kept at 1 by the weight rule (test/bench/placement-replay.md): in the placement replay with node
  * advice (`PLACEMENT_REPLAY_WEIGHT_SCALE=S npm run bench -- placement-replay`, seeds 1–10) only
  * S = 0 met the target in both clusters (the cordon does the work; at 1, 2/3 and 1/3 the plugins
  * spread the near-full cluster's pods over 7–11% more nodes). 0 is not shipped: the plugins
