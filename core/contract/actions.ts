@@ -133,8 +133,8 @@ export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 const actionParams = z.object({ action: actionSchema }).strict();
 
-/** The autopilot's settings for one cluster. Off unless the user turns it on. */
-export const autopilotConfigSchema = z
+/** The autopilot's settings as a request changes them: every field required here, optional there. */
+const autopilotSettingsSchema = z
   .object({
     enabled: z.boolean(),
     /** Only say what it would do (events and audit), change nothing. */
@@ -160,8 +160,22 @@ export const autopilotConfigSchema = z
       .strict(),
     /** Also drain a tainted node (PDBs respected, DaemonSets ignored, emptyDir data deleted). */
     drain: z.boolean(),
+    /**
+     * Also taint a node Foresight's node advice says to cordon (its Ready condition left True
+     * 2 times in 6 h), and keep the taint until that advice lapses.
+     */
+    followNodeAdvice: z.boolean(),
   })
   .strict();
+
+/**
+ * The autopilot's settings for one cluster. Off unless the user turns it on. Settings saved
+ * before followNodeAdvice existed read it as true: an operator who turned the autopilot on
+ * expects it to follow the node advice too.
+ */
+export const autopilotConfigSchema = autopilotSettingsSchema.extend({
+  followNodeAdvice: z.boolean().default(true),
+});
 export type AutopilotConfig = z.infer<typeof autopilotConfigSchema>;
 
 export const DEFAULT_AUTOPILOT_CONFIG: AutopilotConfig = {
@@ -175,6 +189,7 @@ export const DEFAULT_AUTOPILOT_CONFIG: AutopilotConfig = {
   maxTaintedFraction: 0.1,
   taint: { key: 'foresight.io/at-risk', value: 'true', effect: 'NoSchedule' },
   drain: false,
+  followNodeAdvice: true,
 };
 
 /** One decision of the autopilot, acted on or not, with its reasoning. */
@@ -225,7 +240,8 @@ export const actionsMethods = {
   'autopilot.status': { params: z.object({}).strict(), result: autopilotStatusSchema },
   /** Changes the autopilot's settings for the connected cluster (kept in its history database). */
   'autopilot.configure': {
-    params: z.object({ config: autopilotConfigSchema.partial() }).strict(),
+    // Without the defaults: a change of one setting must not reset another to its default.
+    params: z.object({ config: autopilotSettingsSchema.partial() }).strict(),
     result: autopilotStatusSchema,
   },
   /** The audit log, newest first. */

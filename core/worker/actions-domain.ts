@@ -12,6 +12,9 @@ import { DEFAULT_AUTOPILOT_CONFIG, type AutopilotConfig } from '../contract/acti
 import { Autopilot } from '../kube/actions/autopilot/autopilot.ts';
 import { loadAutopilotConfig, saveAutopilotConfig } from '../kube/actions/autopilot/config-store.ts';
 import { readNodeFacts } from '../kube/actions/autopilot/node-facts.ts';
+import { clusterNodeAdvice } from '../scheduling/cluster-node-advice.ts';
+import type { NodeObject, PodObject } from '../scheduling/kube-objects.ts';
+import type { NodeAdvice } from '../scheduling/node-advice.ts';
 import { errorText } from '../kube/actions/action-handler.ts';
 import { kubeJson, KubeStatusError } from '../kube/actions/kube-json.ts';
 import {
@@ -63,6 +66,7 @@ export class ActionsService implements WorkerDomain {
         return typeof session === 'string' || !session.audit ? undefined : session;
       },
       risks: () => this.context.nodeRisks(),
+      nodeAdvice: (ownCordons) => this.nodeAdvice(ownCordons),
       config: () => this.autopilotConfig,
       now: this.context.now,
       emit: (decision) => this.context.push('autopilotDecision', decision),
@@ -70,6 +74,30 @@ export class ActionsService implements WorkerDomain {
         ? { clusterTimeScale: this.context.config.clusterTimeScale }
         : {}),
     });
+  }
+
+  /**
+   * The node advice the Placement page shows, for the autopilot to follow; a node only the
+   * autopilot's drain cordoned reads as schedulable (the advice has nothing to say of cordoned
+   * nodes, and the autopilot must know the node still keeps failing).
+   */
+  private async nodeAdvice(ownCordons: ReadonlySet<string>): Promise<NodeAdvice[]> {
+    const cluster = this.context.cluster();
+    if (!cluster?.reader.listSchedulingObjects) return [];
+    const { nodes, pods } = await cluster.reader.listSchedulingObjects();
+    const asSchedulable = (nodes as NodeObject[]).map((node) =>
+      ownCordons.has(node.metadata?.name ?? '')
+        ? { ...node, spec: { ...node.spec, unschedulable: false } }
+        : node,
+    );
+    const now = this.context.now();
+    return clusterNodeAdvice(
+      this.context.history(),
+      asSchedulable,
+      pods as PodObject[],
+      this.context.nodeRisks(),
+      now,
+    );
   }
 
   /** After each collection: the autopilot's round (its actions run in the background). */

@@ -10,11 +10,12 @@ import {
 } from '../contract/index.ts';
 import type Database from 'better-sqlite3';
 import { AdviceRecords, OUTCOME_WINDOW_MS } from '../scheduling/advice-records.ts';
+import { clusterNodeAdvice } from '../scheduling/cluster-node-advice.ts';
 import { signalsFromHistory } from '../scheduling/history-signals.ts';
 import { OutcomeLearner } from '../scheduling/outcome/outcome-learner.ts';
 import type { NodeObject, PodObject } from '../scheduling/kube-objects.ts';
 import type { PlacementSignals } from '../scheduling/advisors/signals.ts';
-import { nodeAdviceFrom, type NodeAdvice } from '../scheduling/node-advice.ts';
+import type { NodeAdvice } from '../scheduling/node-advice.ts';
 import { buildNodeInfos, type NodeInfo } from '../scheduling/node-info.ts';
 import { placeOnNodes } from '../scheduling/place.ts';
 import { podFromText, PodSpecError } from '../scheduling/pod-spec.ts';
@@ -161,8 +162,13 @@ export class PlacementService implements WorkerDomain {
   /** The node advice for the cluster as it is: no pod, so no ranking and nothing recorded. */
   private async nodeAdvice(cluster: ClusterAccess): Promise<NodeAdvice[]> {
     const { nodes, pods } = await this.objects(cluster);
-    const infos = buildNodeInfos(nodes, pods);
-    return nodeAdviceFrom(infos, this.signals(infos));
+    return clusterNodeAdvice(
+      this.context.history(),
+      nodes,
+      pods,
+      this.context.nodeRisks(),
+      this.context.now(),
+    );
   }
 
   /**

@@ -5,12 +5,13 @@ import {
   DEFAULT_AUTOPILOT_CONFIG,
   type AutopilotConfig,
   type AutopilotDecision,
+  type NodeAdviceInfo,
   type NodeRisk,
 } from '../../core/contract/index.ts';
 import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { AuditLog } from '../../core/history/audit-log.ts';
 import { migrate } from '../../core/history/migrations.ts';
-import { Autopilot } from '../../core/kube/actions/autopilot/autopilot.ts';
+import { Autopilot, type AutopilotDeps } from '../../core/kube/actions/autopilot/autopilot.ts';
 import { kubeJson, type KubeJson } from '../../core/kube/actions/kube-json.ts';
 import type { NodeJson } from '../../core/kube/actions/node-ops.ts';
 import type { ActionSession } from '../../core/kube/actions/pipeline.ts';
@@ -67,6 +68,7 @@ function harness(
   change: Partial<AutopilotConfig> = {},
   drainTimeoutSeconds?: number,
   clusterTimeScale?: number,
+  nodeAdvice?: AutopilotDeps['nodeAdvice'],
 ): Harness {
   const db = new Database(':memory:');
   migrate(db);
@@ -90,6 +92,7 @@ function harness(
     emit: (decision) => decisions.push(decision),
     ...(drainTimeoutSeconds === undefined ? {} : { drainTimeoutSeconds }),
     ...(clusterTimeScale === undefined ? {} : { clusterTimeScale }),
+    ...(nodeAdvice === undefined ? {} : { nodeAdvice }),
   });
   return {
     autopilot,
@@ -347,6 +350,49 @@ describe('the autopilot on the simulator', { timeout: 60_000 }, () => {
     await api.delete(
       `/apis/policy/v1/namespaces/${guarded.metadata.namespace}/poddisruptionbudgets/test-hold`,
     );
+    await cleanUp();
+  });
+
+  it("follows Foresight's node advice: taints a node that keeps failing at once, reads the advice once a minute, and lifts the taint only once the advice lapsed", async () => {
+    const [, node] = await workerNames();
+    if (!node) throw new Error('no workers');
+    const cordon: NodeAdviceInfo = {
+      node,
+      action: 'cordon',
+      reasons: ['its Ready condition left True 2 times in the last 6 h (last at 2026-01-05T08:50:00Z)'],
+      since: '2026-01-05T08:50:00.000Z',
+    };
+    let advice: NodeAdviceInfo[] = [cordon];
+    let reads = 0;
+    const h = harness({}, undefined, undefined, () => {
+      reads++;
+      return advice;
+    });
+    await h.predict([]);
+    expect(await taintedByAutopilot()).toEqual([node]);
+    const taint = h.decisions.find((d) => d.decision === 'taint');
+    expect(taint).toMatchObject({
+      node,
+      dryRun: false,
+      reason:
+        'node advice: its Ready condition left True 2 times in the last 6 h (last at 2026-01-05T08:50:00Z)',
+    });
+    expect(h.audit.get(taint?.auditId ?? -1)).toMatchObject({ origin: 'autopilot', action: 'taint' });
+    await h.autopilot.round();
+    expect(reads, 'a second round within the minute reads no advice').toBe(1);
+    // Its risk has been low for 32 minutes, but the advice still holds: the taint stays.
+    h.clock.now += 31 * MINUTE;
+    await h.predict([]);
+    expect(await taintedByAutopilot()).toEqual([node]);
+    expect(h.decisions.at(-1)).toMatchObject({
+      node,
+      decision: 'hold',
+      reason: expect.stringContaining('node advice still says to keep it cordoned'),
+    });
+    advice = [];
+    await h.predict([]);
+    expect(await taintedByAutopilot()).toEqual([]);
+    expect(reads).toBe(3);
     await cleanUp();
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, NodeRisk, PayloadOf, ReplyEnvelope } from '../../core/contract/index.ts';
 import { startFixtureServer, type FixtureServer } from '../../core/demo/testing/fixture-server.ts';
 import { HistoryStore } from '../../core/history/store.ts';
-import { createClusterReader } from '../../core/kube/cluster-client.ts';
+import { createClusterReader, type ClusterReader } from '../../core/kube/cluster-client.ts';
 import { loadKubeconfig } from '../../core/kube/kubeconfig.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 import { ActionsService } from '../../core/worker/actions-domain.ts';
@@ -20,6 +20,8 @@ import type { WorkerDomainContext } from '../../core/worker/domain.ts';
 let fx: FixtureServer;
 let dir: string;
 let store: HistoryStore;
+/** The cluster readers the services made (their watches stop after each test). */
+let readers: ClusterReader[] = [];
 
 beforeEach(async () => {
   fx = await startFixtureServer();
@@ -27,6 +29,8 @@ beforeEach(async () => {
   store = HistoryStore.open(join(dir, 'history.db'));
 });
 afterEach(async () => {
+  for (const reader of readers) reader.stop?.();
+  readers = [];
   store?.close();
   await fx?.close();
   await rm(dir, { recursive: true, force: true });
@@ -40,6 +44,11 @@ async function service(
   const file = join(dir, 'kubeconfig.yaml');
   await fx.server.writeKubeconfig(file);
   const loaded = loadKubeconfig(file);
+  const reader = createClusterReader(loaded);
+  readers.push(reader);
+  // As the collector does in the worker: the node advice reads the reader's mirrors.
+  reader.start?.();
+  await reader.whenSynced?.();
   const context: WorkerDomainContext = {
     config: {
       host: 'test',
@@ -59,7 +68,7 @@ async function service(
       context: loaded.context,
       server: loaded.server,
       demo: false,
-      reader: createClusterReader(loaded),
+      reader,
     }),
     push: <E extends EventName>(name: E, payload: PayloadOf<E>) => events.push({ name, payload }),
     nodeRisks: () => risks,
@@ -125,6 +134,62 @@ describe('the actions domain', { timeout: 60_000 }, () => {
     const audit = await call(second, 'actions.audit', {});
     expect(audit.records).toEqual([
       expect.objectContaining({ origin: 'autopilot', action: 'taint', status: 'succeeded' }),
+    ]);
+  });
+
+  it("follows the node advice: a node whose Ready condition left True twice in history gets the autopilot's taint (dry run)", async () => {
+    const events: { name: string; payload: unknown }[] = [];
+    const now = { ms: Date.UTC(2026, 0, 5, 9, 0) };
+    const minutesAgo = (m: number) => now.ms - m * 60_000;
+    // History has watched the cluster for an hour, and node-3 failed twice in it; its risk is low.
+    store.insertNodeSamples(
+      [60, 30, 1].map((m) => ({
+        node: 'node-3',
+        at: minutesAgo(m),
+        cpuMillis: 100,
+        memoryBytes: 1,
+        pods: 1,
+      })),
+    );
+    store.lifecycle.insert([
+      { at: minutesAgo(50), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=Unknown' },
+      { at: minutesAgo(45), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=True' },
+      { at: minutesAgo(20), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=False' },
+      { at: minutesAgo(15), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=True' },
+    ]);
+    const risks = new Map<string, NodeRisk>([
+      [
+        'node-3',
+        { node: 'node-3', at: now.ms, level: 'healthy', probability: 0.05, reasons: [], source: 'model' },
+      ],
+    ]);
+    const svc = await service(risks, events, now);
+    const configure = (config: object) => call(svc, 'autopilot.configure', { config });
+    const decisions = () =>
+      events.filter((e) => e.name === 'autopilotDecision').map((e) => e.payload as Record<string, unknown>);
+
+    await configure({ enabled: true, dryRun: true, maxTaintedFraction: 0.25, followNodeAdvice: false });
+    await svc.afterCollect();
+    expect(decisions(), 'not following the advice: nothing').toEqual([]);
+
+    await configure({ followNodeAdvice: true });
+    now.ms += 60_000;
+    await svc.afterCollect();
+    expect(decisions()).toEqual([
+      expect.objectContaining({
+        node: 'node-3',
+        decision: 'taint',
+        dryRun: true,
+        reason: expect.stringMatching(/^node advice: its Ready condition left True 2 times in the last 6 h/),
+      }),
+    ]);
+    expect(
+      (fx.backend.store.get(keys.nodes, undefined, 'node-3')?.spec as { taints?: unknown[] }).taints,
+      'dry run: the node is untouched',
+    ).toBeUndefined();
+    const audit = await call(svc, 'actions.audit', {});
+    expect(audit.records).toEqual([
+      expect.objectContaining({ origin: 'autopilot', action: 'autopilot-taint', status: 'dry-run' }),
     ]);
   });
 

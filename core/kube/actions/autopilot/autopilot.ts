@@ -1,4 +1,10 @@
-import type { Action, AutopilotConfig, AutopilotDecision, NodeRisk } from '../../../contract/index.ts';
+import type {
+  Action,
+  AutopilotConfig,
+  AutopilotDecision,
+  NodeAdviceInfo,
+  NodeRisk,
+} from '../../../contract/index.ts';
 import { errorText } from '../action-handler.ts';
 import { runAction, type ActionSession } from '../pipeline.ts';
 import { decide, emptyMemory, noteRisks, type PlannedDecision } from './decide.ts';
@@ -8,6 +14,15 @@ export interface AutopilotDeps {
   /** The connected cluster with its audit log, or undefined while there is none. */
   session(): ActionSession | undefined;
   risks(): ReadonlyMap<string, NodeRisk>;
+  /**
+   * Foresight's node advice for the cluster (what placement.nodeAdvice answers). `ownCordons` are
+   * the nodes the autopilot's own drain cordoned: the advice is to read them as schedulable, or a
+   * cordoned node would get no cordon advice and the autopilot would lift its taint too early.
+   * Read at most once a minute, and only while the config follows the advice.
+   */
+  nodeAdvice?(
+    ownCordons: ReadonlySet<string>,
+  ): readonly NodeAdviceInfo[] | Promise<readonly NodeAdviceInfo[]>;
   config(): AutopilotConfig;
   now(): number;
   /** Every decision goes to the event stream. */
@@ -23,6 +38,10 @@ export interface AutopilotDeps {
 }
 
 const KEEP_DECISIONS = 100;
+/** The node advice changes with failures minutes apart: reading it after every collection is waste. */
+export const NODE_ADVICE_EVERY_MS = 60_000;
+/** The key of the advice's read problem among the holds (no node is named ''). */
+const ADVICE_PROBLEM = '';
 
 /**
  * Runs a round after each collection: counts new predictions, decides (decide.ts holds every
@@ -39,6 +58,7 @@ export class Autopilot {
   private readonly cordonedByDrain = new Set<string>();
   /** The real time the cluster's time is counted from (only matters when the clock is scaled). */
   private readonly origin: number;
+  private advice: { readAt: number; list: readonly NodeAdviceInfo[] } | undefined;
 
   constructor(private readonly deps: AutopilotDeps) {
     this.origin = deps.now();
@@ -67,7 +87,15 @@ export class Autopilot {
     );
     noteRisks(this.memory, risks, config, now);
     const nodes = await readNodeFacts(session.api, config);
-    const planned = decide(this.memory, { config, nodes, risks, now, busy: this.running !== undefined });
+    const advice = await this.nodeAdvice(config);
+    const planned = decide(this.memory, {
+      config,
+      nodes,
+      risks,
+      advice,
+      now,
+      busy: this.running !== undefined,
+    });
     for (const decision of planned) {
       if (decision.decision === 'hold') {
         if (this.lastHold.get(decision.node) === decision.reason) continue;
@@ -85,6 +113,28 @@ export class Autopilot {
         this.running = undefined;
       });
     }
+  }
+
+  /**
+   * The node advice, read again once a minute of real time (none unless the config follows it).
+   * When it cannot be read the last advice stands (so a taint it asked for is not lifted), the
+   * risk still acts, and the problem is reported once.
+   */
+  private async nodeAdvice(config: AutopilotConfig): Promise<readonly NodeAdviceInfo[]> {
+    if (!config.followNodeAdvice || !this.deps.nodeAdvice) return [];
+    const now = this.deps.now();
+    if (this.advice && now - this.advice.readAt < NODE_ADVICE_EVERY_MS) return this.advice.list;
+    try {
+      this.advice = { readAt: now, list: await this.deps.nodeAdvice(this.cordonedByDrain) };
+      this.lastHold.delete(ADVICE_PROBLEM);
+    } catch (error) {
+      const reason = `the node advice could not be read (the last one read stands): ${errorText(error)}`;
+      if (this.lastHold.get(ADVICE_PROBLEM) !== reason) {
+        this.lastHold.set(ADVICE_PROBLEM, reason);
+        this.push({ node: '', decision: 'hold', reason, dryRun: config.dryRun, at: now });
+      }
+    }
+    return this.advice?.list ?? [];
   }
 
   /** A decision that changes nothing (held, or dry-run mode) is still audited and pushed. */

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AUTOPILOT_CONFIG, type AutopilotConfig, type NodeRisk } from '../../../contract/index.ts';
-import { decide, emptyMemory, noteRisks, type NodeFacts } from './decide.ts';
+import {
+  DEFAULT_AUTOPILOT_CONFIG,
+  type AutopilotConfig,
+  type NodeAdviceInfo,
+  type NodeRisk,
+} from '../../../contract/index.ts';
+import {
+  decide,
+  emptyMemory,
+  noteRisks,
+  type AutopilotMemory,
+  type NodeFacts,
+  type RoundInput,
+} from './decide.ts';
 
 const MINUTE = 60_000;
 const on: AutopilotConfig = { ...DEFAULT_AUTOPILOT_CONFIG, enabled: true };
@@ -222,6 +234,140 @@ describe('the autopilot decides with every guardrail', () => {
         decision: 'untaint',
         reason: 'recovered: below 0.7 and not at risk for 30 min (≥ 30 min)',
       },
+    ]);
+  });
+});
+
+describe("the autopilot follows Foresight's node advice", () => {
+  const cordon = (node: string): NodeAdviceInfo => ({
+    node,
+    action: 'cordon',
+    reasons: [
+      'its Ready condition left True 2 times in the last 6 h (last at 2026-01-05T08:40:00Z): a machine that fails again soon is likely to fail a third time',
+      'cordoning keeps new pods off it',
+    ],
+    since: '2026-01-05T08:40:00.000Z',
+  });
+  const quiet = (nodes: string[]) => memoryAfter(nodes, 0.1);
+  const round = (memory: AutopilotMemory, change: Partial<RoundInput> = {}) =>
+    decide(memory, {
+      config: on,
+      nodes: workers(10),
+      risks: risks(['w1'], 0.1),
+      advice: [cordon('w1')],
+      now: 4 * MINUTE,
+      busy: false,
+      ...change,
+    });
+
+  it('taints a node with cordon advice at once, with no streak, and says why', () => {
+    expect(round(quiet(['w1']))).toEqual([
+      {
+        node: 'w1',
+        decision: 'taint',
+        reason:
+          'node advice: its Ready condition left True 2 times in the last 6 h (last at 2026-01-05T08:40:00Z): a machine that fails again soon is likely to fail a third time',
+      },
+    ]);
+  });
+
+  it('a node both advised and at risk is tainted once, with both reasons; advice goes before risk', () => {
+    const memory = memoryAfter(['w1', 'w2'], 0.9);
+    const d = round(memory, {
+      config: { ...on, maxTaintedFraction: 0.5 },
+      risks: new Map([
+        ['w1', risk('w1', 0.8, 3 * MINUTE)],
+        ['w2', risk('w2', 0.95, 3 * MINUTE)],
+      ]),
+    });
+    expect(d.map((x) => [x.node, x.decision])).toEqual([
+      ['w1', 'taint'],
+      ['w2', 'hold'],
+    ]);
+    expect(d[0]?.reason).toMatch(/^node advice: .*; and risk 0\.80 ≥ 0\.7 for 3 consecutive predictions/);
+  });
+
+  it.each<[string, () => Partial<RoundInput>, AutopilotMemory, RegExp]>([
+    [
+      'never a control-plane node',
+      () => ({ nodes: [facts('w1', { controlPlane: true }), ...workers(10).slice(1)] }),
+      quiet(['w1']),
+      /control-plane/,
+    ],
+    ['one node at a time', () => ({ busy: true }), quiet(['w1']), /one node at a time/],
+    [
+      'at most 10% of the nodes tainted',
+      () => ({ nodes: [...workers(10).slice(0, 9), facts('w10', { autopilotTainted: true })] }),
+      quiet(['w1']),
+      /at most 10% of the nodes/,
+    ],
+    [
+      'never the last schedulable node',
+      () => ({
+        config: { ...on, maxTaintedFraction: 1 },
+        nodes: [facts('w1'), facts('w2', { schedulable: false })],
+      }),
+      quiet(['w1']),
+      /last schedulable node/,
+    ],
+    [
+      'a cooldown per node',
+      () => ({}),
+      (() => {
+        const memory = quiet(['w1']);
+        memory.lastActionAt.set('w1', 0);
+        return memory;
+      })(),
+      /cooldown/,
+    ],
+  ])('the guardrails still hold it back: %s', (_name, change, memory, reason) => {
+    const decisions = round(memory, change());
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({ node: 'w1', decision: 'hold' });
+    expect(decisions[0]?.reason).toMatch(reason);
+  });
+
+  it.each<[string, Partial<AutopilotConfig>]>([
+    ['off', { enabled: false }],
+    ['the kill switch', { paused: true }],
+  ])('%s: the advice changes nothing either', (_name, change) => {
+    expect(round(quiet(['w1']), { config: { ...on, ...change } })).toEqual([]);
+  });
+
+  it('keeps the taint while the advice holds, and removes it once the advice lapsed and the risk recovered', () => {
+    const memory = emptyMemory();
+    noteRisks(memory, new Map([['w1', risk('w1', 0.2, MINUTE)]]), on, MINUTE);
+    const nodes = [facts('w1', { autopilotTainted: true }), ...workers(10).slice(1)];
+    const at = (minutes: number, advice: NodeAdviceInfo[]) =>
+      round(memory, { nodes, risks: new Map(), advice, now: (1 + minutes) * MINUTE });
+    expect(at(30, [cordon('w1')])).toEqual([
+      {
+        node: 'w1',
+        decision: 'hold',
+        reason: expect.stringMatching(
+          /^its risk recovered, but node advice still says to keep it cordoned: its Ready condition left True 2 times/,
+        ),
+      },
+    ]);
+    // The advice lapsed, but the risk has not been healthy long enough: still nothing.
+    noteRisks(memory, new Map([['w1', risk('w1', 0.9, 40 * MINUTE)]]), on, 40 * MINUTE);
+    noteRisks(memory, new Map([['w1', risk('w1', 0.2, 41 * MINUTE)]]), on, 41 * MINUTE);
+    expect(at(50, [])).toEqual([]);
+    expect(at(70, [])).toEqual([expect.objectContaining({ node: 'w1', decision: 'untaint' })]);
+  });
+
+  it('uncordon advice is no reason to taint', () => {
+    expect(round(quiet(['w1']), { advice: [{ ...cordon('w1'), action: 'uncordon' }] })).toEqual([]);
+  });
+
+  it('with followNodeAdvice off the advice is ignored: no taint, and recovery does not wait for it', () => {
+    const config = { ...on, followNodeAdvice: false };
+    expect(round(quiet(['w1']), { config })).toEqual([]);
+    const memory = emptyMemory();
+    noteRisks(memory, new Map([['w1', risk('w1', 0.2, MINUTE)]]), config, MINUTE);
+    const nodes = [facts('w1', { autopilotTainted: true }), ...workers(10).slice(1)];
+    expect(round(memory, { config, nodes, now: 31 * MINUTE })).toEqual([
+      expect.objectContaining({ node: 'w1', decision: 'untaint' }),
     ]);
   });
 });

@@ -1,9 +1,11 @@
-import type { AutopilotConfig, NodeRisk } from '../../../contract/index.ts';
+import type { AutopilotConfig, NodeAdviceInfo, NodeRisk } from '../../../contract/index.ts';
 
 /**
  * The autopilot's decisions as a pure function of what it knows, so each guardrail can be tested
  * on its own: at most one node in action at a time, at most a share of the nodes tainted, never
  * the last schedulable node, never a control-plane node, a cooldown per node, a kill switch.
+ * Foresight's node advice to cordon a node (it keeps failing) is a second reason to taint it,
+ * held back by the same guardrails, and keeps the node from recovery while it holds.
  */
 
 /** What the autopilot reads about each node (from the API server, not the snapshot). */
@@ -97,15 +99,38 @@ export interface RoundInput {
   config: AutopilotConfig;
   nodes: readonly NodeFacts[];
   risks: ReadonlyMap<string, NodeRisk>;
+  /** Foresight's node advice (placement.nodeAdvice); only its cordon advice counts, and only with followNodeAdvice. */
+  advice?: readonly NodeAdviceInfo[];
   now: number;
   /** An action of the autopilot is still running. */
   busy: boolean;
+}
+
+/** The cordon advice the autopilot follows, by node: none unless configured to follow it. */
+function cordonAdvice(input: RoundInput): Map<string, NodeAdviceInfo> {
+  if (!input.config.followNodeAdvice) return new Map();
+  return new Map((input.advice ?? []).filter((a) => a.action === 'cordon').map((a) => [a.node, a]));
+}
+
+/** Why a node is to be tainted: the advice (it already needs two failures, so no streak), the streak, or both. */
+function taintWords(
+  advice: NodeAdviceInfo | undefined,
+  risk: NodeRisk | undefined,
+  config: AutopilotConfig,
+  streak: number,
+): string {
+  const words = [
+    advice ? `node advice: ${advice.reasons[0] ?? 'cordon it'}` : '',
+    streak >= config.consecutive ? riskWords(risk, config, streak) : '',
+  ];
+  return words.filter(Boolean).join('; and ');
 }
 
 /** This round's decisions: at most one action, and a hold with the guardrail's reason for the rest. */
 export function decide(memory: AutopilotMemory, input: RoundInput): PlannedDecision[] {
   const { config, nodes, risks, now, busy } = input;
   if (!config.enabled || config.paused) return [];
+  const advised = cordonAdvice(input);
   const decisions: PlannedDecision[] = [];
   let acting: string | undefined;
   const hold = (node: string, reason: string) => decisions.push({ node, decision: 'hold', reason });
@@ -116,7 +141,13 @@ export function decide(memory: AutopilotMemory, input: RoundInput): PlannedDecis
   });
   for (const node of recovered) {
     const minutes = Math.round((now - (memory.healthySince.get(node.name) ?? now)) / MINUTE);
-    if (busy || acting)
+    const advice = advised.get(node.name);
+    if (advice)
+      hold(
+        node.name,
+        `its risk recovered, but node advice still says to keep it cordoned: ${advice.reasons[0] ?? ''}`,
+      );
+    else if (busy || acting)
       hold(node.name, `recovered, but one node at a time: ${acting ?? 'another action'} is in progress`);
     else {
       acting = node.name;
@@ -130,9 +161,16 @@ export function decide(memory: AutopilotMemory, input: RoundInput): PlannedDecis
 
   const taintedNow = nodes.filter((n) => n.autopilotTainted).length;
   const allowedTainted = Math.floor(config.maxTaintedFraction * nodes.length);
+  const actNow = (n: NodeFacts) =>
+    advised.has(n.name) || (memory.streaks.get(n.name) ?? 0) >= config.consecutive;
+  // A node that keeps failing goes first: its failures are observed, a risk is a prediction.
   const candidates = nodes
-    .filter((n) => !n.autopilotTainted && (memory.streaks.get(n.name) ?? 0) >= config.consecutive)
-    .sort((a, b) => (risks.get(b.name)?.probability ?? 0) - (risks.get(a.name)?.probability ?? 0));
+    .filter((n) => !n.autopilotTainted && actNow(n))
+    .sort(
+      (a, b) =>
+        Number(advised.has(b.name)) - Number(advised.has(a.name)) ||
+        (risks.get(b.name)?.probability ?? 0) - (risks.get(a.name)?.probability ?? 0),
+    );
   for (const node of candidates) {
     const streak = memory.streaks.get(node.name) ?? 0;
     const last = memory.lastActionAt.get(node.name);
@@ -159,7 +197,7 @@ export function decide(memory: AutopilotMemory, input: RoundInput): PlannedDecis
       decisions.push({
         node: node.name,
         decision: 'taint',
-        reason: riskWords(risks.get(node.name), config, streak),
+        reason: taintWords(advised.get(node.name), risks.get(node.name), config, streak),
       });
     }
   }
