@@ -120,6 +120,8 @@ test('an incident on the demo triggers the autopilot when it is on; the UI shows
     await page.getByTestId('nav-actions').click();
     const panel = page.getByTestId('autopilot-panel');
     await expect(page.getByTestId('autopilot-state')).toHaveText('off', { timeout: 60_000 });
+    // Once on, it also follows Foresight's node advice unless told not to.
+    await expect(page.getByTestId('autopilot-follow-advice')).toBeChecked();
     // Threshold 1: act on the risk engine's own at-risk verdict only. With the default 0.7 the
     // autopilot also counts raw model probabilities above 0.7 that the engine calls only
     // "caution" (healthy demo nodes, once the model takes over after an hour), and such a node can

@@ -29,7 +29,8 @@ function NumberSetting(props: {
 
 /**
  * The autopilot for this cluster: off until turned on, a dry-run mode that only logs, a kill
- * switch, its thresholds, the nodes carrying its taint and every decision with its reasoning.
+ * switch, its thresholds, whether it follows the node advice, the nodes carrying its taint and
+ * every decision with its reasoning.
  */
 export function AutopilotPanel() {
   const status = useActions((state) => state.autopilot);
@@ -59,10 +60,15 @@ export function AutopilotPanel() {
         When a node&apos;s risk stays at or above {config.threshold} (or the risk engine calls it at risk) for{' '}
         {config.consecutive} predictions in a row it taints it with{' '}
         <code>{`${config.taint.key}=${config.taint.value}:${config.taint.effect}`}</code>
-        {config.drain ? ' and drains it' : ''}; once the node is healthy for {config.healthyMinutes} minutes
-        it removes the taint. One node at a time, at most {Math.round(config.maxTaintedFraction * 100)}% of
-        the nodes, never the last schedulable one, never a control-plane node, {config.cooldownMinutes}{' '}
-        minutes between actions on a node, PodDisruptionBudgets always respected.
+        {config.drain ? ' and drains it' : ''}
+        {config.followNodeAdvice
+          ? ", and does the same at once to a node Foresight's node advice says to cordon (it keeps failing)"
+          : ''}
+        ; once the node is healthy for {config.healthyMinutes} minutes
+        {config.followNodeAdvice ? ' and that advice has lapsed' : ''} it removes the taint. One node at a
+        time, at most {Math.round(config.maxTaintedFraction * 100)}% of the nodes, never the last schedulable
+        one, never a control-plane node, {config.cooldownMinutes} minutes between actions on a node,
+        PodDisruptionBudgets always respected.
       </p>
       <div className="action-form">
         <label>
@@ -86,6 +92,15 @@ export function AutopilotPanel() {
         <label>
           <input type="checkbox" checked={config.drain} onChange={(e) => set({ drain: e.target.checked })} />{' '}
           Also drain tainted nodes
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={config.followNodeAdvice}
+            onChange={(e) => set({ followNodeAdvice: e.target.checked })}
+            data-testid="autopilot-follow-advice"
+          />{' '}
+          Also act on node advice (a node that keeps failing)
         </label>
         <button
           type="button"
