@@ -145,7 +145,7 @@ describe('options', () => {
     [{ scenarios: [{ family: 'diskFill', onsetMs: -5 }] }, /onsetMs must be/],
     [
       { nodes: 3, scenarios: [{ family: 'diskFill', onsetMs: 0, target: { node: 'node-9' } }] },
-      /scenario diskFill: there is no node "node-9"; the cluster's nodes: control-plane-1, node-01, node-02, node-03$/,
+      /scenario diskFill: there is no node "node-9"; the cluster's nodes: control-plane-1, node-01, node-02$/,
     ],
     [{ scenarios: [{ family: 'diskFill', onsetMs: 0, severity: 2 }] }, /severity must be within 0..1/],
     [{ preset: 'huge' }, /unknown preset "huge"/],
