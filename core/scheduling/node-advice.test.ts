@@ -93,6 +93,28 @@ describe('adviseNodes (2 failures in 6 h)', () => {
     ]);
   });
 
+  it("names a taint someone put on it that already keeps new pods off, but not the lifecycle controller's", () => {
+    const [advice] = adviseNodes(
+      [
+        {
+          name: 'n1',
+          unschedulable: false,
+          taints: [
+            { key: 'foresight.io/at-risk', value: 'true', effect: 'NoSchedule' },
+            { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
+            { key: 'soft', effect: 'PreferNoSchedule' },
+          ],
+        },
+      ],
+      new Map([['n1', { at: [ago(3), ago(1)], down: false }]]),
+      now,
+    );
+    expect(advice?.action).toBe('cordon');
+    expect(advice?.reasons.filter((r) => r.startsWith('it already carries'))).toEqual([
+      'it already carries foresight.io/at-risk=true:NoSchedule, which keeps off new pods that do not tolerate it',
+    ]);
+  });
+
   it('takes another policy, and sorts by node', () => {
     const failures = new Map([
       ['b', { at: [ago(20)], down: false }],

@@ -47,15 +47,31 @@ function wasEverAdvised(at: readonly number[], policy: NodeAdvicePolicy): boolea
   return false;
 }
 
-function cordonAdvice(node: string, recent: readonly number[], policy: NodeAdvicePolicy): NodeAdvice {
+type AdvisedNode = Pick<NodeInfo, 'name' | 'unschedulable'> & Partial<Pick<NodeInfo, 'taints'>>;
+
+/**
+ * The taints someone put on the node (an operator, the autopilot) that already keep new pods off
+ * it, as a cordon would; the node lifecycle controller's own (node.kubernetes.io/…) are left out.
+ */
+function keepOffTaints(node: AdvisedNode): string[] {
+  return (node.taints ?? [])
+    .filter((t) => t.effect !== 'PreferNoSchedule' && !t.key.startsWith('node.kubernetes.io/'))
+    .map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
+}
+
+function cordonAdvice(node: AdvisedNode, recent: readonly number[], policy: NodeAdvicePolicy): NodeAdvice {
   const last = recent.at(-1) ?? 0;
   const window = spanText(policy.windowMs);
+  const taints = keepOffTaints(node);
   return {
-    node,
+    node: node.name,
     action: 'cordon',
     reasons: [
       `its Ready condition left True ${recent.length} times in the last ${window} (last at ${when(last)}): a machine that fails again soon is likely to fail a third time`,
       'cordoning keeps new pods off it; the pods it runs stay (drain it to move them)',
+      ...(taints.length > 0
+        ? [`it already carries ${taints.join(', ')}, which keeps off new pods that do not tolerate it`]
+        : []),
       `the advice lapses once it has stayed Ready for ${window} after its last failure (at ${when(last + policy.windowMs)} if it does not fail again)`,
     ],
     since: iso(recent[policy.failures - 1] ?? last),
@@ -83,19 +99,20 @@ function uncordonAdvice(node: string, at: readonly number[], policy: NodeAdviceP
  * operator's maintenance) get no advice. Sorted by node name.
  */
 export function adviseNodes(
-  nodes: readonly Pick<NodeInfo, 'name' | 'unschedulable'>[],
+  nodes: readonly AdvisedNode[],
   failures: ReadonlyMap<string, NodeFailureHistory> | undefined,
   now: number,
   policy: NodeAdvicePolicy = DEFAULT_NODE_ADVICE_POLICY,
 ): NodeAdvice[] {
   if (!failures || failures.size === 0) return [];
   const advice: NodeAdvice[] = [];
-  for (const { name, unschedulable } of nodes) {
+  for (const node of nodes) {
+    const { name, unschedulable } = node;
     const history = failures.get(name);
     if (!history) continue;
     const recent = recentFailures(history.at, now, policy.windowMs);
     if (recent.length >= policy.failures) {
-      if (!unschedulable) advice.push(cordonAdvice(name, recent, policy));
+      if (!unschedulable) advice.push(cordonAdvice(node, recent, policy));
     } else if (unschedulable && recent.length === 0 && !history.down) {
       const past = history.at.filter((t) => t <= now);
       if (wasEverAdvised(past, policy)) advice.push(uncordonAdvice(name, past, policy));
@@ -106,7 +123,7 @@ export function adviseNodes(
 
 /** The node advice Foresight's signals support (none without a failure history). */
 export function nodeAdviceFrom(
-  nodes: readonly Pick<NodeInfo, 'name' | 'unschedulable'>[],
+  nodes: readonly AdvisedNode[],
   signals: PlacementSignals | undefined,
   policy?: NodeAdvicePolicy,
 ): NodeAdvice[] {
