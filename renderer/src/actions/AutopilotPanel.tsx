@@ -27,6 +27,39 @@ function NumberSetting(props: {
   );
 }
 
+/** The config's on/off settings. */
+type Switch = 'enabled' | 'dryRun' | 'drain' | 'followNodeAdvice';
+
+const SWITCHES: readonly { field: Switch; label: string; testId?: string }[] = [
+  { field: 'enabled', label: 'On for this cluster', testId: 'autopilot-enabled' },
+  { field: 'dryRun', label: 'Dry run (log what it would do)', testId: 'autopilot-dry-run' },
+  { field: 'drain', label: 'Also drain tainted nodes' },
+  {
+    field: 'followNodeAdvice',
+    label: 'Also act on node advice (a node that keeps failing)',
+    testId: 'autopilot-follow-advice',
+  },
+];
+
+function SwitchSetting(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId?: string;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        {...(props.testId ? { 'data-testid': props.testId } : {})}
+      />{' '}
+      {props.label}
+    </label>
+  );
+}
+
 /**
  * The autopilot for this cluster: off until turned on, a dry-run mode that only logs, a kill
  * switch, its thresholds, whether it follows the node advice, the nodes carrying its taint and
@@ -71,37 +104,15 @@ export function AutopilotPanel() {
         PodDisruptionBudgets always respected.
       </p>
       <div className="action-form">
-        <label>
-          <input
-            type="checkbox"
-            checked={config.enabled}
-            onChange={(e) => set({ enabled: e.target.checked })}
-            data-testid="autopilot-enabled"
-          />{' '}
-          On for this cluster
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={config.dryRun}
-            onChange={(e) => set({ dryRun: e.target.checked })}
-            data-testid="autopilot-dry-run"
-          />{' '}
-          Dry run (log what it would do)
-        </label>
-        <label>
-          <input type="checkbox" checked={config.drain} onChange={(e) => set({ drain: e.target.checked })} />{' '}
-          Also drain tainted nodes
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={config.followNodeAdvice}
-            onChange={(e) => set({ followNodeAdvice: e.target.checked })}
-            data-testid="autopilot-follow-advice"
-          />{' '}
-          Also act on node advice (a node that keeps failing)
-        </label>
+        {SWITCHES.map(({ field, label, testId }) => (
+          <SwitchSetting
+            key={field}
+            label={label}
+            checked={config[field]}
+            onChange={(checked) => set({ [field]: checked })}
+            {...(testId ? { testId } : {})}
+          />
+        ))}
         <button
           type="button"
           className={config.paused ? 'primary-button' : 'action-button'}
