@@ -7,6 +7,7 @@ import type { NodeRisk, ReplyEnvelope, ValidRequest } from '../contract/index.ts
 import type { ClusterReader, SchedulingObjects } from '../kube/cluster-client.ts';
 import type { ClusterAccess, WorkerDomainContext } from './domain.ts';
 import { PlacementService } from './placement-domain.ts';
+import { recordTwoFailures } from '../scheduling/testing/failing-node.ts';
 
 const snapshot = JSON.parse(
   readFileSync(new URL('../../test/fixtures/placement/cluster.json', import.meta.url), 'utf8'),
@@ -128,23 +129,8 @@ describe('PlacementService', () => {
     const history = HistoryStore.open(join(dir, 'history.db'));
     try {
       const now = Date.UTC(2026, 0, 1);
-      const minutesAgo = (m: number) => now - m * 60_000;
       // The history has watched the cluster for an hour; node-b failed twice in it.
-      history.insertNodeSamples(
-        [60, 30, 1].map((m) => ({
-          node: 'node-b',
-          at: minutesAgo(m),
-          cpuMillis: 100,
-          memoryBytes: 1,
-          pods: 1,
-        })),
-      );
-      history.lifecycle.insert([
-        { at: minutesAgo(50), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=Unknown' },
-        { at: minutesAgo(45), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=True' },
-        { at: minutesAgo(20), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=False' },
-        { at: minutesAgo(15), kind: 'NodeCondition', node: 'node-b', detail: 'Ready=True' },
-      ]);
+      recordTwoFailures(history, 'node-b', now);
       const s = service(
         [],
         true,

@@ -10,6 +10,7 @@ import { loadKubeconfig } from '../../core/kube/kubeconfig.ts';
 import { keys } from '../../core/sim/store/api-resources.ts';
 import { ActionsService } from '../../core/worker/actions-domain.ts';
 import type { WorkerDomainContext } from '../../core/worker/domain.ts';
+import { recordTwoFailures } from '../../core/scheduling/testing/failing-node.ts';
 
 /**
  * The actions domain as the worker runs it, with a real history file and the demo API server:
@@ -140,23 +141,8 @@ describe('the actions domain', { timeout: 60_000 }, () => {
   it("follows the node advice: a node whose Ready condition left True twice in history gets the autopilot's taint (dry run)", async () => {
     const events: { name: string; payload: unknown }[] = [];
     const now = { ms: Date.UTC(2026, 0, 5, 9, 0) };
-    const minutesAgo = (m: number) => now.ms - m * 60_000;
     // History has watched the cluster for an hour, and node-3 failed twice in it; its risk is low.
-    store.insertNodeSamples(
-      [60, 30, 1].map((m) => ({
-        node: 'node-3',
-        at: minutesAgo(m),
-        cpuMillis: 100,
-        memoryBytes: 1,
-        pods: 1,
-      })),
-    );
-    store.lifecycle.insert([
-      { at: minutesAgo(50), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=Unknown' },
-      { at: minutesAgo(45), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=True' },
-      { at: minutesAgo(20), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=False' },
-      { at: minutesAgo(15), kind: 'NodeCondition', node: 'node-3', detail: 'Ready=True' },
-    ]);
+    recordTwoFailures(store, 'node-3', now.ms);
     const risks = new Map<string, NodeRisk>([
       [
         'node-3',
