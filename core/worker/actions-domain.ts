@@ -12,6 +12,7 @@ import { DEFAULT_AUTOPILOT_CONFIG, type AutopilotConfig } from '../contract/acti
 import { Autopilot } from '../kube/actions/autopilot/autopilot.ts';
 import { loadAutopilotConfig, saveAutopilotConfig } from '../kube/actions/autopilot/config-store.ts';
 import { readNodeFacts } from '../kube/actions/autopilot/node-facts.ts';
+import { OwnCordons } from '../kube/actions/autopilot/own-cordons.ts';
 import { clusterNodeAdvice } from '../scheduling/cluster-node-advice.ts';
 import type { NodeObject, PodObject } from '../scheduling/kube-objects.ts';
 import type { NodeAdvice } from '../scheduling/node-advice.ts';
@@ -59,8 +60,10 @@ export class ActionsService implements WorkerDomain {
     this.autopilot = this.newAutopilot();
   }
 
-  private newAutopilot(): Autopilot {
+  /** An autopilot for the cluster whose history is `db` (none yet: its own cordons in memory). */
+  private newAutopilot(db?: Database.Database): Autopilot {
     return new Autopilot({
+      ownCordons: new OwnCordons(db),
       session: () => {
         const session = this.session();
         return typeof session === 'string' || !session.audit ? undefined : session;
@@ -125,7 +128,7 @@ export class ActionsService implements WorkerDomain {
       this.auditLog = new AuditLog(store.database);
       this.auditLog.markInterrupted(this.context.now());
       this.autopilotConfig = loadAutopilotConfig(store.database);
-      this.autopilot = this.newAutopilot();
+      this.autopilot = this.newAutopilot(store.database);
     }
     return this.auditLog;
   }

@@ -100,6 +100,7 @@ function replay(history: SimHistory, config: AutopilotConfig): Replay {
       name: n.node,
       controlPlane: n.node.startsWith('control-plane'),
       schedulable: !tainted.has(n.node),
+      cordoned: false,
       ready: true,
       autopilotTainted: tainted.has(n.node),
     }));

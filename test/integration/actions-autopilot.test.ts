@@ -12,6 +12,7 @@ import { startDemoServer, type DemoServer } from '../../core/demo/server.ts';
 import { AuditLog } from '../../core/history/audit-log.ts';
 import { migrate } from '../../core/history/migrations.ts';
 import { Autopilot, type AutopilotDeps } from '../../core/kube/actions/autopilot/autopilot.ts';
+import { OwnCordons } from '../../core/kube/actions/autopilot/own-cordons.ts';
 import { kubeJson, type KubeJson } from '../../core/kube/actions/kube-json.ts';
 import type { NodeJson } from '../../core/kube/actions/node-ops.ts';
 import type { ActionSession } from '../../core/kube/actions/pipeline.ts';
@@ -46,6 +47,8 @@ interface Harness {
   config: AutopilotConfig;
   /** One prediction round: the given nodes at `probability`, everyone else healthy; then the autopilot's round. */
   predict(atRisk: readonly string[], probability?: number): Promise<void>;
+  /** The app restarted: a new autopilot on the same history database (its streaks are gone). */
+  restart(): void;
 }
 
 async function nodes(): Promise<NodeJson[]> {
@@ -84,18 +87,20 @@ function harness(
     audit,
     now: () => clock.now,
   };
-  const autopilot = new Autopilot({
-    session: () => session,
-    risks: () => risks,
-    config: () => config,
-    now: () => clock.now,
-    emit: (decision) => decisions.push(decision),
-    ...(drainTimeoutSeconds === undefined ? {} : { drainTimeoutSeconds }),
-    ...(clusterTimeScale === undefined ? {} : { clusterTimeScale }),
-    ...(nodeAdvice === undefined ? {} : { nodeAdvice }),
-  });
-  return {
-    autopilot,
+  const autopilotOn = () =>
+    new Autopilot({
+      ownCordons: new OwnCordons(db),
+      session: () => session,
+      risks: () => risks,
+      config: () => config,
+      now: () => clock.now,
+      emit: (decision) => decisions.push(decision),
+      ...(drainTimeoutSeconds === undefined ? {} : { drainTimeoutSeconds }),
+      ...(clusterTimeScale === undefined ? {} : { clusterTimeScale }),
+      ...(nodeAdvice === undefined ? {} : { nodeAdvice }),
+    });
+  const h: Harness = {
+    autopilot: autopilotOn(),
     audit,
     decisions,
     clock,
@@ -114,10 +119,14 @@ function harness(
           source: 'rules',
         });
       }
-      await autopilot.round();
-      await autopilot.idle();
+      await h.autopilot.round();
+      await h.autopilot.idle();
+    },
+    restart() {
+      h.autopilot = autopilotOn();
     },
   };
+  return h;
 }
 
 /** Removes whatever taint a test left, so the next starts from a clean cluster. */
@@ -287,7 +296,7 @@ describe('the autopilot on the simulator', { timeout: 60_000 }, () => {
     expect(await versions()).toEqual(before);
   });
 
-  it('drains only when configured, and respects PodDisruptionBudgets: a pod its budget protects stays', async () => {
+  it('drains only when configured, and respects PodDisruptionBudgets: a pod its budget protects stays; recovery after a restart lifts its cordon', async () => {
     const h = harness({ drain: true }, 3);
     type PodJson = {
       metadata: {
@@ -340,7 +349,9 @@ describe('the autopilot on the simulator', { timeout: 60_000 }, () => {
     const unschedulable = async () =>
       (await api.get<NodeJson>(`/api/v1/nodes/${node}`)).spec?.unschedulable === true;
     expect(await unschedulable()).toBe(true);
-    // Recovery lifts the taint and the cordon its own drain put there.
+    // Recovery lifts the taint and the cordon its own drain put there, even after an app
+    // restart in between (the cordon is remembered in the cluster's history database).
+    h.restart();
     await h.predict([]);
     h.clock.now += 31 * MINUTE;
     await h.predict([]);

@@ -9,6 +9,7 @@ import { errorText } from '../action-handler.ts';
 import { runAction, type ActionSession } from '../pipeline.ts';
 import { decide, emptyMemory, noteRisks, type PlannedDecision } from './decide.ts';
 import { readNodeFacts } from './node-facts.ts';
+import { OwnCordons } from './own-cordons.ts';
 
 export interface AutopilotDeps {
   /** The connected cluster with its audit log, or undefined while there is none. */
@@ -27,6 +28,8 @@ export interface AutopilotDeps {
   now(): number;
   /** Every decision goes to the event stream. */
   emit(decision: AutopilotDecision): void;
+  /** The nodes its own drain cordoned, kept across restarts (default: in memory only). */
+  ownCordons?: OwnCordons;
   /** How long a drain after the taint may wait on PodDisruptionBudgets (default: the app's 10 min). */
   drainTimeoutSeconds?: number;
   /**
@@ -55,13 +58,14 @@ export class Autopilot {
   private running: Promise<void> | undefined;
   private readonly lastHold = new Map<string, string>();
   /** Nodes its own drain cordoned: recovery uncordons them too (they were schedulable before). */
-  private readonly cordonedByDrain = new Set<string>();
+  private readonly cordonedByDrain: OwnCordons;
   /** The real time the cluster's time is counted from (only matters when the clock is scaled). */
   private readonly origin: number;
   private advice: { readAt: number; list: readonly NodeAdviceInfo[] } | undefined;
 
   constructor(private readonly deps: AutopilotDeps) {
     this.origin = deps.now();
+    this.cordonedByDrain = deps.ownCordons ?? new OwnCordons();
   }
 
   /** A real time on the cluster's clock: what streaks, healthy minutes and cooldowns are measured in. */
@@ -86,7 +90,9 @@ export class Autopilot {
       [...this.deps.risks()].map(([node, risk]) => [node, { ...risk, at: this.clusterTime(risk.at) }]),
     );
     noteRisks(this.memory, risks, config, now);
+    const readAt = this.deps.now();
     const nodes = await readNodeFacts(session.api, config);
+    this.cordonedByDrain.forgetUncordoned(nodes, readAt);
     const advice = await this.nodeAdvice(config);
     const planned = decide(this.memory, {
       config,
@@ -125,7 +131,7 @@ export class Autopilot {
     const now = this.deps.now();
     if (this.advice && now - this.advice.readAt < NODE_ADVICE_EVERY_MS) return this.advice.list;
     try {
-      this.advice = { readAt: now, list: await this.deps.nodeAdvice(this.cordonedByDrain) };
+      this.advice = { readAt: now, list: await this.deps.nodeAdvice(this.cordonedByDrain.nodes()) };
       this.lastHold.delete(ADVICE_PROBLEM);
     } catch (error) {
       const reason = `the node advice could not be read (the last one read stands): ${errorText(error)}`;
@@ -198,7 +204,7 @@ export class Autopilot {
         result.status === 'succeeded' &&
         this.cordonedByDrain.has(planned.node)
       ) {
-        this.cordonedByDrain.delete(planned.node);
+        this.cordonedByDrain.remove(planned.node);
         await runAction(
           session,
           { kind: 'uncordon', node: planned.node },
@@ -221,7 +227,7 @@ export class Autopilot {
           },
           { origin: 'autopilot', note: `autopilot: drain after taint (${planned.reason})` },
         );
-        if (drain.undo?.kind === 'uncordon') this.cordonedByDrain.add(planned.node);
+        if (drain.undo?.kind === 'uncordon') this.cordonedByDrain.add(planned.node, this.deps.now());
         this.push({
           node: planned.node,
           decision: 'drain',

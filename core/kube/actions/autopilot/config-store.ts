@@ -4,6 +4,7 @@ import {
   DEFAULT_AUTOPILOT_CONFIG,
   type AutopilotConfig,
 } from '../../../contract/actions.ts';
+import { readMetaJson, writeMetaJson } from './meta-json.ts';
 
 /**
  * The autopilot's settings, kept in the cluster's own history database (the `meta` table), so
@@ -13,21 +14,12 @@ import {
 const KEY = 'autopilot.config';
 
 export function loadAutopilotConfig(db: Database.Database): AutopilotConfig {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return DEFAULT_AUTOPILOT_CONFIG;
-  try {
-    const parsed = autopilotConfigSchema.safeParse({
-      ...DEFAULT_AUTOPILOT_CONFIG,
-      ...(JSON.parse(row.value) as object),
-    });
-    return parsed.success ? parsed.data : DEFAULT_AUTOPILOT_CONFIG;
-  } catch {
-    return DEFAULT_AUTOPILOT_CONFIG;
-  }
+  const saved = readMetaJson(db, KEY);
+  if (typeof saved !== 'object' || saved === null) return DEFAULT_AUTOPILOT_CONFIG;
+  const parsed = autopilotConfigSchema.safeParse({ ...DEFAULT_AUTOPILOT_CONFIG, ...saved });
+  return parsed.success ? parsed.data : DEFAULT_AUTOPILOT_CONFIG;
 }
 
 export function saveAutopilotConfig(db: Database.Database, config: AutopilotConfig): void {
-  db.prepare(
-    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(KEY, JSON.stringify(config));
+  writeMetaJson(db, KEY, config);
 }

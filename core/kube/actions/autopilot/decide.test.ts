@@ -21,6 +21,7 @@ const facts = (name: string, extra: Partial<NodeFacts> = {}): NodeFacts => ({
   name,
   controlPlane: false,
   schedulable: true,
+  cordoned: false,
   ready: true,
   autopilotTainted: false,
   ...extra,

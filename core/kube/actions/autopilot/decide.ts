@@ -14,6 +14,8 @@ export interface NodeFacts {
   controlPlane: boolean;
   /** Not cordoned and no NoSchedule/NoExecute taint: new pods can land here. */
   schedulable: boolean;
+  /** spec.unschedulable: cordoned (by anyone). */
+  cordoned: boolean;
   ready: boolean;
   /** Carries the autopilot's own taint. */
   autopilotTainted: boolean;

@@ -15,6 +15,7 @@ export function nodeFacts(node: NodeJson, config: AutopilotConfig): NodeFacts {
     schedulable:
       node.spec?.unschedulable !== true &&
       !taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
+    cordoned: node.spec?.unschedulable === true,
     ready: nodeIsReady(node),
     autopilotTainted: taints.some((t) => t.key === config.taint.key && t.effect === config.taint.effect),
   };
