@@ -14,6 +14,8 @@ const PROBE_FAILURES = 3;
 const PROBE_WINDOW_MS = 5 * 60_000;
 const RESTARTS = 3;
 const RESTART_WINDOW_MS = 30 * 60_000;
+/** The longest window a burst of events is counted over: signals need no older events than this. */
+export const BURST_WINDOW_MS = Math.max(PROBE_WINDOW_MS, RESTART_WINDOW_MS);
 
 export interface IncidentSignal {
   at: number;

@@ -18,7 +18,8 @@ import {
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import { RiskFeedbackStore, RiskModelRegistry, RiskPredictionStore } from '../history/risk-stores.ts';
 import { RiskEventReader } from '../history/risk-event-reader.ts';
-import { incidentEpisodes, incidentSignals } from '../risk/incident-labels.ts';
+import { incidentEpisodes } from '../risk/incident-labels.ts';
+import { IncidentWatch } from '../risk/incident-watch.ts';
 import { HORIZON_MS } from '../risk/dataset.ts';
 import { FEATURE_NAMES } from '../risk/features.ts';
 import { LiveRisk } from '../risk/live-risk.ts';
@@ -72,6 +73,8 @@ export class RiskService implements WorkerDomain {
   private latest: NodeRisk[] = [];
   private latestAt: number | null = null;
   private readonly stream: RiskEvent[] = [];
+  /** Which incident episodes have been reported (per cluster database). */
+  private incidents = new IncidentWatch();
   private readonly stored = new Map<string, { at: number; level: string }>();
   private lastEventTs = 0;
   private training: Promise<unknown> | undefined;
@@ -89,6 +92,11 @@ export class RiskService implements WorkerDomain {
   /** Real epoch ms to the cluster's own time, which the features' windows are measured in. */
   private clusterTime(at: number): number {
     return this.scale === 1 ? at : this.origin + (at - this.origin) * this.scale;
+  }
+
+  /** The cluster's time back to real epoch ms, which the stream and the UI carry. */
+  private realTime(clusterAt: number): number {
+    return this.scale === 1 ? clusterAt : Math.round(this.origin + (clusterAt - this.origin) / this.scale);
   }
 
   private inClusterTime(events: readonly LifecycleEvent[]): LifecycleEvent[] {
@@ -129,6 +137,7 @@ export class RiskService implements WorkerDomain {
       };
       this.lastEventTs = this.context.now();
       this.stored.clear();
+      this.incidents = new IncidentWatch();
       const champion = this.stores.registry.champion();
       let trained: ModelBundle | undefined;
       try {
@@ -208,42 +217,45 @@ export class RiskService implements WorkerDomain {
     }
   }
 
-  /** Incidents and recoveries among newly collected lifecycle events, for the stream. */
+  /**
+   * Incidents and recoveries among newly collected lifecycle events, for the stream: an incident
+   * once, when its episode starts (IncidentWatch); a recovery when a node's readiness or pressure
+   * clears with no incident signal in the same collection.
+   */
   private observeIncidents(events: readonly LifecycleEvent[]): void {
-    const byNode = new Map<string, LifecycleEvent[]>();
-    for (const e of events) if (e.node) byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
-    for (const [node, list] of byNode) {
-      const signals = incidentSignals(list);
-      const first = signals[0];
-      if (first) {
-        const predicted = this.stream.some(
-          (e) =>
-            e.node === node &&
-            e.type === 'risk-detected' &&
-            (first.at - e.at) * this.scale <= HORIZON_MS &&
-            e.at <= first.at,
-        );
-        this.emit({
-          at: first.at,
-          node,
-          type: 'incident-observed',
-          kind: first.kind,
-          message: `${node}: ${signals.map((s) => s.what).join('; ')}.`,
-          reasons: [predicted ? 'predicted by Foresight before it happened' : 'not predicted beforehand'],
-        });
-      }
-      const recovered = list.find(
-        (e) => e.kind === 'NodeCondition' && (e.detail === 'Ready=True' || /Pressure=False$/.test(e.detail)),
+    const { started, troubled } = this.incidents.observe(this.inClusterTime(events));
+    for (const incident of started) {
+      const at = this.realTime(incident.at);
+      const predicted = this.stream.some(
+        (e) =>
+          e.node === incident.node &&
+          e.type === 'risk-detected' &&
+          (at - e.at) * this.scale <= HORIZON_MS &&
+          e.at <= at,
       );
-      if (recovered && !first) {
-        this.emit({
-          at: recovered.at,
-          node,
-          type: 'node-recovering',
-          message: `${node} is recovering: ${recovered.detail}.`,
-          reasons: [],
-        });
-      }
+      this.emit({
+        at,
+        node: incident.node,
+        type: 'incident-observed',
+        kind: incident.kind,
+        message: incident.message,
+        reasons: [predicted ? 'predicted by Foresight before it happened' : 'not predicted beforehand'],
+      });
+    }
+    const recoveries = new Map<string, LifecycleEvent>();
+    for (const e of events) {
+      const clears =
+        e.kind === 'NodeCondition' && (e.detail === 'Ready=True' || /Pressure=False$/.test(e.detail));
+      if (clears && e.node && !troubled.has(e.node) && !recoveries.has(e.node)) recoveries.set(e.node, e);
+    }
+    for (const [node, recovered] of recoveries) {
+      this.emit({
+        at: recovered.at,
+        node,
+        type: 'node-recovering',
+        message: `${node} is recovering: ${recovered.detail}.`,
+        reasons: [],
+      });
     }
   }
 

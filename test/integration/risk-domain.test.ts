@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   methods,
   nodeRiskSchema,
-  type EventName,
   type NodeRisk,
-  type NodesSnapshot,
   type ReplyEnvelope,
   type RiskEvent,
   type ValidRequest,
 } from '../../core/contract/index.ts';
-import { HistoryStore } from '../../core/history/store.ts';
+import type { HistoryStore } from '../../core/history/store.ts';
+import { incidentEpisodes } from '../../core/risk/incident-labels.ts';
 import { simulateHistory, type SimHistory } from '../../core/risk/sim-history.ts';
 import type { WorkerDomainContext } from '../../core/worker/domain.ts';
 import { RiskService } from '../../core/worker/risk-domain.ts';
+import { driveRiskDomain, type DrivenRiskDomain } from './support/risk-domain-driver.ts';
 
 const HOUR = 3_600_000;
 
@@ -24,31 +24,8 @@ let sim: SimHistory;
 let store: HistoryStore;
 let service: RiskService;
 let now = 0;
-const pushed: { name: EventName; payload: unknown }[] = [];
-const published: NodeRisk[][] = [];
-
-function snapshotAt(i: number): NodesSnapshot {
-  const at = sim.nodes[0]?.samples[i]?.at ?? 0;
-  return {
-    at,
-    metricsAvailable: true,
-    nodes: sim.nodes.map((n) => {
-      const s = n.samples[i];
-      return {
-        name: n.node,
-        ready: true,
-        unschedulable: false,
-        roles: [],
-        cpuMillis: s?.cpuMillis ?? null,
-        cpuAllocatableMillis: n.cpuAllocatableMillis,
-        memoryBytes: s?.memoryBytes ?? null,
-        memoryAllocatableBytes: n.memoryAllocatableBytes,
-        pods: s?.pods ?? 0,
-        podCapacity: n.podCapacity,
-      };
-    }),
-  };
-}
+let pushed: DrivenRiskDomain['pushed'] = [];
+let published: NodeRisk[][] = [];
 
 const call = async (method: string, params: unknown): Promise<ReplyEnvelope> =>
   service.handle({ id: 1, method, params } as ValidRequest);
@@ -69,39 +46,9 @@ beforeAll(() => {
       { family: 'memoryLeak', variant: 'pressure', onsetMs: 2 * HOUR, severity: 0.2, precursor: 'strong' },
     ],
   });
-  store = HistoryStore.open(join(dir, 'history.db'));
-  const context = {
-    now: () => now,
-    history: () => store,
-    historyProblem: () => 'no history',
-    snapshot: () => undefined,
-    cluster: () => undefined,
-    push: (name: EventName, payload: unknown) => pushed.push({ name, payload }),
-    nodeRisks: () => new Map(),
-    publishNodeRisks: (risks: readonly NodeRisk[]) => published.push([...risks]),
-  } as unknown as WorkerDomainContext;
-  service = new RiskService(context);
-  // The worker's order: collection writes history, then the domain runs.
-  const events = sim.nodes.flatMap((n) => n.events).sort((a, b) => a.at - b.at);
-  let e = 0;
-  const samples = sim.nodes[0]?.samples.length ?? 0;
-  for (let i = 0; i < samples; i++) {
-    const snapshot = snapshotAt(i);
-    now = snapshot.at;
-    const due = [];
-    while (e < events.length && (events[e]?.at ?? Infinity) <= now) due.push(events[e++]!);
-    store.lifecycle.insert(due);
-    store.insertNodeSamples(
-      snapshot.nodes.map((n) => ({
-        node: n.name,
-        at: now,
-        cpuMillis: n.cpuMillis,
-        memoryBytes: n.memoryBytes,
-        pods: n.pods,
-      })),
-    );
-    service.afterCollect(snapshot);
-  }
+  const driven = driveRiskDomain(sim, join(dir, 'history.db'));
+  ({ store, service, pushed, published } = driven);
+  now = driven.clock.now;
 }, 120_000);
 
 afterAll(() => {
@@ -206,5 +153,45 @@ describe('the risk domain in the worker', () => {
     expect(methods['risk.feedback'].params.safeParse({ node: '', at: 1, verdict: 'meh' }).success).toBe(
       false,
     );
+  });
+});
+
+describe("the risk domain's incident stream", () => {
+  let trouble: SimHistory;
+  let observed: RiskEvent[] = [];
+  let troubleDir: string;
+  beforeAll(() => {
+    troubleDir = mkdtempSync(join(tmpdir(), 'foresight-risk-incidents-'));
+    // A network degradation: readiness probes fail every few seconds for as long as it lasts, so
+    // every collection brings more of the same signal.
+    trouble = simulateHistory({
+      seed: 5,
+      nodes: 4,
+      durationMs: 3 * HOUR,
+      preset: 'quiet',
+      scenarios: [{ family: 'networkDegradation', onsetMs: HOUR, severity: 0.8, precursor: 'strong' }],
+    });
+    const driven = driveRiskDomain(trouble, join(troubleDir, 'history.db'));
+    driven.store.close();
+    observed = driven.pushed
+      .filter((p) => p.name === 'riskEvent')
+      .map((p) => p.payload as RiskEvent)
+      .filter((e) => e.type === 'incident-observed');
+  }, 120_000);
+  afterAll(() => rmSync(troubleDir, { recursive: true, force: true }));
+
+  it('reports each incident episode once, when it starts, as the history labels count them', () => {
+    expect(observed.length).toBeGreaterThan(0);
+    for (const n of trouble.nodes) {
+      const starts = incidentEpisodes(n.node, n.events).map((e) => e.startMs);
+      expect(observed.filter((e) => e.node === n.node).map((e) => e.at)).toEqual(starts);
+    }
+  });
+
+  it('says each signal once, with how often it came', () => {
+    for (const e of observed) {
+      const parts = e.message.replace(/^[^:]+: /, '').split('; ');
+      expect(new Set(parts).size, e.message).toBe(parts.length);
+    }
   });
 });
