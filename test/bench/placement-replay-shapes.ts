@@ -3,8 +3,22 @@ import { MAX_NODE_SCORE } from '../../core/scheduling/framework.ts';
 import type { PlacementSignals } from '../../core/scheduling/advisors/signals.ts';
 import { STABILITY, troubleOf } from '../../core/scheduling/advisors/stability.ts';
 
-/** Trouble up to one node failure's worth (Stability's NODE_FAILURE_WEIGHT) is not clearly bad. */
-const FLAT_UP_TO = 10;
+/*
+ * The concern lines: the ends of the flat parts of the "do no harm" shapes
+ * (test/bench/placement-replay.md), past which a plugin's reading calls a node clearly bad. The
+ * shape below and the advice gates (placement-replay-gates.ts) read them from here.
+ */
+/** LoadAware: actual CPU or memory use after placing the pod above this share of allocatable. */
+export const LOAD_CONCERN_SHARE = 0.85;
+/** Stability: trouble above one node failure's worth (its NODE_FAILURE_WEIGHT). */
+export const TROUBLE_CONCERN = 10;
+/** NetworkHealth: NIC errors above this many a minute. */
+export const NIC_ERRORS_CONCERN_PER_MINUTE = 5;
+/** RiskAware: a risk probability above this. */
+export const RISK_CONCERN_PROBABILITY = 0.5;
+
+/** Trouble up to one node failure's worth (Stability's concern line) is not clearly bad. */
+const FLAT_UP_TO = TROUBLE_CONCERN;
 /** Three node failures' worth: clearly bad, scored 0. */
 const ZERO_AT = 30;
 

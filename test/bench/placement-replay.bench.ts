@@ -1,6 +1,7 @@
 import { FORESIGHT_WEIGHT_SCALE, foresightAdvisors } from '../../core/scheduling/advisors/index.ts';
 import { heading } from './format.ts';
 import { CAUSES, type Cause } from './placement-replay-causes.ts';
+import { ADVICE_GATES } from './placement-replay-gates.ts';
 import type { FailureWarnings, SignalWarnings } from './placement-replay-warnings.ts';
 import { SHAPED_PLUGINS } from './placement-replay-shapes.ts';
 import {
@@ -81,12 +82,28 @@ export function shapedPlugins(text: string | undefined): string[] | undefined {
   return names;
 }
 
+/**
+ * `PLACEMENT_REPLAY_GATE=alpha|beta|gamma`: the advice departs from kube-scheduler's pick only
+ * through that gate (placement-replay-gates.ts; the gate rule in test/bench/placement-replay.md).
+ */
+export function adviceGate(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const name = text.trim();
+  if (!(name in ADVICE_GATES))
+    throw new Error(
+      `PLACEMENT_REPLAY_GATE must be one of ${Object.keys(ADVICE_GATES).join(', ')}; got "${text}"`,
+    );
+  return name;
+}
+
+const GATE = adviceGate(process.env['PLACEMENT_REPLAY_GATE']);
 const WEIGHTS: PluginChoice = {
   weightScale: weightScale(WEIGHT_SCALE_TEXT),
   weights: pluginWeights(process.env['PLACEMENT_REPLAY_WEIGHTS']),
   doNoHarm: shapedPlugins(process.env['PLACEMENT_REPLAY_DO_NO_HARM']),
+  ...(GATE ? { gate: GATE } : {}),
 };
-const WEIGHTS_TEXT = `Foresight's weights ×${WEIGHT_SCALE_TEXT}${WEIGHTS.weights ? ' with overrides' : ''}${WEIGHTS.doNoHarm ? ` (do no harm: ${WEIGHTS.doNoHarm.join(', ')})` : ''}: ${replayAdvisors(
+const WEIGHTS_TEXT = `Foresight's weights ×${WEIGHT_SCALE_TEXT}${WEIGHTS.weights ? ' with overrides' : ''}${WEIGHTS.doNoHarm ? ` (do no harm: ${WEIGHTS.doNoHarm.join(', ')})` : ''}${GATE ? `, gate ${GATE}` : ''}: ${replayAdvisors(
   {},
   WEIGHTS,
 )
@@ -123,6 +140,10 @@ function table(title: string, k: ReplayFigures, f: ReplayFigures): void {
   console.log(row('stream pods placed', k.placed, f.placed));
   console.log(row('pending pod-minutes (no room)', k.pendingPodMinutes, f.pendingPodMinutes));
   console.log(row('placed where only one node fit', k.placedWithoutChoice, f.placedWithoutChoice));
+  const lines = Object.entries(f.departureLines).map(([plugin, n]) => `${plugin} ${n}`);
+  console.log(
+    `Foresight's advice departed from kube-scheduler's pick for ${f.departures} of ${f.placed} placements (${((f.departures / Math.max(1, f.placed)) * 100).toFixed(1)}%)${lines.length > 0 ? `; kube-scheduler's pick past the concern line of ${lines.join(', ')}` : ''}`,
+  );
   console.log('disruptions by cause (from the ground truth, after the run):');
   for (const cause of CAUSES) console.log(row(`  ${cause}`, k.causes[cause], f.causes[cause]));
   // Of these causes a repeat failure shows beforehand (the node failed before), and a first
@@ -166,6 +187,12 @@ function sumWarnings(runs: readonly ReplayFigures[]): FailureWarnings | undefine
   };
 }
 
+function sumCounts(all: readonly Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const counts of all) for (const [k, n] of Object.entries(counts)) total[k] = (total[k] ?? 0) + n;
+  return total;
+}
+
 function sumCauses(runs: readonly ReplayFigures[]): Record<Cause, number> {
   const total = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
   for (const f of runs) for (const c of CAUSES) total[c] += f.causes[c];
@@ -187,6 +214,8 @@ function sum(all: ReplayFigures[], policy: ReplayFigures['policy']): ReplayFigur
     nodesInUse: total((f) => f.nodesInUse) / mine.length,
     pendingPodMinutes: total((f) => f.pendingPodMinutes),
     placedWithoutChoice: total((f) => f.placedWithoutChoice),
+    departures: total((f) => f.departures),
+    departureLines: sumCounts(mine.map((f) => f.departureLines)),
     repeatWithoutChoice: total((f) => f.repeatWithoutChoice),
     created: [],
     incidents: [],

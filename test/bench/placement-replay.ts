@@ -21,6 +21,7 @@ import {
   type Disruption,
 } from './placement-replay-causes.ts';
 import { AdvisedOperator, type NodeAction } from './placement-replay-cordon.ts';
+import { ADVICE_GATES } from './placement-replay-gates.ts';
 import { doNoHarm } from './placement-replay-shapes.ts';
 import { ForesightView } from './placement-replay-view.ts';
 import { failureWarnings, type FailureWarnings, type RiskRound } from './placement-replay-warnings.ts';
@@ -66,6 +67,10 @@ export interface ReplayFigures {
   pendingPodMinutes: number;
   /** Stream pods bound when only one node fit them: no placement had a choice to make. */
   placedWithoutChoice: number;
+  /** Stream pods bound where the advice departed from kube-scheduler's pick (Foresight only). */
+  departures: number;
+  /** Of the gated advice's departures, those where kube-scheduler's pick was past each plugin's concern line. */
+  departureLines: Record<string, number>;
   /** Of the repeat failures' disruptions, those of pods bound when only that node fit them. */
   repeatWithoutChoice: number;
   /** Stream pods created, in order (name@minute): the same for both policies unless disrupted. */
@@ -104,6 +109,8 @@ export interface ReplayOptions {
   weights?: Readonly<Record<string, number>>;
   /** Plugins scored in their "do no harm" shape (placement-replay-shapes.ts): the spreader rule's (ii). */
   doNoHarm?: readonly string[];
+  /** The advice gate by its rule's name (placement-replay-gates.ts: alpha, beta, gamma); the product's advice unless given. */
+  gate?: string;
 }
 
 export type SignalPart = 'usage' | 'disruptions' | 'risks' | 'nic';
@@ -239,6 +246,8 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
     nodesInUse: 0,
     pendingPodMinutes: 0,
     placedWithoutChoice: 0,
+    departures: 0,
+    departureLines: {},
     repeatWithoutChoice: 0,
     created: [],
     incidents: [],
@@ -337,7 +346,7 @@ export function runReplay(policy: Policy, options: ReplayOptions = {}): ReplayFi
 }
 
 /** How Foresight's plugins are weighed and shaped in a replay. */
-export type PluginChoice = Pick<ReplayOptions, 'weightScale' | 'weights' | 'doNoHarm'>;
+export type PluginChoice = Pick<ReplayOptions, 'weightScale' | 'weights' | 'doNoHarm' | 'gate'>;
 
 /** Foresight's plugins at the scale, each named in `weights` at the weight given there instead. */
 export function replayAdvisors(signals: PlacementSignals, weights: PluginChoice): AdvisoryPlugin[] {
@@ -352,16 +361,26 @@ export function replayAdvisors(signals: PlacementSignals, weights: PluginChoice)
   });
 }
 
-/** place()'s pod advice (the node advice is the operator's), Foresight's weights as given. */
+/**
+ * place()'s pod advice (the node advice is the operator's), Foresight's weights as given, and the
+ * node advised: place()'s own, or the gate's choice when the replay names a gate.
+ */
 function adviseOn(
   pod: PodObject,
   nodes: readonly NodeInfo[],
   signals: PlacementSignals,
   weights: PluginChoice,
-): PlacementAnswer {
+): { answer: PlacementAnswer; advised: string | undefined; kubeLines: string[] } {
   const profile = defaultProfile();
   const advisors = replayAdvisors(signals, weights);
-  return placementAnswer(evaluatePlacement(pod, nodes, profile, advisors), profile, advisors);
+  const evaluation = evaluatePlacement(pod, nodes, profile, advisors);
+  const answer = placementAnswer(evaluation, profile, advisors);
+  if (weights.gate === undefined) return { answer, advised: answer.advice?.node, kubeLines: [] };
+  const gate = ADVICE_GATES[weights.gate];
+  if (!gate) throw new Error(`no advice gate "${weights.gate}"`);
+  const context = { pod: evaluation.pod, nodes: new Map(nodes.map((n) => [n.name, n])), signals };
+  const choice = gate(answer, context);
+  return { answer, advised: choice?.node, kubeLines: choice?.kubeLines ?? [] };
 }
 
 function placePending(
@@ -386,8 +405,8 @@ function placePending(
   for (const pod of pending) {
     // Each decision sees the pods bound before it, as kube-scheduler's assumed pods.
     const infos = buildNodeInfos(nodes, [...all, ...placed]);
-    const answer = adviseOn(pod, infos, signals, weights);
-    const node = policy === 'foresight' ? answer.advice?.node : answer.kubeSchedulerChoice?.node;
+    const { answer, advised, kubeLines } = adviseOn(pod, infos, signals, weights);
+    const node = policy === 'foresight' ? advised : answer.kubeSchedulerChoice?.node;
     if (!node) {
       figures.pendingPodMinutes++;
       continue;
@@ -401,5 +420,9 @@ function placePending(
     }
     placed.push({ ...pod, spec: { ...pod.spec, nodeName: node } });
     figures.placed++;
+    if (node !== answer.kubeSchedulerChoice?.node) {
+      figures.departures++;
+      for (const line of kubeLines) figures.departureLines[line] = (figures.departureLines[line] ?? 0) + 1;
+    }
   }
 }

@@ -17,7 +17,15 @@ function withAssumed(node: NodeInfo, usage: NodeUsage): { cpuMillis: number; mem
   return { cpuMillis: usage.cpuMillis + since.milliCpu, memoryBytes: usage.memoryBytes + since.memory };
 }
 
-function fullestShare(pod: PodInfo, node: NodeInfo, usage: NodeUsage): { cpu: number; memory: number } {
+/**
+ * What the node would actually use after placing the pod, as a share of allocatable (cpu; memory
+ * an hour ahead at its growth rate): LoadAware's reading, which its score is 100 × (1 − the fuller).
+ */
+export function fullestShare(
+  pod: PodInfo,
+  node: NodeInfo,
+  usage: NodeUsage,
+): { cpu: number; memory: number } {
   const used = withAssumed(node, usage);
   const cpu =
     node.allocatable.milliCpu > 0
