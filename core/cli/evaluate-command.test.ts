@@ -19,6 +19,11 @@ describe('foresight evaluate options', () => {
     expect(parseEvaluateArgs([]).plan.features).toBe('today');
   });
 
+  it('reads the component that rings with the model: none (default), E, D or E+D', () => {
+    expect(parseEvaluateArgs(['--component', 'E+D']).plan.component).toBe('E+D');
+    expect(parseEvaluateArgs([]).plan.component).toBe('none');
+  });
+
   it('--unseen each asks for one exam per family, the rest of the plan as given', () => {
     const { plan, each } = parseEvaluateArgs(['--unseen', 'each', '--test-seeds', '101,103']);
     expect(each).toBe(true);
@@ -68,6 +73,7 @@ describe('foresight evaluate options', () => {
     [['--horizon', '2'], /--horizon needs a whole number from 5 to 240/],
     [['--ensemble', '0'], /--ensemble needs a whole number from 1 to 9/],
     [['--features', 'C'], /--features needs one of today, A, B, got "C"/],
+    [['--component', 'F'], /--component needs one of none, E, D, E\+D, got "F"/],
     [['--unseen', 'each,diskFill'], /unknown scenario family "each"/],
     [['extra'], /no positional arguments/],
   ])('refuses %j with a usage error that says what to do', (argv, message) => {

@@ -7,6 +7,7 @@ import {
   type ExperimentPlan,
 } from '../risk/experiment.ts';
 import { formatExperiment } from '../risk/evaluation-text.ts';
+import { COMPONENT_NAMES, type ComponentName } from '../risk/alarm-components.ts';
 import { planAtHorizon } from '../risk/horizon-sweep.ts';
 import { FEATURE_SET_NAMES, type FeatureSetName } from '../risk/network-inputs.ts';
 import { formatUnseenExams, runUnseenExams } from '../risk/unseen-exam.ts';
@@ -54,6 +55,7 @@ export function parseEvaluateArgs(argv: string[]): {
       horizon: { type: 'string' },
       ensemble: { type: 'string' },
       features: { type: 'string' },
+      component: { type: 'string' },
       json: { type: 'string' },
     },
     allowPositionals: true,
@@ -85,6 +87,9 @@ export function parseEvaluateArgs(argv: string[]): {
   const features = values.features ?? DEFAULT_PLAN.features;
   if (!(FEATURE_SET_NAMES as readonly string[]).includes(features))
     throw new UsageError(`--features needs one of ${FEATURE_SET_NAMES.join(', ')}, got "${features}".`);
+  const component = values.component ?? DEFAULT_PLAN.component;
+  if (!(COMPONENT_NAMES as readonly string[]).includes(component))
+    throw new UsageError(`--component needs one of ${COMPONENT_NAMES.join(', ')}, got "${component}".`);
   const shape = timescales === 'short' ? SHORT_TIMESCALES_PLAN : DEFAULT_PLAN;
   // The horizon labels are trained, calibrated, thresholded and judged at (horizon-sweep.ts's).
   const base =
@@ -106,6 +111,7 @@ export function parseEvaluateArgs(argv: string[]): {
       epochs: whole(values.epochs, 'epochs', DEFAULT_PLAN.epochs, 1, 500),
       ensembleSize: whole(values.ensemble, 'ensemble', DEFAULT_PLAN.ensembleSize, 1, 9),
       features: features as FeatureSetName,
+      component: component as ComponentName,
     },
     json: values.json,
     each,
@@ -128,6 +134,11 @@ export const evaluateCommand: Subcommand = {
                  --features today|A|B  what the network reads: the per-resource features (default ${DEFAULT_PLAN.features}),
                                        A: with the worst-over-resources aggregates, B: the aggregates
                                        in place of the memory, disk and podMemory features
+                 --component none|E|D|E+D   a fixed alarm that rings with the model's (default ${DEFAULT_PLAN.component}):
+                                       E the exhaustion forecast (worst fast/slow time to exhaustion of
+                                       memory, disk, podMemory), D the streaming detector (worst metric),
+                                       E+D either; its threshold chosen on the validation seeds within
+                                       the same false-alarm budget; the alarm is model OR component
                  --timescales realistic|short   incidents that take minutes to hours to show (default
                                        ${DEFAULT_PLAN.timescales}), or the plan before issue 5: each family's short,
                                        severity-tied timing and 15-min training labels

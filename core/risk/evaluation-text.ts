@@ -1,3 +1,4 @@
+import { describeComponent } from './alarm-components.ts';
 import { YARDSTICK_HORIZON_MS } from './dataset.ts';
 import type { ExperimentReport, SideBySide } from './experiment.ts';
 import { LONG_ROOM_MINUTES, type FamilyRoom, type LeadRoom } from './lead-room.ts';
@@ -97,6 +98,18 @@ function yardstickRows(yardstick: NonNullable<ExperimentReport['yardstick']>, un
   ];
 }
 
+/** With a component: the alarm is the model OR the component, and the "model" column judges that alarm. */
+function componentLines(report: ExperimentReport): string[] {
+  if (!report.component || report.component.name === 'none') return [];
+  const active = report.component.threshold !== undefined;
+  return [
+    `The alarm: ${describeComponent(report.component)} (model threshold ${fixed(report.threshold, 2)}).`,
+    ...(active
+      ? ['The "model" column judges that one alarm, scored max(p / t_m, c / t_c), which rings at 1.00.']
+      : []),
+  ];
+}
+
 /** `foresight evaluate`'s printout: the model and the rules baseline side by side. */
 export function formatExperiment(report: ExperimentReport): string {
   const { plan } = report;
@@ -112,6 +125,7 @@ export function formatExperiment(report: ExperimentReport): string {
       : 'The model: one network (seed 1).',
     '',
     `Horizon ${plan.horizonMinutes} min: an alarm is true when an incident follows within it; threshold chosen on seeds ${plan.validationSeeds.join(',')} for at most ${plan.falseAlarmBudget} false alarms per node-day.`,
+    ...componentLines(report),
     '',
     ...rows('Held-out seeds, all families', report.heldOut, plan.horizonMinutes),
     '',

@@ -19,6 +19,12 @@ import {
   type FeatureImportance,
   type ScorerEvaluation,
 } from './evaluation.ts';
+import {
+  alarmScores,
+  chooseComponent,
+  type ChosenComponent,
+  type ComponentName,
+} from './alarm-components.ts';
 import { FEATURE_SETS, networkInputs, type FeatureSetName } from './network-inputs.ts';
 import { leadRoom, type LeadRoom } from './lead-room.ts';
 import type { NodeHistory } from './node-history.ts';
@@ -70,6 +76,11 @@ export interface ExperimentPlan {
   ensembleSize: number;
   /** What the network reads (network-inputs.ts): the computed features, or with resource aggregates. */
   features: FeatureSetName;
+  /**
+   * A fixed component whose alarm rings with the model's (alarm-components.ts: none, the
+   * exhaustion forecast E, the detector D, or E+D), its threshold chosen where the model's is.
+   */
+  component: ComponentName;
 }
 
 export const DEFAULT_PLAN: ExperimentPlan = {
@@ -89,6 +100,7 @@ export const DEFAULT_PLAN: ExperimentPlan = {
   trainHorizonMinutes: HORIZON_MS / MINUTE,
   ensembleSize: 1,
   features: 'today',
+  component: 'none',
 };
 
 /** The plan before issue 5: each family's short, severity-tied timing (`--timescales short`). */
@@ -137,6 +149,8 @@ export function simulatedCluster(
 export interface TrainedRisk {
   model: ClassifierData;
   threshold: number;
+  /** The component ringing with the model, with the t_c chosen for it (absent: the model alone). */
+  component?: ChosenComponent;
   train: RiskDataset;
 }
 
@@ -156,6 +170,8 @@ export interface TrainOptions {
   ensembleSize?: number;
   /** What the network reads (default: the plan's). */
   features?: FeatureSetName;
+  /** The component ringing with the model (default none). */
+  component?: ComponentName;
   strideMinutes?: number;
   trainHorizonMinutes?: number;
   /** The horizon calibration and the alarm threshold are chosen at (default HORIZON_MS). */
@@ -204,7 +220,11 @@ export async function trainOnDatasets(
     thresholdData,
     options.falseAlarmBudget ?? DEFAULT_PLAN.falseAlarmBudget,
   );
-  return { model, threshold, train };
+  const trained = { model, threshold, train };
+  const component = options.component ?? 'none';
+  if (component === 'none') return trained;
+  const budget = options.falseAlarmBudget ?? DEFAULT_PLAN.falseAlarmBudget;
+  return { ...trained, component: chooseComponent(trained, thresholdData, component, budget) };
 }
 
 /**
@@ -233,6 +253,8 @@ export interface ExperimentReport {
   trainPoints: number;
   trainPositives: number;
   threshold: number;
+  /** The component ringing with the model and its t_c (absent: the model alone). */
+  component?: ChosenComponent;
   baselineThreshold: number;
   /** Held-out seeds, every family (the unseen ones included). */
   heldOut: SideBySide;
@@ -249,19 +271,19 @@ export interface ExperimentReport {
 }
 
 export function compare(
-  model: { model: ClassifierData; threshold: number },
+  model: { model: ClassifierData; threshold: number; component?: ChosenComponent },
   dataset: RiskDataset,
   causes?: readonly IncidentRecord[],
 ): SideBySide {
-  const scores = modelScores(model.model, dataset);
+  const { scores, threshold } = alarmScores(model, dataset);
   const rules = baselineScores(dataset);
   return {
-    model: evaluateScores(dataset, scores, model.threshold),
+    model: evaluateScores(dataset, scores, threshold),
     baseline: evaluateScores(dataset, rules, RULES_ALARM),
     ...(causes
       ? {
           room: {
-            model: leadRoom(dataset, scores.probability, model.threshold, causes),
+            model: leadRoom(dataset, scores.probability, threshold, causes),
             baseline: leadRoom(dataset, rules.probability, RULES_ALARM, causes),
           },
         }
@@ -303,6 +325,7 @@ export async function runExperiment(
     horizonMinutes: plan.horizonMinutes,
     ensembleSize: plan.ensembleSize,
     features: plan.features,
+    component: plan.component,
     ...(validationHistories.length > 0 ? { validation: validationHistories } : {}),
   });
   const train = (performance.now() - began) / 1000;
@@ -341,6 +364,7 @@ export async function runExperiment(
     trainPoints: trained.train.length,
     trainPositives: trained.train.labels.reduce((s, l) => s + l, 0),
     threshold: trained.threshold,
+    ...(trained.component ? { component: trained.component } : {}),
     baselineThreshold: RULES_ALARM,
     heldOut,
     unseen,

@@ -42,13 +42,14 @@ export interface SweepCandidate {
   exams: SweepExam[];
 }
 
-const targetsMet = (side: SideBySide) => {
+/** How many of the three targets one exam meets. */
+export const targetsMet = (side: SideBySide) => {
   const c = checkTargets(side);
   return Number(c.prAuc) + Number(c.lead) + Number(c.falseAlarms);
 };
 
 /** Minutes short of the lead target; a whole target when nothing was warned. */
-const leadShortfall = (side: SideBySide) => {
+export const leadShortfall = (side: SideBySide) => {
   const lead = side.model.alarms.medianLeadMinutes;
   return Number.isFinite(lead) ? Math.max(0, MIN_LEAD_MINUTES - lead) : MIN_LEAD_MINUTES;
 };

@@ -1,0 +1,151 @@
+import type { ClassifierData } from '../../models/risk/classifier.ts';
+import { alarmSummary } from './alarm-metrics.ts';
+import type { RiskDataset } from './dataset.ts';
+import { modelScores, type PointScores } from './evaluation.ts';
+import { FEATURE_COUNT, featureIndex } from './features.ts';
+
+/**
+ * Issue 5, acceptance 1, round 3 (models/risk/EVALUATION.md): a fixed, unlearned component C whose
+ * alarm joins the model's as one alarm — it rings when the calibrated probability p ≥ t_m OR
+ * c ≥ t_c. Nothing in C is learnt from incidents, so a family never trained on can still ring it.
+ * - E, the exhaustion forecast: the worst over memory, disk and podMemory of the fast and slow
+ *   time-to-exhaustion scores (features.ts `…Exhaustion`, `…ExhaustionSlow`);
+ * - D, the streaming detector: the worst over the metrics of `…Detector`;
+ * - E+D: the worse of the two. Every one lies in [0, 1].
+ */
+export const COMPONENT_NAMES = ['none', 'E', 'D', 'E+D'] as const;
+export type ComponentName = (typeof COMPONENT_NAMES)[number];
+
+const EXHAUSTION_FEATURES = ['memory', 'disk', 'podMemory'].flatMap((m) => [
+  `${m}Exhaustion`,
+  `${m}ExhaustionSlow`,
+]);
+const DETECTOR_FEATURES = ['memory', 'cpu', 'disk', 'podMemory'].map((m) => `${m}Detector`);
+
+/** The features each component takes the max of. */
+export const COMPONENT_FEATURES: Record<ComponentName, readonly string[]> = {
+  none: [],
+  E: EXHAUSTION_FEATURES,
+  D: DETECTOR_FEATURES,
+  'E+D': [...EXHAUSTION_FEATURES, ...DETECTOR_FEATURES],
+};
+
+/** The rule's grid for t_c, lowest first. */
+export const COMPONENT_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99] as const;
+
+/** The component's score of every point of row-major computed features (zeros for `none`). */
+export function componentScores(name: ComponentName, features: Float32Array): Float32Array {
+  const columns = COMPONENT_FEATURES[name].map(featureIndex);
+  const rows = Math.floor(features.length / FEATURE_COUNT);
+  const out = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let worst = 0;
+    for (const f of columns) worst = Math.max(worst, features[r * FEATURE_COUNT + f] ?? 0);
+    out[r] = worst;
+  }
+  return out;
+}
+
+/** The largest float32 under 1: a ratio below its threshold never rounds up to an alarm. */
+const JUST_UNDER_ONE = 1 - 2 ** -24;
+
+const ratio = (x: number, threshold: number) =>
+  x >= threshold ? x / threshold : Math.min(x / threshold, JUST_UNDER_ONE);
+
+/**
+ * The combined score max(p / t_m, c / t_c): monotone in both, ≥ 1 exactly when p ≥ t_m or
+ * c ≥ t_c, so the one alarm is "score ≥ 1" and PR curves rank the points by it.
+ */
+export function combinedScores(
+  probability: ArrayLike<number>,
+  modelThreshold: number,
+  component: ArrayLike<number>,
+  componentThreshold: number,
+): Float32Array {
+  const out = new Float32Array(probability.length);
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.max(
+      ratio(probability[i] ?? 0, modelThreshold),
+      ratio(component[i] ?? 0, componentThreshold),
+    );
+  return out;
+}
+
+/** The alarm threshold of a combined score. */
+export const COMBINED_ALARM = 1;
+
+/**
+ * t_c by the rule: the lowest of COMPONENT_THRESHOLDS at which the combined alarm's false alarms
+ * per node-day on `data` (where t_m was chosen) stay within the budget; undefined when none does,
+ * and then the component takes no part.
+ */
+export function chooseComponentThreshold(
+  data: RiskDataset,
+  probability: ArrayLike<number>,
+  modelThreshold: number,
+  component: ArrayLike<number>,
+  budgetPerNodeDay: number,
+): number | undefined {
+  return COMPONENT_THRESHOLDS.find(
+    (t) =>
+      alarmSummary(data, combinedScores(probability, modelThreshold, component, t), COMBINED_ALARM)
+        .falseAlarmsPerNodeDay <= budgetPerNodeDay,
+  );
+}
+
+/** A component as a trained alarm carries it: its name and t_c (undefined: it takes no part). */
+export interface ChosenComponent {
+  name: ComponentName;
+  threshold: number | undefined;
+}
+
+/** "E at t_c 0.80", "D takes no part (…)", for printouts. */
+export function describeComponent(component: ChosenComponent | undefined): string {
+  if (!component || component.name === 'none') return 'the model alone';
+  if (component.threshold === undefined)
+    return `${component.name} takes no part (no t_c on the grid keeps the false-alarm budget): the model alone`;
+  return `model OR ${component.name} (${COMPONENT_FEATURES[component.name].length} features' max) ≥ ${component.threshold.toFixed(2)}`;
+}
+
+/** A trained model with its alarm threshold and, maybe, the component that rings with it. */
+export interface AlarmModel {
+  model: ClassifierData;
+  threshold: number;
+  component?: ChosenComponent;
+}
+
+/** Chooses t_c for `name` on the data t_m was chosen on (the model already calibrated there). */
+export function chooseComponent(
+  trained: AlarmModel,
+  data: RiskDataset,
+  name: ComponentName,
+  budgetPerNodeDay: number,
+): ChosenComponent {
+  if (name === 'none') return { name, threshold: undefined };
+  const p = modelScores(trained.model, data).probability;
+  const c = componentScores(name, data.features);
+  return { name, threshold: chooseComponentThreshold(data, p, trained.threshold, c, budgetPerNodeDay) };
+}
+
+/**
+ * The scores an exam judges and the threshold the alarm rings at: the model's probability at t_m,
+ * or with a component taking part, the combined score at COMBINED_ALARM (the likely kind stays the
+ * model's).
+ */
+export function alarmScores(
+  trained: AlarmModel,
+  data: RiskDataset,
+): { scores: PointScores; threshold: number } {
+  const scores = modelScores(trained.model, data);
+  const component = trained.component;
+  if (!component || component.name === 'none' || component.threshold === undefined)
+    return { scores, threshold: trained.threshold };
+  const c = componentScores(component.name, data.features);
+  return {
+    scores: {
+      ...scores,
+      probability: combinedScores(scores.probability, trained.threshold, c, component.threshold),
+    },
+    threshold: COMBINED_ALARM,
+  };
+}

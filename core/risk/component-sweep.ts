@@ -1,0 +1,161 @@
+/**
+ * Issue 5, acceptance 1, round 3: which fixed component (alarm-components.ts: none, the exhaustion
+ * forecast E, the detector D, E+D) rings with which plan's model ((a) 30 min × 1 network, (b) 60
+ * min × 3), chosen on the validation seeds only by the rule in models/risk/EVALUATION.md ("Round
+ * 3"). For each family F of the acceptance rule: train on seeds 1-6 without F, choose t_m and t_c
+ * on seeds 7-8 without F, and judge on (i) seeds 7-8 simulated with every family (F unseen in
+ * training) and (ii) seeds 7-8 with F alone (seed + 5000). One training per (F, plan): the
+ * components are added at scoring time.
+ *
+ *   node --import tsx core/risk/component-sweep.ts     (~10 min here: 8 networks)
+ */
+import { pathToFileURL } from 'node:url';
+import { loadTf } from '../../models/tf-backend.ts';
+import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
+import { chooseComponent, COMPONENT_NAMES, type ComponentName } from './alarm-components.ts';
+import { buildDataset } from './dataset.ts';
+import { compare, DEFAULT_PLAN, simulatedCluster, trainOnDatasets, type SideBySide } from './experiment.ts';
+import { leadShortfall, SWEEP_FAMILIES, SWEEP_PLANS, targetsMet } from './feature-sweep.ts';
+
+const MINUTE = 60_000;
+type PlanName = (typeof SWEEP_PLANS)[number]['name'];
+
+export interface ComponentExam {
+  family: ScenarioFamily;
+  /** (i) `every`: seeds 7-8 with every family, F unseen in training; (ii) `only`: seeds 7-8 with F alone. */
+  clusters: 'every' | 'only';
+  modelThreshold: number;
+  /** t_c; undefined when the component takes no part (or is none). */
+  componentThreshold: number | undefined;
+  side: SideBySide;
+}
+
+export interface ComponentCandidate {
+  component: ComponentName;
+  plan: PlanName;
+  exams: ComponentExam[];
+}
+
+/** Simplest first (none < E < D < E+D, then (a) < (b)): a tie keeps the earlier. */
+export function componentCandidates(): ComponentCandidate[] {
+  return COMPONENT_NAMES.flatMap((component) =>
+    SWEEP_PLANS.map((p) => ({ component, plan: p.name, exams: [] })),
+  );
+}
+
+const warnedShare = (side: SideBySide) =>
+  side.model.alarms.incidents > 0 ? side.model.alarms.warned / side.model.alarms.incidents : 0;
+const leadOrZero = (side: SideBySide) =>
+  Number.isFinite(side.model.alarms.medianLeadMinutes) ? side.model.alarms.medianLeadMinutes : 0;
+
+/** The rule's keys, in order; each compared higher-is-better. */
+export function ranking(candidate: ComponentCandidate): number[] {
+  const every = candidate.exams.filter((e) => e.clusters === 'every').map((e) => e.side);
+  const only = candidate.exams.filter((e) => e.clusters === 'only').map((e) => e.side);
+  return [
+    Math.min(...every.map(targetsMet)),
+    -Math.max(...every.map(leadShortfall)),
+    Math.min(...only.map(warnedShare)),
+    Math.min(...only.map(leadOrZero)),
+  ];
+}
+
+function better(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++) {
+    if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) > (b[k] ?? 0);
+  }
+  return false;
+}
+
+/** The rule: the best ranking; a tie keeps the simpler (earlier) candidate. */
+export function pickComponent(candidates: readonly ComponentCandidate[]): ComponentCandidate | undefined {
+  return candidates.reduce<ComponentCandidate | undefined>(
+    (best, c) => (!best || better(ranking(c), ranking(best)) ? c : best),
+    undefined,
+  );
+}
+
+export async function componentSweep(
+  progress: (line: string) => void = () => {},
+): Promise<ComponentCandidate[]> {
+  const plan = DEFAULT_PLAN;
+  const candidates = componentCandidates();
+  for (const family of SWEEP_FAMILIES) {
+    progress(`[${family} unseen] simulating…`);
+    const others = SCENARIO_FAMILIES.filter((f) => f !== family);
+    const trainNodes = plan.trainSeeds.flatMap((seed) => simulatedCluster(seed, others, plan).nodes);
+    const thresholdClusters = plan.validationSeeds.map((seed) => simulatedCluster(seed, others, plan));
+    const every = plan.validationSeeds.map((seed) => simulatedCluster(seed, SCENARIO_FAMILIES, plan));
+    const only = plan.validationSeeds.map((seed) => simulatedCluster(seed + 5000, [family], plan));
+    for (const p of SWEEP_PLANS) {
+      const options = { strideMs: plan.strideMinutes * MINUTE, horizonMs: p.horizonMinutes * MINUTE };
+      const data = (clusters: typeof every) =>
+        buildDataset(
+          clusters.flatMap((c) => c.nodes),
+          options,
+        );
+      const thresholdData = data(thresholdClusters);
+      const exams = [
+        { clusters: 'every' as const, data: data(every), incidents: every.flatMap((c) => c.incidents) },
+        { clusters: 'only' as const, data: data(only), incidents: only.flatMap((c) => c.incidents) },
+      ];
+      progress(`[${family} unseen] plan (${p.name}): training…`);
+      const trained = await trainOnDatasets(buildDataset(trainNodes, options), thresholdData, {
+        epochs: plan.epochs,
+        falseAlarmBudget: plan.falseAlarmBudget,
+        ensembleSize: p.ensembleSize,
+      });
+      for (const candidate of candidates.filter((c) => c.plan === p.name)) {
+        const component = chooseComponent(trained, thresholdData, candidate.component, plan.falseAlarmBudget);
+        for (const exam of exams) {
+          const judged: ComponentExam = {
+            family,
+            clusters: exam.clusters,
+            modelThreshold: trained.threshold,
+            componentThreshold: component.threshold,
+            side: compare({ ...trained, component }, exam.data, exam.incidents),
+          };
+          candidate.exams.push(judged);
+          progress(formatExamRow(candidate, judged));
+        }
+      }
+    }
+  }
+  return candidates;
+}
+
+const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
+export function formatExamRow(candidate: ComponentCandidate, exam: ComponentExam): string {
+  const { model, baseline } = exam.side;
+  const where = exam.clusters === 'only' ? `(ii) ${exam.family} only` : `(i) every, ${exam.family} unseen`;
+  const thresholds = `${fixed(exam.modelThreshold, 2)}/${exam.componentThreshold === undefined ? '-' : fixed(exam.componentThreshold, 2)}`;
+  return (
+    `(${candidate.plan}) ${candidate.component.padEnd(5)}${where.padEnd(30)}${thresholds.padEnd(11)}` +
+    `${`${fixed(model.incidentPr.auc, 3)} (${fixed(baseline.incidentPr.auc, 3)})`.padEnd(17)}` +
+    `${`${model.alarms.warned}/${model.alarms.incidents}`.padEnd(9)}${`${fixed(model.alarms.medianLeadMinutes, 1)} min`.padEnd(12)}` +
+    `${fixed(model.alarms.falseAlarmsPerNodeDay, 2).padEnd(7)}${targetsMet(exam.side)}/3`
+  );
+}
+
+export function formatComponentSweep(candidates: readonly ComponentCandidate[]): string {
+  const pick = pickComponent(candidates);
+  return [
+    'Validation seeds 7-8 (t_m/t_c chosen on seeds 7-8 without F; PR-AUC incidents (rules), warned, median lead, false alarms per node-day, targets met):',
+    ...candidates.flatMap((c) => c.exams.map((e) => formatExamRow(c, e))),
+    'Ranking (worse (i) targets met; worst (i) lead shortfall; worse (ii) warned share; worse (ii) median lead):',
+    ...candidates.map((c) => {
+      const [met = 0, shortfall = 0, share = 0, lead = 0] = ranking(c);
+      return `(${c.plan}) ${c.component.padEnd(5)}${met}/3; ${fixed(-shortfall, 1)} min; ${fixed(share, 2)}; ${fixed(lead, 1)} min`;
+    }),
+    `Pick: plan (${pick?.plan}), component ${pick?.component}.`,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await loadTf();
+  const began = performance.now();
+  const progress = (line: string) => process.stderr.write(line + '\n');
+  process.stdout.write(formatComponentSweep(await componentSweep(progress)) + '\n');
+  process.stderr.write(`took ${((performance.now() - began) / 1000).toFixed(0)} s\n`);
+}
