@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   methods,
@@ -12,10 +10,10 @@ import {
 } from '../../core/contract/index.ts';
 import type { HistoryStore } from '../../core/history/store.ts';
 import { incidentEpisodes } from '../../core/risk/incident-labels.ts';
-import { simulateHistory, type SimHistory } from '../../core/risk/sim-history.ts';
+import type { SimHistory } from '../../core/risk/sim-history.ts';
 import type { WorkerDomainContext } from '../../core/worker/domain.ts';
 import { RiskService } from '../../core/worker/risk-domain.ts';
-import { driveRiskDomain, type DrivenRiskDomain } from './support/risk-domain-driver.ts';
+import { driveSimulated, type DrivenRiskDomain } from './support/risk-domain-driver.ts';
 
 const HOUR = 3_600_000;
 
@@ -35,18 +33,20 @@ const resultOf = <T>(reply: ReplyEnvelope): T => {
 };
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'foresight-risk-domain-'));
   // A memory leak on a node without a limit: the node fills, MemoryPressure, then eviction.
-  sim = simulateHistory({
-    seed: 21,
-    nodes: 6,
-    durationMs: 3 * HOUR,
-    preset: 'quiet',
-    scenarios: [
-      { family: 'memoryLeak', variant: 'pressure', onsetMs: 2 * HOUR, severity: 0.2, precursor: 'strong' },
-    ],
-  });
-  const driven = driveRiskDomain(sim, join(dir, 'history.db'));
+  let driven: DrivenRiskDomain;
+  ({ dir, sim, driven } = driveSimulated(
+    {
+      seed: 21,
+      nodes: 6,
+      durationMs: 3 * HOUR,
+      preset: 'quiet',
+      scenarios: [
+        { family: 'memoryLeak', variant: 'pressure', onsetMs: 2 * HOUR, severity: 0.2, precursor: 'strong' },
+      ],
+    },
+    'foresight-risk-domain-',
+  ));
   ({ store, service, pushed, published } = driven);
   now = driven.clock.now;
 }, 120_000);
@@ -161,17 +161,23 @@ describe("the risk domain's incident stream", () => {
   let observed: RiskEvent[] = [];
   let troubleDir: string;
   beforeAll(() => {
-    troubleDir = mkdtempSync(join(tmpdir(), 'foresight-risk-incidents-'));
     // A network degradation: readiness probes fail every few seconds for as long as it lasts, so
     // every collection brings more of the same signal.
-    trouble = simulateHistory({
-      seed: 5,
-      nodes: 4,
-      durationMs: 3 * HOUR,
-      preset: 'quiet',
-      scenarios: [{ family: 'networkDegradation', onsetMs: HOUR, severity: 0.8, precursor: 'strong' }],
-    });
-    const driven = driveRiskDomain(trouble, join(troubleDir, 'history.db'));
+    let driven: DrivenRiskDomain;
+    ({
+      dir: troubleDir,
+      sim: trouble,
+      driven,
+    } = driveSimulated(
+      {
+        seed: 5,
+        nodes: 4,
+        durationMs: 3 * HOUR,
+        preset: 'quiet',
+        scenarios: [{ family: 'networkDegradation', onsetMs: HOUR, severity: 0.8, precursor: 'strong' }],
+      },
+      'foresight-risk-incidents-',
+    ));
     driven.store.close();
     observed = driven.pushed
       .filter((p) => p.name === 'riskEvent')

@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EventName, NodeRisk, NodesSnapshot } from '../../../core/contract/index.ts';
 import { HistoryStore } from '../../../core/history/store.ts';
-import type { SimHistory } from '../../../core/risk/sim-history.ts';
+import { simulateHistory, type SimHistory } from '../../../core/risk/sim-history.ts';
 import type { WorkerDomainContext } from '../../../core/worker/domain.ts';
 import { RiskService } from '../../../core/worker/risk-domain.ts';
 
@@ -81,4 +84,14 @@ export function driveRiskDomain(sim: SimHistory, dbPath: string): DrivenRiskDoma
     service.afterCollect(snapshot);
   }
   return { store, service, pushed, published, clock };
+}
+
+/** A simulated history, driven into a risk domain whose database is in a new temporary folder. */
+export function driveSimulated(
+  options: Parameters<typeof simulateHistory>[0],
+  folderPrefix: string,
+): { dir: string; sim: SimHistory; driven: DrivenRiskDomain } {
+  const dir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const sim = simulateHistory(options);
+  return { dir, sim, driven: driveRiskDomain(sim, join(dir, 'history.db')) };
 }
