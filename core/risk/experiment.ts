@@ -123,8 +123,28 @@ export function simulatedClusterHistory(
   return simulatedCluster(seed, families, plan).nodes;
 }
 
-/** The same, with the simulator's ground truth of when each incident's cause began. */
+/**
+ * The same, with the simulator's ground truth of when each incident's cause began. Node names are
+ * qualified by the cluster's seed ("7/node-01"), in the histories and the causes alike: every
+ * simulated cluster has a node-01 and starts at the same time, so once clusters are pooled an
+ * incident must not be matched to a cause on another cluster's node of the same name.
+ */
 export function simulatedCluster(
+  seed: number,
+  families: readonly ScenarioFamily[],
+  plan: ClusterPlan,
+): { nodes: NodeHistory[]; incidents: IncidentRecord[] } {
+  const qualified = (node: string) => `${seed}/${node}`;
+  const { nodes, incidents } = simulatedClusterOnce(seed, families, plan);
+  return {
+    nodes: nodes.map((history) => ({ ...history, node: qualified(history.node) })),
+    incidents: incidents.map((incident) =>
+      incident.node === undefined ? incident : { ...incident, node: qualified(incident.node) },
+    ),
+  };
+}
+
+function simulatedClusterOnce(
   seed: number,
   families: readonly ScenarioFamily[],
   plan: ClusterPlan,

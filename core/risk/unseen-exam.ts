@@ -2,8 +2,9 @@
  * Issue 5's acceptance 1, the unseen-family exam held family by family (`foresight evaluate
  * --unseen each`). The rule, the lead's, written down before any of these exams was run: a family
  * takes its turn as the unseen one when a 10-min lead on it is physically possible, i.e. when the
- * median minutes from its cause's first visible sign to the incident ("lead room", simulator
- * ground truth only, never a score) on the validation seeds is at least twice the lead target.
+ * median minutes from its cause's onset (when the simulator started it, visible or not) to the
+ * incident's first signal ("lead room", simulator ground truth only, never a score) on the
+ * validation seeds is at least twice the lead target.
  * For each such family F the plan trains on every family but F, thresholds on the validation seeds
  * without F, and is graded on the held-out seeds (every family) and on clusters of F alone. The
  * acceptance is met when every one of those exams meets all three targets.
