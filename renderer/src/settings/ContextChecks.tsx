@@ -28,45 +28,47 @@ export function ContextChecks() {
   return (
     <div className="panel" data-testid="settings-contexts">
       <h2>Contexts</h2>
-      <table className="simple-table">
-        <thead>
-          <tr>
-            <th>Context</th>
-            <th>Cluster</th>
-            <th>User</th>
-            <th>Namespace</th>
-            <th>Reachable?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(contexts ?? []).map((entry) => {
-            const key = contextKey(entry);
-            return (
-              <tr key={key}>
-                <td>
-                  {entry.name}
-                  {entry.current ? <span className="muted"> (current)</span> : null}
-                </td>
-                <td>{entry.cluster}</td>
-                <td>{entry.user}</td>
-                <td>{entry.namespace || 'default'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={`Check ${entry.name}`}
-                    disabled={checks[key] === 'checking'}
-                    onClick={() => void check(entry)}
-                  >
-                    Check
-                  </button>{' '}
-                  <CheckResult result={checks[key]} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="simple-table-frame">
+        <table className="simple-table">
+          <thead>
+            <tr>
+              <th>Context</th>
+              <th>Cluster</th>
+              <th>User</th>
+              <th>Namespace</th>
+              <th>Reachable?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(contexts ?? []).map((entry) => {
+              const key = contextKey(entry);
+              return (
+                <tr key={key}>
+                  <td>
+                    {entry.name}
+                    {entry.current ? <span className="muted"> (current)</span> : null}
+                  </td>
+                  <td>{entry.cluster}</td>
+                  <td>{entry.user}</td>
+                  <td>{entry.namespace || 'default'}</td>
+                  <td className="nowrap">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Check ${entry.name}`}
+                      disabled={checks[key] === 'checking'}
+                      onClick={() => void check(entry)}
+                    >
+                      Check
+                    </button>{' '}
+                    <CheckResult result={checks[key]} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
