@@ -19,8 +19,9 @@ describe('foresight evaluate options', () => {
     expect(parseEvaluateArgs([]).plan.features).toBe('today');
   });
 
-  it('reads the component that rings with the model: none (default), E, D or E+D', () => {
+  it('reads the component that rings with the model: none (default), E, D, E+D or E30', () => {
     expect(parseEvaluateArgs(['--component', 'E+D']).plan.component).toBe('E+D');
+    expect(parseEvaluateArgs(['--component', 'E30']).plan.component).toBe('E30');
     expect(parseEvaluateArgs([]).plan.component).toBe('none');
   });
 
@@ -73,7 +74,7 @@ describe('foresight evaluate options', () => {
     [['--horizon', '2'], /--horizon needs a whole number from 5 to 240/],
     [['--ensemble', '0'], /--ensemble needs a whole number from 1 to 9/],
     [['--features', 'C'], /--features needs one of today, A, B, got "C"/],
-    [['--component', 'F'], /--component needs one of none, E, D, E\+D, got "F"/],
+    [['--component', 'F'], /--component needs one of none, E, D, E\+D, E30, got "F"/],
     [['--unseen', 'each,diskFill'], /unknown scenario family "each"/],
     [['extra'], /no positional arguments/],
   ])('refuses %j with a usage error that says what to do', (argv, message) => {

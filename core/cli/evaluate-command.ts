@@ -134,10 +134,11 @@ export const evaluateCommand: Subcommand = {
                  --features today|A|B  what the network reads: the per-resource features (default ${DEFAULT_PLAN.features}),
                                        A: with the worst-over-resources aggregates, B: the aggregates
                                        in place of the memory, disk and podMemory features
-                 --component none|E|D|E+D   a fixed alarm that rings with the model's (default ${DEFAULT_PLAN.component}):
+                 --component none|E|D|E+D|E30   a fixed alarm that rings with the model's (default ${DEFAULT_PLAN.component}):
                                        E the exhaustion forecast (worst fast/slow time to exhaustion of
                                        memory, disk, podMemory), D the streaming detector (worst metric),
-                                       E+D either; its threshold chosen on the validation seeds within
+                                       E+D either, E30 E with the slow forecast at the 30-min trend
+                                       alone; its threshold chosen on the validation seeds within
                                        the same false-alarm budget; the alarm is model OR component
                  --timescales realistic|short   incidents that take minutes to hours to show (default
                                        ${DEFAULT_PLAN.timescales}), or the plan before issue 5: each family's short,

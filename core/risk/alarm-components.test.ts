@@ -40,6 +40,55 @@ describe('componentScores', () => {
   });
 });
 
+describe('E30, the exhaustion forecast at the 30-min trend alone', () => {
+  // Memory at 0.8 of allocatable climbing 0.2 per hour over 5 and 30 min (the limit 60 min away)
+  // while the 2-h trend is still flat: the fast score is e^(-1 h / 0.5 h), the slow one 0.
+  const youngClimb = {
+    memoryLevel: 0.8,
+    memorySlope5m: 0.2,
+    memorySlope30m: 0.2,
+    memorySlope2h: 0,
+    memoryExhaustion: Math.exp(-2),
+    memoryExhaustionSlow: 0,
+  };
+
+  it('scores a steady climb 60 min from its limit with a flat 2-h trend above E', () => {
+    const [e30 = 0] = componentScores('E30', row(youngClimb));
+    const [e = 0] = componentScores('E', row(youngClimb));
+    expect(e).toBeCloseTo(Math.exp(-2), 6);
+    expect(e30).toBeCloseTo(Math.exp(-0.5), 6);
+    expect(e30).toBeGreaterThan(e);
+  });
+
+  it.each([
+    ['a falling metric', { memoryLevel: 0.9, memorySlope30m: -0.1 }],
+    ['a flat metric', { diskLevel: 0.8, diskSlope30m: 0 }],
+    ['an unknown metric (level 0)', { podMemoryLevel: 0, podMemorySlope30m: 0.5 }],
+    ['a rising CPU (it never runs out)', { cpuLevel: 0.9, cpuSlope30m: 2 }],
+  ])('scores %s 0', (_, values) => {
+    expect(componentScores('E30', row(values))[0]).toBe(0);
+  });
+
+  it.each([
+    ['memory at its limit', { memoryLevel: 1, memorySlope30m: -0.1 }],
+    ['disk past its eviction threshold (0.9)', { diskLevel: 0.95, diskSlope30m: 0 }],
+  ])('scores %s 1', (_, values) => {
+    expect(componentScores('E30', row(values))[0]).toBe(1);
+  });
+
+  it('takes the fast score when it is the worse, and the worst resource', () => {
+    expect(
+      componentScores('E30', row({ diskExhaustion: 0.7, memoryLevel: 0.5, memorySlope30m: 0.1 }))[0],
+    ).toBeCloseTo(0.7, 6);
+    expect(
+      componentScores(
+        'E30',
+        row({ memoryLevel: 0.5, memorySlope30m: 0.5, podMemoryLevel: 0.9, podMemorySlope30m: 0.1 }),
+      )[0],
+    ).toBeCloseTo(Math.exp(-1 / 2), 6);
+  });
+});
+
 describe('combinedScores', () => {
   it.each([
     // [p, t_m, c, t_c, rings]
@@ -75,19 +124,25 @@ describe('combinedScores', () => {
 });
 
 describe('chooseComponentThreshold', () => {
-  // One node-day; the model never alarms; the component rises at 300 (0.72) and 800 (0.92) for
-  // nothing, and to 0.97 before the incident at 600.
+  // One node-day; the model never alarms; the component rises at 100 (0.30), 300 (0.72) and 800
+  // (0.92) for nothing, and to 0.97 before the incident at 600.
   const day = minuteDataset({ minutes: 1440, incidentsAt: [600], horizonMinutes: 30 });
+  const falseRises = new Map([
+    [100, 0.3],
+    [300, 0.72],
+    [800, 0.92],
+  ]);
   const component = Float32Array.from(day.times, (t) => {
     const minute = t / 60_000;
-    return minute === 300 ? 0.72 : minute === 800 ? 0.92 : minute >= 590 && minute < 600 ? 0.97 : 0;
+    return minute >= 590 && minute < 600 ? 0.97 : (falseRises.get(minute) ?? 0);
   });
   const p = new Float32Array(day.length);
   const perDay = (falseAlarms: number) => falseAlarms / ((day.length * day.strideMs) / 86_400_000);
 
   it.each([
     // [budget, t_c]
-    [perDay(2), 0.5],
+    [perDay(3), 0.1],
+    [perDay(2), 0.35],
     [perDay(1), 0.75],
     [perDay(0), 0.95],
   ])('with a budget of %d false alarms per node-day: the lowest grid value within it, %d', (budget, tc) => {

@@ -2,47 +2,100 @@ import type { ClassifierData } from '../../models/risk/classifier.ts';
 import { alarmSummary } from './alarm-metrics.ts';
 import type { RiskDataset } from './dataset.ts';
 import { modelScores, type PointScores } from './evaluation.ts';
-import { FEATURE_COUNT, featureIndex } from './features.ts';
+import {
+  EXHAUSTED_AT,
+  exhaustion,
+  FEATURE_COUNT,
+  featureIndex,
+  SLOW_EXHAUSTION_SCALE_HOURS,
+} from './features.ts';
 
 /**
- * Issue 5, acceptance 1, round 3 (models/risk/EVALUATION.md): a fixed, unlearned component C whose
- * alarm joins the model's as one alarm — it rings when the calibrated probability p ≥ t_m OR
+ * Issue 5, acceptance 1, rounds 3-4 (models/risk/EVALUATION.md): a fixed, unlearned component C
+ * whose alarm joins the model's as one alarm — it rings when the calibrated probability p ≥ t_m OR
  * c ≥ t_c. Nothing in C is learnt from incidents, so a family never trained on can still ring it.
  * - E, the exhaustion forecast: the worst over memory, disk and podMemory of the fast and slow
  *   time-to-exhaustion scores (features.ts `…Exhaustion`, `…ExhaustionSlow`);
+ * - E30 (round 4): E with the slow score read at the 30-min slope alone, not waiting for the 2-h
+ *   trend to agree (a climb younger than 2 h shows in it at once);
  * - D, the streaming detector: the worst over the metrics of `…Detector`;
- * - E+D: the worse of the two. Every one lies in [0, 1].
+ * - E+D: the worse of E and D. Every one lies in [0, 1].
  */
-export const COMPONENT_NAMES = ['none', 'E', 'D', 'E+D'] as const;
+export const COMPONENT_NAMES = ['none', 'E', 'D', 'E+D', 'E30'] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
-const EXHAUSTION_FEATURES = ['memory', 'disk', 'podMemory'].flatMap((m) => [
-  `${m}Exhaustion`,
-  `${m}ExhaustionSlow`,
-]);
+const EXHAUSTIBLE = ['memory', 'disk', 'podMemory'] as const;
+const EXHAUSTION_FEATURES = EXHAUSTIBLE.flatMap((m) => [`${m}Exhaustion`, `${m}ExhaustionSlow`]);
 const DETECTOR_FEATURES = ['memory', 'cpu', 'disk', 'podMemory'].map((m) => `${m}Detector`);
 
-/** The features each component takes the max of. */
-export const COMPONENT_FEATURES: Record<ComponentName, readonly string[]> = {
-  none: [],
-  E: EXHAUSTION_FEATURES,
-  D: DETECTOR_FEATURES,
-  'E+D': [...EXHAUSTION_FEATURES, ...DETECTOR_FEATURES],
+/** A component's score of the point whose features start at `offset` of row-major features. */
+type PointScore = (features: Float32Array, offset: number) => number;
+
+/** The max of the named features. */
+function maxOf(names: readonly string[]): PointScore {
+  const columns = names.map(featureIndex);
+  return (features, offset) => {
+    let worst = 0;
+    for (const f of columns) worst = Math.max(worst, features[offset + f] ?? 0);
+    return worst;
+  };
+}
+
+/**
+ * S30 of each exhaustible resource: exhaustion() of its headroom at its 30-min slope alone, on the
+ * slow (2-h) scale. The level is lastValid's, which is 0 exactly when none of the last 10 samples
+ * is known (as the exhaustion features' `known`): then 0.
+ */
+function thirtyMinuteExhaustion(): PointScore {
+  const resources = EXHAUSTIBLE.map((m) => ({
+    level: featureIndex(`${m}Level`),
+    slope: featureIndex(`${m}Slope30m`),
+    limit: EXHAUSTED_AT[m] ?? Number.POSITIVE_INFINITY,
+  }));
+  return (features, offset) => {
+    let worst = 0;
+    for (const r of resources) {
+      const level = features[offset + r.level] ?? 0;
+      if (level === 0) continue;
+      const slope = features[offset + r.slope] ?? 0;
+      worst = Math.max(worst, exhaustion(r.limit - level, slope, slope, SLOW_EXHAUSTION_SCALE_HOURS));
+    }
+    return worst;
+  };
+}
+
+/** The worse of two scores. */
+const worseOf =
+  (a: PointScore, b: PointScore): PointScore =>
+  (features, offset) =>
+    Math.max(a(features, offset), b(features, offset));
+
+/** Each component's score of one point, and how a printout names it. */
+const COMPONENTS: Record<ComponentName, { score: PointScore; description: string }> = {
+  none: { score: () => 0, description: 'nothing' },
+  E: { score: maxOf(EXHAUSTION_FEATURES), description: `${EXHAUSTION_FEATURES.length} features' max` },
+  D: { score: maxOf(DETECTOR_FEATURES), description: `${DETECTOR_FEATURES.length} features' max` },
+  'E+D': {
+    score: maxOf([...EXHAUSTION_FEATURES, ...DETECTOR_FEATURES]),
+    description: `${EXHAUSTION_FEATURES.length + DETECTOR_FEATURES.length} features' max`,
+  },
+  E30: {
+    score: worseOf(maxOf(EXHAUSTIBLE.map((m) => `${m}Exhaustion`)), thirtyMinuteExhaustion()),
+    description: 'fast exhaustion or at the 30-min trend, worst resource',
+  },
 };
 
-/** The rule's grid for t_c, lowest first. */
-export const COMPONENT_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99] as const;
+/** The rule's grid for t_c, lowest first (round 4's: round 3's floor, 0.50, always bound). */
+export const COMPONENT_THRESHOLDS = [
+  0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99,
+] as const;
 
 /** The component's score of every point of row-major computed features (zeros for `none`). */
 export function componentScores(name: ComponentName, features: Float32Array): Float32Array {
-  const columns = COMPONENT_FEATURES[name].map(featureIndex);
+  const score = COMPONENTS[name].score;
   const rows = Math.floor(features.length / FEATURE_COUNT);
   const out = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let worst = 0;
-    for (const f of columns) worst = Math.max(worst, features[r * FEATURE_COUNT + f] ?? 0);
-    out[r] = worst;
-  }
+  for (let r = 0; r < rows; r++) out[r] = score(features, r * FEATURE_COUNT);
   return out;
 }
 
@@ -104,7 +157,7 @@ export function describeComponent(component: ChosenComponent | undefined): strin
   if (!component || component.name === 'none') return 'the model alone';
   if (component.threshold === undefined)
     return `${component.name} takes no part (no t_c on the grid keeps the false-alarm budget): the model alone`;
-  return `model OR ${component.name} (${COMPONENT_FEATURES[component.name].length} features' max) ≥ ${component.threshold.toFixed(2)}`;
+  return `model OR ${component.name} (${COMPONENTS[component.name].description}) ≥ ${component.threshold.toFixed(2)}`;
 }
 
 /** A trained model with its alarm threshold and, maybe, the component that rings with it. */

@@ -1,18 +1,18 @@
 /**
- * Issue 5, acceptance 1, round 3: which fixed component (alarm-components.ts: none, the exhaustion
- * forecast E, the detector D, E+D) rings with which plan's model ((a) 30 min × 1 network, (b) 60
- * min × 3), chosen on the validation seeds only by the rule in models/risk/EVALUATION.md ("Round
- * 3"). For each family F of the acceptance rule: train on seeds 1-6 without F, choose t_m and t_c
+ * Issue 5, acceptance 1, round 4: which fixed component (alarm-components.ts: the exhaustion
+ * forecast E, or E30, the same at the 30-min trend alone) rings with which plan's model ((a) 30 min
+ * × 1 network, (b) 60 min × 3), chosen on the validation seeds only by the rule in
+ * models/risk/EVALUATION.md ("Round 4"; round 3 chose among none, E, D, E+D the same way). For each family F of the acceptance rule: train on seeds 1-6 without F, choose t_m and t_c
  * on seeds 7-8 without F, and judge on (i) seeds 7-8 simulated with every family (F unseen in
  * training) and (ii) seeds 7-8 with F alone (seed + 5000). One training per (F, plan): the
  * components are added at scoring time.
  *
- *   node --import tsx core/risk/component-sweep.ts     (~10 min here: 8 networks)
+ *   node --import tsx core/risk/component-sweep.ts     (~7 min here: 8 networks)
  */
 import { pathToFileURL } from 'node:url';
 import { loadTf } from '../../models/tf-backend.ts';
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
-import { chooseComponent, COMPONENT_NAMES, type ComponentName } from './alarm-components.ts';
+import { chooseComponent, type ComponentName } from './alarm-components.ts';
 import { buildDataset } from './dataset.ts';
 import { compare, DEFAULT_PLAN, simulatedCluster, trainOnDatasets, type SideBySide } from './experiment.ts';
 import { leadShortfall, SWEEP_FAMILIES, SWEEP_PLANS, targetsMet } from './feature-sweep.ts';
@@ -36,11 +36,14 @@ export interface ComponentCandidate {
   exams: ComponentExam[];
 }
 
-/** Simplest first (none < E < D < E+D, then (a) < (b)): a tie keeps the earlier. */
-export function componentCandidates(): ComponentCandidate[] {
-  return COMPONENT_NAMES.flatMap((component) =>
-    SWEEP_PLANS.map((p) => ({ component, plan: p.name, exams: [] })),
-  );
+/** Round 4's candidates, simplest first. */
+export const SWEEP_COMPONENTS = ['E', 'E30'] as const satisfies readonly ComponentName[];
+
+/** Simplest first (the order of `components`, then (a) < (b)): a tie keeps the earlier. */
+export function componentCandidates(
+  components: readonly ComponentName[] = SWEEP_COMPONENTS,
+): ComponentCandidate[] {
+  return components.flatMap((component) => SWEEP_PLANS.map((p) => ({ component, plan: p.name, exams: [] })));
 }
 
 const warnedShare = (side: SideBySide) =>

@@ -32,7 +32,7 @@ const METRICS = ['memory', 'cpu', 'disk', 'podMemory'] as const;
 type Metric = (typeof METRICS)[number];
 const MEMORY = METRICS.indexOf('memory');
 /** Where each metric runs out (as a fraction): the kubelet's default hard eviction thresholds. */
-const EXHAUSTED_AT: Record<Metric, number | undefined> = {
+export const EXHAUSTED_AT: Record<Metric, number | undefined> = {
   memory: 1,
   cpu: undefined,
   disk: 0.9,
@@ -44,7 +44,7 @@ const EXHAUSTION_SCALE_HOURS = 0.5;
  * The same for `…ExhaustionSlow`, from the 30-min and 2-h trends: a leak or a disk fill that
  * takes hours shows as a steady climb long before the short trends say it is close.
  */
-const SLOW_EXHAUSTION_SCALE_HOURS = 2;
+export const SLOW_EXHAUSTION_SCALE_HOURS = 2;
 const EVENT_CLASSES = [
   'oomkills',
   'restarts',
@@ -362,7 +362,7 @@ function fraction(used: number | null | undefined, capacity: number | undefined)
  * e^(−h/scale) when `h` hours remain at the slower of two slopes (both must be rising, so one
  * noisy stretch does not count), 0 when not rising.
  */
-function exhaustion(headroom: number, slopeA: number, slopeB: number, scaleHours: number): number {
+export function exhaustion(headroom: number, slopeA: number, slopeB: number, scaleHours: number): number {
   if (headroom <= 0) return 1;
   const rising = Math.min(slopeA, slopeB);
   if (!(rising > 0)) return 0;
