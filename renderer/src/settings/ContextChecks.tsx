@@ -26,7 +26,7 @@ export function ContextChecks() {
   const checks = useSettings((state) => state.checks);
   const check = useSettings((state) => state.check);
   return (
-    <div className="panel" data-testid="settings-contexts">
+    <div className="panel panel-full" data-testid="settings-contexts">
       <h2>Contexts</h2>
       <div className="simple-table-frame">
         <table className="simple-table">
