@@ -149,7 +149,7 @@ export function formatComponentSweep(candidates: readonly ComponentCandidate[]):
     'Ranking (worse (i) targets met; worst (i) lead shortfall; worse (ii) warned share; worse (ii) median lead):',
     ...candidates.map((c) => {
       const [met = 0, shortfall = 0, share = 0, lead = 0] = ranking(c);
-      return `(${c.plan}) ${c.component.padEnd(5)}${met}/3; ${fixed(-shortfall, 1)} min; ${fixed(share, 2)}; ${fixed(lead, 1)} min`;
+      return `(${c.plan}) ${c.component.padEnd(5)}${met}/3; ${fixed(-shortfall, 1)} min; ${fixed(share, 3)}; ${fixed(lead, 2)} min`;
     }),
     `Pick: plan (${pick?.plan}), component ${pick?.component}.`,
   ].join('\n');
