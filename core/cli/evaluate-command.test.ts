@@ -25,6 +25,11 @@ describe('foresight evaluate options', () => {
     expect(parseEvaluateArgs([]).plan.component).toBe('none');
   });
 
+  it("reads the grid the component's threshold is chosen on: round 4's (default) or round 3's", () => {
+    expect(parseEvaluateArgs([]).plan.tcGrid).toBe('round4');
+    expect(parseEvaluateArgs(['--tc-grid', 'round3']).plan.tcGrid).toBe('round3');
+  });
+
   it('--unseen each asks for one exam per family, the rest of the plan as given', () => {
     const { plan, each } = parseEvaluateArgs(['--unseen', 'each', '--test-seeds', '101,103']);
     expect(each).toBe(true);
@@ -75,6 +80,7 @@ describe('foresight evaluate options', () => {
     [['--ensemble', '0'], /--ensemble needs a whole number from 1 to 9/],
     [['--features', 'C'], /--features needs one of today, A, B, got "C"/],
     [['--component', 'F'], /--component needs one of none, E, D, E\+D, E30, got "F"/],
+    [['--tc-grid', 'round9'], /--tc-grid needs one of round3, round4, got "round9"/],
     [['--unseen', 'each,diskFill'], /unknown scenario family "each"/],
     [['extra'], /no positional arguments/],
   ])('refuses %j with a usage error that says what to do', (argv, message) => {

@@ -7,7 +7,12 @@ import {
   type ExperimentPlan,
 } from '../risk/experiment.ts';
 import { formatExperiment } from '../risk/evaluation-text.ts';
-import { COMPONENT_NAMES, type ComponentName } from '../risk/alarm-components.ts';
+import {
+  COMPONENT_NAMES,
+  TC_GRID_NAMES,
+  type ComponentName,
+  type TcGridName,
+} from '../risk/alarm-components.ts';
 import { planAtHorizon } from '../risk/horizon-sweep.ts';
 import { FEATURE_SET_NAMES, type FeatureSetName } from '../risk/network-inputs.ts';
 import { formatUnseenExams, runUnseenExams } from '../risk/unseen-exam.ts';
@@ -56,6 +61,7 @@ export function parseEvaluateArgs(argv: string[]): {
       ensemble: { type: 'string' },
       features: { type: 'string' },
       component: { type: 'string' },
+      'tc-grid': { type: 'string' },
       json: { type: 'string' },
     },
     allowPositionals: true,
@@ -90,6 +96,9 @@ export function parseEvaluateArgs(argv: string[]): {
   const component = values.component ?? DEFAULT_PLAN.component;
   if (!(COMPONENT_NAMES as readonly string[]).includes(component))
     throw new UsageError(`--component needs one of ${COMPONENT_NAMES.join(', ')}, got "${component}".`);
+  const tcGrid = values['tc-grid'] ?? DEFAULT_PLAN.tcGrid;
+  if (!(TC_GRID_NAMES as readonly string[]).includes(tcGrid))
+    throw new UsageError(`--tc-grid needs one of ${TC_GRID_NAMES.join(', ')}, got "${tcGrid}".`);
   const shape = timescales === 'short' ? SHORT_TIMESCALES_PLAN : DEFAULT_PLAN;
   // The horizon labels are trained, calibrated, thresholded and judged at (horizon-sweep.ts's).
   const base =
@@ -112,6 +121,7 @@ export function parseEvaluateArgs(argv: string[]): {
       ensembleSize: whole(values.ensemble, 'ensemble', DEFAULT_PLAN.ensembleSize, 1, 9),
       features: features as FeatureSetName,
       component: component as ComponentName,
+      tcGrid: tcGrid as TcGridName,
     },
     json: values.json,
     each,
@@ -140,6 +150,8 @@ export const evaluateCommand: Subcommand = {
                                        E+D either, E30 E with the slow forecast at the 30-min trend
                                        alone; its threshold chosen on the validation seeds within
                                        the same false-alarm budget; the alarm is model OR component
+                 --tc-grid round4|round3   the values that threshold is chosen from: 0.10-0.99
+                                       (default ${DEFAULT_PLAN.tcGrid}), or round 3's 0.50-0.99
                  --timescales realistic|short   incidents that take minutes to hours to show (default
                                        ${DEFAULT_PLAN.timescales}), or the plan before issue 5: each family's short,
                                        severity-tied timing and 15-min training labels

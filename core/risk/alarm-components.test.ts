@@ -4,6 +4,7 @@ import {
   combinedScores,
   COMBINED_ALARM,
   componentScores,
+  TC_GRIDS,
   type ComponentName,
 } from './alarm-components.ts';
 import { alarmSummary } from './alarm-metrics.ts';
@@ -147,6 +148,11 @@ describe('chooseComponentThreshold', () => {
     [perDay(0), 0.95],
   ])('with a budget of %d false alarms per node-day: the lowest grid value within it, %d', (budget, tc) => {
     expect(chooseComponentThreshold(day, p, 0.35, component, budget)).toBe(tc);
+  });
+
+  it("round 3's grid stops at 0.50, so it never goes lower, as round 3's figures were made", () => {
+    expect(chooseComponentThreshold(day, p, 0.35, component, perDay(3), TC_GRIDS.round3)).toBe(0.5);
+    expect(chooseComponentThreshold(day, p, 0.35, component, perDay(1), TC_GRIDS.round3)).toBe(0.75);
   });
 
   it('takes no part when no grid value keeps the budget', () => {

@@ -85,10 +85,21 @@ const COMPONENTS: Record<ComponentName, { score: PointScore; description: string
   },
 };
 
-/** The rule's grid for t_c, lowest first (round 4's: round 3's floor, 0.50, always bound). */
-export const COMPONENT_THRESHOLDS = [
-  0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99,
-] as const;
+/**
+ * The rules' grids for t_c, lowest first, by round (models/risk/EVALUATION.md): round 3's
+ * stopped at 0.50, which always bound, so round 4's goes down to 0.10. Both stay, so each round's
+ * figures are reproduced by its own command (`evaluate --tc-grid round3|round4`).
+ */
+export const TC_GRIDS = {
+  round3: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99],
+  round4: [
+    0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99,
+  ],
+} as const satisfies Record<string, readonly number[]>;
+export type TcGridName = keyof typeof TC_GRIDS;
+export const TC_GRID_NAMES = Object.keys(TC_GRIDS) as TcGridName[];
+/** The grid `evaluate` and component-sweep use unless told otherwise: the newest rule's. */
+export const DEFAULT_TC_GRID: TcGridName = 'round4';
 
 /** The component's score of every point of row-major computed features (zeros for `none`). */
 export function componentScores(name: ComponentName, features: Float32Array): Float32Array {
@@ -128,7 +139,7 @@ export function combinedScores(
 export const COMBINED_ALARM = 1;
 
 /**
- * t_c by the rule: the lowest of COMPONENT_THRESHOLDS at which the combined alarm's false alarms
+ * t_c by the rule: the lowest value of `grid` at which the combined alarm's false alarms
  * per node-day on `data` (where t_m was chosen) stay within the budget; undefined when none does,
  * and then the component takes no part.
  */
@@ -138,8 +149,9 @@ export function chooseComponentThreshold(
   modelThreshold: number,
   component: ArrayLike<number>,
   budgetPerNodeDay: number,
+  grid: readonly number[] = TC_GRIDS[DEFAULT_TC_GRID],
 ): number | undefined {
-  return COMPONENT_THRESHOLDS.find(
+  return grid.find(
     (t) =>
       alarmSummary(data, combinedScores(probability, modelThreshold, component, t), COMBINED_ALARM)
         .falseAlarmsPerNodeDay <= budgetPerNodeDay,
@@ -173,11 +185,15 @@ export function chooseComponent(
   data: RiskDataset,
   name: ComponentName,
   budgetPerNodeDay: number,
+  grid: TcGridName = DEFAULT_TC_GRID,
 ): ChosenComponent {
   if (name === 'none') return { name, threshold: undefined };
   const p = modelScores(trained.model, data).probability;
   const c = componentScores(name, data.features);
-  return { name, threshold: chooseComponentThreshold(data, p, trained.threshold, c, budgetPerNodeDay) };
+  return {
+    name,
+    threshold: chooseComponentThreshold(data, p, trained.threshold, c, budgetPerNodeDay, TC_GRIDS[grid]),
+  };
 }
 
 /**

@@ -12,7 +12,7 @@
 import { pathToFileURL } from 'node:url';
 import { loadTf } from '../../models/tf-backend.ts';
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
-import { chooseComponent, type ComponentName } from './alarm-components.ts';
+import { chooseComponent, type ComponentName, type TcGridName } from './alarm-components.ts';
 import { buildDataset } from './dataset.ts';
 import { compare, DEFAULT_PLAN, simulatedCluster, trainOnDatasets, type SideBySide } from './experiment.ts';
 import { leadShortfall, SWEEP_FAMILIES, SWEEP_PLANS, targetsMet } from './feature-sweep.ts';
@@ -36,8 +36,14 @@ export interface ComponentCandidate {
   exams: ComponentExam[];
 }
 
-/** Round 4's candidates, simplest first. */
-export const SWEEP_COMPONENTS = ['E', 'E30'] as const satisfies readonly ComponentName[];
+/** Each round's candidates, simplest first, and the grid its t_c was chosen on (EVALUATION.md). */
+export const SWEEP_ROUNDS = {
+  3: { components: ['none', 'E', 'D', 'E+D'], grid: 'round3' },
+  4: { components: ['E', 'E30'], grid: 'round4' },
+} as const satisfies Record<number, { components: readonly ComponentName[]; grid: TcGridName }>;
+export type SweepRound = keyof typeof SWEEP_ROUNDS;
+/** The newest round's candidates. */
+export const SWEEP_COMPONENTS = SWEEP_ROUNDS[4].components;
 
 /** Simplest first (the order of `components`, then (a) < (b)): a tie keeps the earlier. */
 export function componentCandidates(
@@ -80,9 +86,11 @@ export function pickComponent(candidates: readonly ComponentCandidate[]): Compon
 
 export async function componentSweep(
   progress: (line: string) => void = () => {},
+  round: SweepRound = 4,
 ): Promise<ComponentCandidate[]> {
   const plan = DEFAULT_PLAN;
-  const candidates = componentCandidates();
+  const { components, grid } = SWEEP_ROUNDS[round];
+  const candidates = componentCandidates(components);
   for (const family of SWEEP_FAMILIES) {
     progress(`[${family} unseen] simulating…`);
     const others = SCENARIO_FAMILIES.filter((f) => f !== family);
@@ -109,7 +117,13 @@ export async function componentSweep(
         ensembleSize: p.ensembleSize,
       });
       for (const candidate of candidates.filter((c) => c.plan === p.name)) {
-        const component = chooseComponent(trained, thresholdData, candidate.component, plan.falseAlarmBudget);
+        const component = chooseComponent(
+          trained,
+          thresholdData,
+          candidate.component,
+          plan.falseAlarmBudget,
+          grid,
+        );
         for (const exam of exams) {
           const judged: ComponentExam = {
             family,
@@ -159,6 +173,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await loadTf();
   const began = performance.now();
   const progress = (line: string) => process.stderr.write(line + '\n');
-  process.stdout.write(formatComponentSweep(await componentSweep(progress)) + '\n');
+  // `--round 3` reruns round 3's candidates on its grid; the newest round by default.
+  const round = process.argv.includes('--round')
+    ? Number(process.argv[process.argv.indexOf('--round') + 1])
+    : 4;
+  if (!(round in SWEEP_ROUNDS))
+    throw new Error(`--round needs one of ${Object.keys(SWEEP_ROUNDS).join(', ')}`);
+  process.stdout.write(formatComponentSweep(await componentSweep(progress, round as SweepRound)) + '\n');
   process.stderr.write(`took ${((performance.now() - began) / 1000).toFixed(0)} s\n`);
 }

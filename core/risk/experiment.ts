@@ -22,8 +22,10 @@ import {
 import {
   alarmScores,
   chooseComponent,
+  DEFAULT_TC_GRID,
   type ChosenComponent,
   type ComponentName,
+  type TcGridName,
 } from './alarm-components.ts';
 import { FEATURE_SETS, networkInputs, type FeatureSetName } from './network-inputs.ts';
 import { leadRoom, type LeadRoom } from './lead-room.ts';
@@ -81,6 +83,8 @@ export interface ExperimentPlan {
    * exhaustion forecast E, the detector D, or E+D), its threshold chosen where the model's is.
    */
   component: ComponentName;
+  /** The grid the component's threshold is chosen on (alarm-components.ts TC_GRIDS, by round). */
+  tcGrid: TcGridName;
 }
 
 export const DEFAULT_PLAN: ExperimentPlan = {
@@ -101,6 +105,7 @@ export const DEFAULT_PLAN: ExperimentPlan = {
   ensembleSize: 1,
   features: 'today',
   component: 'none',
+  tcGrid: DEFAULT_TC_GRID,
 };
 
 /** The plan before issue 5: each family's short, severity-tied timing (`--timescales short`). */
@@ -192,6 +197,8 @@ export interface TrainOptions {
   features?: FeatureSetName;
   /** The component ringing with the model (default none). */
   component?: ComponentName;
+  /** The grid its threshold is chosen on (default the newest rule's). */
+  tcGrid?: TcGridName;
   strideMinutes?: number;
   trainHorizonMinutes?: number;
   /** The horizon calibration and the alarm threshold are chosen at (default HORIZON_MS). */
@@ -244,7 +251,10 @@ export async function trainOnDatasets(
   const component = options.component ?? 'none';
   if (component === 'none') return trained;
   const budget = options.falseAlarmBudget ?? DEFAULT_PLAN.falseAlarmBudget;
-  return { ...trained, component: chooseComponent(trained, thresholdData, component, budget) };
+  return {
+    ...trained,
+    component: chooseComponent(trained, thresholdData, component, budget, options.tcGrid),
+  };
 }
 
 /**
@@ -346,6 +356,7 @@ export async function runExperiment(
     ensembleSize: plan.ensembleSize,
     features: plan.features,
     component: plan.component,
+    tcGrid: plan.tcGrid,
     ...(validationHistories.length > 0 ? { validation: validationHistories } : {}),
   });
   const train = (performance.now() - began) / 1000;
