@@ -80,7 +80,7 @@ export interface ExperimentPlan {
   features: FeatureSetName;
   /**
    * A fixed component whose alarm rings with the model's (alarm-components.ts: none, the
-   * exhaustion forecast E, the detector D, or E+D), its threshold chosen where the model's is.
+   * exhaustion forecast E, the detector D, E+D, or E30), its threshold chosen where the model's is.
    */
   component: ComponentName;
   /** The grid the component's threshold is chosen on (alarm-components.ts TC_GRIDS, by round). */
