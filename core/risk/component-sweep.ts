@@ -14,7 +14,8 @@ import { loadTf } from '../../models/tf-backend.ts';
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
 import { chooseComponent, type ComponentName, type TcGridName } from './alarm-components.ts';
 import { buildDataset } from './dataset.ts';
-import { compare, DEFAULT_PLAN, simulatedCluster, trainOnDatasets, type SideBySide } from './experiment.ts';
+import { compare, DEFAULT_PLAN, trainOnDatasets, type SideBySide } from './experiment.ts';
+import { simulatedCluster } from './simulated-cluster.ts';
 import { leadShortfall, SWEEP_FAMILIES, SWEEP_PLANS, targetsMet } from './feature-sweep.ts';
 
 const MINUTE = 60_000;

@@ -23,9 +23,9 @@ import {
   classLabels,
   DEFAULT_PLAN,
   runExperiment,
-  simulatedCluster,
   type ExperimentPlan,
 } from './experiment.ts';
+import { simulatedCluster } from './simulated-cluster.ts';
 import { FEATURE_NAMES } from './features.ts';
 import { formatExperiment } from './evaluation-text.ts';
 import { withTestSeeds } from './exam-seeds.ts';

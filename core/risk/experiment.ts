@@ -2,12 +2,7 @@ import { RISK_CLASSES, type ClassifierData } from '../../models/risk/classifier.
 import { trainEnsemble } from '../../models/risk/ensemble.ts';
 import { fitPlatt } from '../../models/risk/calibration.ts';
 import type { TfBackendName } from '../../models/tf-backend.ts';
-import {
-  randomScenarios,
-  SCENARIO_FAMILIES,
-  type IncidentRecord,
-  type ScenarioFamily,
-} from '../sim/index.ts';
+import { SCENARIO_FAMILIES, type IncidentRecord, type ScenarioFamily } from '../sim/index.ts';
 import { buildDataset, HORIZON_MS, YARDSTICK_HORIZON_MS, type RiskDataset } from './dataset.ts';
 import {
   baselineScores,
@@ -30,10 +25,9 @@ import {
 import { FEATURE_SETS, networkInputs, type FeatureSetName } from './network-inputs.ts';
 import { leadRoom, type LeadRoom } from './lead-room.ts';
 import type { NodeHistory } from './node-history.ts';
-import { simulateHistory } from './sim-history.ts';
+import { simulatedCluster, simulatedClusterHistory } from './simulated-cluster.ts';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 /** Which simulated clusters to learn from and to test on. */
 export interface ExperimentPlan {
@@ -114,62 +108,6 @@ export const SHORT_TIMESCALES_PLAN: ExperimentPlan = {
   timescales: 'short',
   trainHorizonMinutes: 15,
 };
-
-/** What a simulated cluster needs of a plan; without timescales, the families' own (short) ones. */
-type ClusterPlan = Pick<ExperimentPlan, 'nodes' | 'hours' | 'incidentsPerDay' | 'severity'> &
-  Partial<Pick<ExperimentPlan, 'timescales'>>;
-
-/** One simulated cluster's history with randomized incidents of the given families. */
-export function simulatedClusterHistory(
-  seed: number,
-  families: readonly ScenarioFamily[],
-  plan: ClusterPlan,
-): NodeHistory[] {
-  return simulatedCluster(seed, families, plan).nodes;
-}
-
-/**
- * The same, with the simulator's ground truth of when each incident's cause began. Node names are
- * qualified by the cluster's seed ("7/node-01"), in the histories and the causes alike: every
- * simulated cluster has a node-01 and starts at the same time, so once clusters are pooled an
- * incident must not be matched to a cause on another cluster's node of the same name.
- */
-export function simulatedCluster(
-  seed: number,
-  families: readonly ScenarioFamily[],
-  plan: ClusterPlan,
-): { nodes: NodeHistory[]; incidents: IncidentRecord[] } {
-  const qualified = (node: string) => `${seed}/${node}`;
-  const { nodes, incidents } = simulatedClusterOnce(seed, families, plan);
-  return {
-    nodes: nodes.map((history) => ({ ...history, node: qualified(history.node) })),
-    incidents: incidents.map((incident) =>
-      incident.node === undefined ? incident : { ...incident, node: qualified(incident.node) },
-    ),
-  };
-}
-
-function simulatedClusterOnce(
-  seed: number,
-  families: readonly ScenarioFamily[],
-  plan: ClusterPlan,
-): { nodes: NodeHistory[]; incidents: IncidentRecord[] } {
-  const scenarios = randomScenarios(seed, {
-    families,
-    count: Math.round((plan.incidentsPerDay * plan.hours) / 24),
-    horizonMs: (plan.hours - 2) * HOUR,
-    startOffsetMs: HOUR,
-    severity: plan.severity,
-    ...(plan.timescales ? { timescales: plan.timescales } : {}),
-  });
-  return simulateHistory({
-    seed,
-    nodes: plan.nodes,
-    durationMs: plan.hours * HOUR,
-    preset: 'quiet',
-    scenarios,
-  });
-}
 
 export interface TrainedRisk {
   model: ClassifierData;

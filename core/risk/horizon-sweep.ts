@@ -20,7 +20,8 @@ import { buildDataset, YARDSTICK_HORIZON_MS } from './dataset.ts';
 import { modelScores } from './evaluation.ts';
 import { formatExperiment } from './evaluation-text.ts';
 import { withTestSeeds } from './exam-seeds.ts';
-import { DEFAULT_PLAN, runExperiment, simulatedCluster, trainOn, type ExperimentPlan } from './experiment.ts';
+import { DEFAULT_PLAN, runExperiment, trainOn, type ExperimentPlan } from './experiment.ts';
+import { simulatedCluster } from './simulated-cluster.ts';
 import { leadRoom } from './lead-room.ts';
 import type { NodeHistory } from './node-history.ts';
 

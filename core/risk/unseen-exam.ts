@@ -12,13 +12,8 @@
 import { SCENARIO_FAMILIES, type ScenarioFamily } from '../sim/index.ts';
 import { buildDataset } from './dataset.ts';
 import { formatExperiment } from './evaluation-text.ts';
-import {
-  runExperiment,
-  simulatedCluster,
-  type ExperimentPlan,
-  type ExperimentReport,
-  type SideBySide,
-} from './experiment.ts';
+import { runExperiment, type ExperimentPlan, type ExperimentReport, type SideBySide } from './experiment.ts';
+import { simulatedCluster } from './simulated-cluster.ts';
 import { MIN_LEAD_MINUTES } from './horizon-sweep.ts';
 import { familyRoomsOfTruth } from './lead-room.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../core/risk/dataset.ts';
-import { DEFAULT_PLAN, simulatedCluster } from '../../core/risk/experiment.ts';
+import { DEFAULT_PLAN } from '../../core/risk/experiment.ts';
+import { simulatedCluster } from '../../core/risk/simulated-cluster.ts';
 import { episodeCauses } from '../../core/risk/lead-room.ts';
 
 /**

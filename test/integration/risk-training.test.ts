@@ -8,7 +8,8 @@ import { RiskFeedbackStore, RiskModelRegistry, type Feedback } from '../../core/
 import { decideChampion } from '../../core/risk/champion.ts';
 import { buildDataset, type RiskDataset } from '../../core/risk/dataset.ts';
 import { chooseThreshold, modelScores } from '../../core/risk/evaluation.ts';
-import { classLabels, simulatedClusterHistory } from '../../core/risk/experiment.ts';
+import { classLabels } from '../../core/risk/experiment.ts';
+import { simulatedClusterHistory } from '../../core/risk/simulated-cluster.ts';
 import { FEATURE_NAMES } from '../../core/risk/features.ts';
 import { applyFeedback } from '../../core/risk/feedback-labels.ts';
 
