@@ -28,3 +28,19 @@ export function sectionFromHash(hash: string): SectionId {
 export function hashFor(section: SectionId): string {
   return `#/${section}`;
 }
+
+/** A node's page on the Risk section (`#/risk/node-03`), so reload, back and a shared link keep it. */
+export function nodeHash(node: string): string {
+  return `${hashFor('risk')}/${encodeURIComponent(node)}`;
+}
+
+/** The node a `#/risk/<node>` hash opens; undefined for any other hash. */
+export function nodeFromHash(hash: string): string | undefined {
+  const match = /^#\/?risk\/([^/?]+)/.exec(hash);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}

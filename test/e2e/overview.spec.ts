@@ -26,7 +26,10 @@ test('the Overview shows node risk and the newest risk events, each node a link 
 
     const node = (await incident.getAttribute('data-node')) ?? '';
     await incident.getByTestId('risk-node-link').click();
-    await expect(page).toHaveURL(/#\/risk$/);
+    await expect(page).toHaveURL(new RegExp(`#/risk/${node}$`));
+    await expect(page.getByTestId('node-risk-page')).toHaveAttribute('data-node', node);
+    // The node is in the URL: a reload opens its page again.
+    await page.reload();
     await expect(page.getByTestId('node-risk-page')).toHaveAttribute('data-node', node);
 
     // The node itself, read live as kubectl describe node reads it: its kubelet and its conditions.

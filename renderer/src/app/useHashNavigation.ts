@@ -11,9 +11,11 @@ export function useHashNavigation(navigation: NavigationStore): void {
     const follow = () => navigation.getState().show(sectionFromHash(window.location.hash));
     follow();
     window.addEventListener('hashchange', follow);
+    // Only a change of section rewrites the hash: what follows the section (a node on
+    // `#/risk/node-03`) belongs to that section and stays.
     const stop = navigation.subscribe((state) => {
-      const hash = hashFor(state.section);
-      if (window.location.hash !== hash) window.location.hash = hash;
+      if (sectionFromHash(window.location.hash) !== state.section)
+        window.location.hash = hashFor(state.section);
     });
     return () => {
       window.removeEventListener('hashchange', follow);

@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
+import { nodeHash } from '../sections.ts';
 import { useRisk } from './RiskBadge.tsx';
 
 /**
- * A link to a node's page on the Risk section. The section is in the URL hash; which node is
- * open is the risk store's (the hash holds only the section), so the link selects it on click.
+ * A link to a node's page on the Risk section (`#/risk/node-03`, so reload and back keep it); it
+ * also selects the node at once, before the hash change arrives.
  */
 export function NodeLink({ node, children }: { node: string; children?: ReactNode }) {
   const select = useRisk((s) => s.select);
   return (
-    <a href="#/risk" onClick={() => select(node)} data-testid="risk-node-link">
+    <a href={nodeHash(node)} onClick={() => select(node)} data-testid="risk-node-link">
       {children ?? node}
     </a>
   );

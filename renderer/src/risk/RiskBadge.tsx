@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useSectionStore } from '../app/storesContext.ts';
+import { nodeHash } from '../sections.ts';
 import { createRiskStore, type RiskState } from '../stores/riskStore.ts';
 
 /** The risk store, made on first use by whichever page needs it first. */
@@ -21,7 +22,7 @@ export function RiskBadge({ node }: { node: string }) {
   return (
     <a
       className={`badge risk-badge risk-${risk.level}`}
-      href="#/risk"
+      href={nodeHash(node)}
       onClick={() => select(node)}
       title={title}
       data-testid="risk-badge"

@@ -4,12 +4,14 @@ import { needsAttention } from './needsAttention.ts';
 import { NodeLink } from './NodeLink.tsx';
 import { NodeRiskPage } from './NodeRiskPage.tsx';
 import { useRisk } from './RiskBadge.tsx';
+import { useNodeFromHash } from './useNodeFromHash.ts';
 import './risk.css';
 
 /** Risk: the nodes at risk now, the live event stream, and a node's page. */
 export function RiskSection() {
   const node = useRisk((s) => s.selected);
   const risks = useRisk((s) => s.risks);
+  useNodeFromHash(useRisk((s) => s.select));
   const atRisk = needsAttention(Object.values(risks));
   return (
     <div className="section section-fill">
