@@ -16,7 +16,7 @@ import { chooseComponent, type ComponentName, type TcGridName } from './alarm-co
 import { buildDataset } from './dataset.ts';
 import { compare, DEFAULT_PLAN, trainOnDatasets, type SideBySide } from './experiment.ts';
 import { simulatedCluster } from './simulated-cluster.ts';
-import { leadShortfall, SWEEP_FAMILIES, SWEEP_PLANS, targetsMet } from './feature-sweep.ts';
+import { examFigures, leadShortfall, SWEEP_FAMILIES, SWEEP_PLANS, targetsMet } from './feature-sweep.ts';
 
 const MINUTE = 60_000;
 type PlanName = (typeof SWEEP_PLANS)[number]['name'];
@@ -145,14 +145,11 @@ export async function componentSweep(
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
 export function formatExamRow(candidate: ComponentCandidate, exam: ComponentExam): string {
-  const { model, baseline } = exam.side;
   const where = exam.clusters === 'only' ? `(ii) ${exam.family} only` : `(i) every, ${exam.family} unseen`;
   const thresholds = `${fixed(exam.modelThreshold, 2)}/${exam.componentThreshold === undefined ? '-' : fixed(exam.componentThreshold, 2)}`;
   return (
     `(${candidate.plan}) ${candidate.component.padEnd(5)}${where.padEnd(30)}${thresholds.padEnd(11)}` +
-    `${`${fixed(model.incidentPr.auc, 3)} (${fixed(baseline.incidentPr.auc, 3)})`.padEnd(17)}` +
-    `${`${model.alarms.warned}/${model.alarms.incidents}`.padEnd(9)}${`${fixed(model.alarms.medianLeadMinutes, 1)} min`.padEnd(12)}` +
-    `${fixed(model.alarms.falseAlarmsPerNodeDay, 2).padEnd(7)}${targetsMet(exam.side)}/3`
+    examFigures(exam.side)
   );
 }
 

@@ -134,12 +134,17 @@ export async function featureSweep(progress: (line: string) => void = () => {}):
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
 export function formatExamRow(plan: string, features: string, exam: SweepExam): string {
-  const { model, baseline } = exam.side;
   const where = exam.clusters === 'only' ? `${exam.family} only` : `others (${exam.family} unseen)`;
+  return `(${plan}) ${features.padEnd(6)}${where.padEnd(28)}${examFigures(exam.side)}`;
+}
+
+/** An exam's figures as the sweeps print them: PR-AUC (rules), warned, median lead, false alarms, targets met. */
+export function examFigures(side: SideBySide): string {
+  const { model, baseline } = side;
   return (
-    `(${plan}) ${features.padEnd(6)}${where.padEnd(28)}${`${fixed(model.incidentPr.auc, 3)} (${fixed(baseline.incidentPr.auc, 3)})`.padEnd(17)}` +
+    `${`${fixed(model.incidentPr.auc, 3)} (${fixed(baseline.incidentPr.auc, 3)})`.padEnd(17)}` +
     `${`${model.alarms.warned}/${model.alarms.incidents}`.padEnd(9)}${`${fixed(model.alarms.medianLeadMinutes, 1)} min`.padEnd(12)}` +
-    `${fixed(model.alarms.falseAlarmsPerNodeDay, 2).padEnd(7)}${targetsMet(exam.side)}/3`
+    `${fixed(model.alarms.falseAlarmsPerNodeDay, 2).padEnd(7)}${targetsMet(side)}/3`
   );
 }
 
