@@ -78,6 +78,72 @@ describe('summaryFacts', () => {
     expect(summaryFacts(input, limitOf)).toMatchObject({ nodeName: 'node-1', ...expected });
   });
 
+  it.each([
+    [
+      'a spec limit, the availableBytes fallback, and containers with neither skipped',
+      summary({}, [
+        pod('shop', 'web-1', [container('app', 384 * MI), container('sidecar', 900 * MI)]),
+        pod('shop', 'cache-1', [container('redis', 300 * MI, 100 * MI)]),
+        pod('shop', 'batch-1', [container('job', 5 * GI)]),
+      ]),
+      limits,
+      [
+        {
+          namespace: 'shop',
+          pod: 'web-1',
+          container: 'app',
+          workingSetBytes: 384 * MI,
+          limitBytes: 512 * MI,
+        },
+        {
+          namespace: 'shop',
+          pod: 'cache-1',
+          container: 'redis',
+          workingSetBytes: 300 * MI,
+          limitBytes: 400 * MI,
+        },
+      ],
+    ],
+    [
+      'the spec limit wins over what the kubelet implies',
+      summary({}, [pod('shop', 'web-1', [container('app', 128 * MI, 128 * MI)])]),
+      limits,
+      [
+        {
+          namespace: 'shop',
+          pod: 'web-1',
+          container: 'app',
+          workingSetBytes: 128 * MI,
+          limitBytes: 512 * MI,
+        },
+      ],
+    ],
+    [
+      'a limit that is not a finite positive number, and a working set that is not a number',
+      summary({}, [
+        pod('shop', 'odd-1', [container('zero', 1 * MI), container('nan', 1 * MI), container('big', 'x')]),
+      ]),
+      ((_n, _p, c) => ({ zero: 0, nan: Number.NaN, big: GI })[c]) as MemoryLimitOf,
+      [],
+    ],
+    ['no pods field at all', { node: { nodeName: 'node-1' } }, limits, []],
+  ])('containerMemory: %s', (_what, input, limitOf, expected) => {
+    expect(summaryFacts(input, limitOf).containerMemory).toEqual(expected);
+  });
+
+  it('computes podMemoryPeak from the same containers as containerMemory', () => {
+    const facts = summaryFacts(
+      summary({}, [
+        pod('shop', 'web-1', [container('app', 384 * MI), container('sidecar', 900 * MI)]),
+        pod('shop', 'cache-1', [container('redis', 350 * MI, 50 * MI)]),
+      ]),
+      limits,
+    );
+    const shares = facts.containerMemory.map((c) => c.workingSetBytes / c.limitBytes);
+    expect(shares).toEqual([0.75, 0.875]);
+    expect(facts.podMemoryPeak).toBe(Math.max(...shares));
+  });
+
   const withNetwork = (network: unknown) => ({ node: { nodeName: 'node-1', network } });
   it.each([
     ['no network reported', withNetwork(undefined), null],

@@ -3,8 +3,8 @@ import { memoryToBytes } from './quantity.ts';
 
 /**
  * What risk reads from a node's kubelet Summary API (`/api/v1/nodes/{node}/proxy/stats/summary`):
- * how full the node's root filesystem is, and how close its fullest container is to its memory
- * limit, and how many errors its network interfaces have counted. Disk filling and a container
+ * how full the node's root filesystem is, how close each container (and the fullest) is to its
+ * memory limit, and how many errors its network interfaces have counted. Disk filling and a container
  * leaking towards its limit leave no trace in node CPU, memory or pod counts until eviction or the
  * OOM kill, and a failing NIC none until the machine drops off the network; these show the run-up.
  */
@@ -19,12 +19,24 @@ export interface SummaryFacts {
    * the limit, where the kernel OOM-kills); null when no container has one.
    */
   podMemoryPeak: number | null;
+  /** Every container with a known memory limit, in the summary's order. */
+  containerMemory: ContainerMemory[];
   /**
    * Receive plus transmit errors the node's network interfaces have counted since boot
    * (node.network, cAdvisor's /proc/net/dev): a counter, so only its changes mean anything; null
    * when the kubelet reported no interface with error counters.
    */
   nicErrors: number | null;
+}
+
+/** One container's memory against its limit, from one Summary reading. */
+export interface ContainerMemory {
+  namespace: string;
+  pod: string;
+  container: string;
+  workingSetBytes: number;
+  /** > 0: only containers whose limit is known (spec, or working set + availableBytes). */
+  limitBytes: number;
 }
 
 /** A container's memory limit in bytes, or undefined when it has none (or is not known). */
@@ -49,10 +61,10 @@ function bytes(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-/** The fullest container with a limit: its working set over its limit. */
-function podMemoryPeak(pods: unknown, memoryLimitOf: MemoryLimitOf): number | null {
-  if (!Array.isArray(pods)) return null;
-  let peak: number | null = null;
+/** Every container with a working set and a known limit, in the summary's order. */
+function containerMemory(pods: unknown, memoryLimitOf: MemoryLimitOf): ContainerMemory[] {
+  const found: ContainerMemory[] = [];
+  if (!Array.isArray(pods)) return found;
   for (const pod of pods) {
     const ref = record(record(pod)?.['podRef']);
     const containers = record(pod)?.['containers'];
@@ -62,18 +74,28 @@ function podMemoryPeak(pods: unknown, memoryLimitOf: MemoryLimitOf): number | nu
     for (const container of containers) {
       const stats = record(container);
       const memory = record(stats?.['memory']);
-      const workingSet = bytes(memory?.['workingSetBytes']);
-      if (!stats || workingSet === undefined) continue;
+      const workingSetBytes = bytes(memory?.['workingSetBytes']);
+      if (!stats || workingSetBytes === undefined) continue;
+      const containerName = String(stats['name'] ?? '');
       // The pod's own spec first; else what the kubelet implies (it reports availableBytes only
       // for a container with a limit, as limit minus working set).
       const available = bytes(memory?.['availableBytes']);
-      const limit =
-        memoryLimitOf(namespace, name, String(stats['name'] ?? '')) ??
-        (available === undefined ? undefined : workingSet + available);
-      if (limit === undefined || limit <= 0) continue;
-      const share = workingSet / limit;
-      if (peak === null || share > peak) peak = share;
+      const limitBytes =
+        memoryLimitOf(namespace, name, containerName) ??
+        (available === undefined ? undefined : workingSetBytes + available);
+      if (limitBytes === undefined || !Number.isFinite(limitBytes) || limitBytes <= 0) continue;
+      found.push({ namespace, pod: name, container: containerName, workingSetBytes, limitBytes });
     }
+  }
+  return found;
+}
+
+/** The fullest container's working set over its limit; null when none has a known limit. */
+function podMemoryPeak(containers: readonly ContainerMemory[]): number | null {
+  let peak: number | null = null;
+  for (const { workingSetBytes, limitBytes } of containers) {
+    const share = workingSetBytes / limitBytes;
+    if (peak === null || share > peak) peak = share;
   }
   return peak;
 }
@@ -119,11 +141,13 @@ export function summaryFacts(summary: unknown, memoryLimitOf: MemoryLimitOf): Su
   const fs = record(node['fs']);
   const capacity = bytes(fs?.['capacityBytes']);
   const used = bytes(fs?.['usedBytes']);
+  const containers = containerMemory(root['pods'], memoryLimitOf);
   return {
     nodeName: node['nodeName'],
     diskBytes: used ?? null,
     diskCapacityBytes: capacity !== undefined && capacity > 0 ? capacity : null,
-    podMemoryPeak: podMemoryPeak(root['pods'], memoryLimitOf),
+    podMemoryPeak: podMemoryPeak(containers),
+    containerMemory: containers,
     nicErrors: nicErrors(record(node['network'])),
   };
 }
