@@ -55,6 +55,14 @@ export const nodeRowSchema = z.object({
    * counters) since its previous reading; absent or null when unknown (the first reading).
    */
   nicErrorsPerMinute: z.number().nullable().optional(),
+  /**
+   * Hours until the container soonest to reach its memory limit reaches it, at its own 30-min
+   * trend (kubelet Summary API, per container; 0 = at its limit); absent or null when unknown or
+   * no container's memory is rising.
+   */
+  containerHoursToLimit: z.number().nullable().optional(),
+  /** That container, as namespace/pod/container; absent when there is no such forecast. */
+  containerNearestLimit: z.string().optional(),
 });
 export type NodeRow = z.infer<typeof nodeRowSchema>;
 
@@ -78,6 +86,8 @@ export const nodeSamplePointSchema = z.object({
   podMemoryPeak: z.number().optional(),
   /** NIC errors per minute (kubelet Summary API rx/tx error counters), where known. */
   nicErrorsPerMinute: z.number().optional(),
+  /** Hours until a container reaches its memory limit at its 30-min trend, where one is rising. */
+  containerHoursToLimit: z.number().optional(),
 });
 export type NodeSamplePoint = z.infer<typeof nodeSamplePointSchema>;
 

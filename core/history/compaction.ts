@@ -31,24 +31,25 @@ export function compactSamples(db: Database.Database, options: { now: number; ma
   let from = stored !== undefined ? Number(stored) : 0;
   const rollUp = db.transaction((start: number, end: number) => {
     db.prepare(
-      `CREATE TEMP TABLE IF NOT EXISTS minute_rollup_v10 (
+      `CREATE TEMP TABLE IF NOT EXISTS minute_rollup_v11 (
          node_id INTEGER, ts INTEGER, cpu REAL, memory REAL, pods INTEGER, disk REAL, pod_memory_peak REAL,
-         nic_errors_per_minute REAL
+         nic_errors_per_minute REAL, container_hours_to_limit REAL
        )`,
     ).run();
-    db.prepare('DELETE FROM temp.minute_rollup_v10').run();
+    db.prepare('DELETE FROM temp.minute_rollup_v11').run();
     db.prepare(
-      `INSERT INTO temp.minute_rollup_v10
+      `INSERT INTO temp.minute_rollup_v11
        SELECT node_id, (ts / ${rollupMs}) * ${rollupMs}, avg(cpu_millis), avg(memory_bytes), max(pods),
-              avg(disk_bytes), max(pod_memory_peak), max(nic_errors_per_minute)
+              avg(disk_bytes), max(pod_memory_peak), max(nic_errors_per_minute),
+              min(container_hours_to_limit)
        FROM node_samples WHERE ts >= ? AND ts < ? GROUP BY node_id, ts / ${rollupMs}`,
     ).run(start, end);
     const removed = db.prepare('DELETE FROM node_samples WHERE ts >= ? AND ts < ?').run(start, end).changes;
     const added = db
       .prepare(
         `INSERT INTO node_samples (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak,
-                                   nic_errors_per_minute)
-         SELECT * FROM temp.minute_rollup_v10`,
+                                   nic_errors_per_minute, container_hours_to_limit)
+         SELECT * FROM temp.minute_rollup_v11`,
       )
       .run().changes;
     writeWatermark.run(watermarkKey, String(end));

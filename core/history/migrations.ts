@@ -4,6 +4,7 @@ import { riskMigration } from './risk-migration.ts';
 import { signalsMigration } from './signals-migration.ts';
 import { placementMigration } from './placement-migration.ts';
 import { nicErrorsMigration } from './nic-errors-migration.ts';
+import { containerForecastMigration } from './container-forecast-migration.ts';
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. The version lives in
@@ -121,6 +122,7 @@ export const migrations: readonly Migration[] = [
   placementMigration,
   signalsMigration,
   nicErrorsMigration,
+  containerForecastMigration,
 ];
 
 export function schemaVersion(db: Database.Database): number {

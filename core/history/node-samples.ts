@@ -12,6 +12,8 @@ export interface NodeSample {
   podMemoryPeak?: number | null;
   /** NIC errors per minute since the node's previous Summary reading; absent when unknown. */
   nicErrorsPerMinute?: number | null;
+  /** Hours until the container soonest to reach its memory limit reaches it; absent when none rises. */
+  containerHoursToLimit?: number | null;
 }
 
 export interface SeriesQuery {
@@ -28,6 +30,7 @@ interface SampleRow {
   disk_bytes: number | null;
   pod_memory_peak: number | null;
   nic_errors_per_minute: number | null;
+  container_hours_to_limit: number | null;
 }
 
 type SampleParams = [
@@ -36,6 +39,7 @@ type SampleParams = [
   number | null,
   number | null,
   number,
+  number | null,
   number | null,
   number | null,
   number | null,
@@ -65,12 +69,14 @@ export class NodeSampleStore {
     // A node sampled twice in the same millisecond keeps the later sample.
     this.insertSample = db.prepare(
       `INSERT OR REPLACE INTO node_samples
-         (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         (node_id, ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute,
+          container_hours_to_limit)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectSeries = db.prepare(
-      `SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute FROM (
-         SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute
+      `SELECT * FROM (
+         SELECT ts, cpu_millis, memory_bytes, pods, disk_bytes, pod_memory_peak, nic_errors_per_minute,
+                container_hours_to_limit
          FROM node_samples
          WHERE node_id = ? AND ts >= ? ORDER BY ts DESC LIMIT ?
        ) ORDER BY ts ASC`,
@@ -95,6 +101,7 @@ export class NodeSampleStore {
           sample.diskBytes ?? null,
           sample.podMemoryPeak ?? null,
           sample.nicErrorsPerMinute ?? null,
+          sample.containerHoursToLimit ?? null,
         );
       }
     });
@@ -147,6 +154,7 @@ export class NodeSampleStore {
       if (row.disk_bytes !== null) sample.diskBytes = row.disk_bytes;
       if (row.pod_memory_peak !== null) sample.podMemoryPeak = row.pod_memory_peak;
       if (row.nic_errors_per_minute !== null) sample.nicErrorsPerMinute = row.nic_errors_per_minute;
+      if (row.container_hours_to_limit !== null) sample.containerHoursToLimit = row.container_hours_to_limit;
       return sample;
     });
   }

@@ -9,7 +9,7 @@ import { buildDatasetInChunks, capNegatives } from './dataset.ts';
 import { evaluationData } from './evaluation-data.ts';
 import { chooseThreshold, modelScores, permutationImportance } from './evaluation.ts';
 import { compare, DEFAULT_PLAN } from './experiment.ts';
-import { FEATURE_NAMES } from './features.ts';
+import { FEATURE_SETS, networkInputs } from './network-inputs.ts';
 import { applyFeedback } from './feedback-labels.ts';
 import type { NodeHistory } from './node-history.ts';
 
@@ -83,7 +83,8 @@ export async function trainOnClusterHistory(
     );
   }
   const { classes, weights, changed } = applyFeedback(train, options.feedback);
-  const classifier = await trainClassifier(train.features, classes, FEATURE_NAMES, {
+  const inputs = FEATURE_SETS.today;
+  const classifier = await trainClassifier(networkInputs(inputs, train.features), classes, inputs, {
     epochs: options.epochs ?? 30,
     sampleWeights: weights,
   });

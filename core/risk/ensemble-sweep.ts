@@ -26,7 +26,7 @@ import {
   type ExperimentPlan,
 } from './experiment.ts';
 import { simulatedCluster } from './simulated-cluster.ts';
-import { FEATURE_NAMES } from './features.ts';
+import { FEATURE_SETS, networkInputs } from './network-inputs.ts';
 import { formatExperiment } from './evaluation-text.ts';
 import { withTestSeeds } from './exam-seeds.ts';
 import { pickByRule, planAtHorizon, validationResult, type HorizonResult } from './horizon-sweep.ts';
@@ -58,13 +58,14 @@ export async function ensembleSweep(
   const strideMs = plan.strideMinutes * MINUTE;
   const train = buildDataset(trainNodes, { strideMs, horizonMs: horizonMinutes * MINUTE });
   const thresholdData = buildDataset(validationNodes, { strideMs, horizonMs: horizonMinutes * MINUTE });
+  const inputs = FEATURE_SETS.today;
   const members: ClassifierData[] = [];
   const results: EnsembleResult[] = [];
   for (const size of [...sizes].sort((a, b) => a - b)) {
     while (members.length < size) {
       progress(`training member ${members.length + 1} (labels ${horizonMinutes} min ahead)…`);
       members.push(
-        await trainClassifier(train.features, classLabels(train), FEATURE_NAMES, {
+        await trainClassifier(networkInputs(inputs, train.features), classLabels(train), inputs, {
           seed: members.length + 1,
           epochs: plan.epochs,
         }),

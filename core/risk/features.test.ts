@@ -143,4 +143,29 @@ describe('risk features', () => {
     expect(at(f, 'diskExhaustionSlow')).toBeLessThan(0.25);
     expect(at(f, 'diskExhaustion')).toBeLessThan(0.01);
   });
+
+  it("scores the collector's container forecast at its own sample: 1 at the limit, e^(−h/2 h), 0 when none rises", () => {
+    const forecasts = [null, 1.5, 0.5, 0, undefined];
+    // A day of samples first, so that forgetting (below) drops some.
+    const minutes = 24 * 60 + forecasts.length;
+    const first = minutes - forecasts.length;
+    const h: NodeHistory = {
+      ...history(minutes),
+      samples: history(minutes).samples.map((s, i) => ({
+        ...s,
+        containerHoursToLimit: forecasts[i - first],
+      })),
+    };
+    const series = NodeFeatureSeries.fromHistory(h);
+    const scores = () =>
+      forecasts.map((_, i) =>
+        at(series.featuresAt(series.indexAt(T0 + (first + i) * MIN)), 'containerMemoryExhaustion'),
+      );
+    const expected = [0, Math.exp(-0.75), Math.exp(-0.25), 1, 0];
+    scores().forEach((score, i) => expect(score).toBeCloseTo(expected[i] ?? -1, 6));
+    // Forgetting what no feature reads any more keeps each remaining sample's own forecast.
+    series.forgetBefore(T0 + (minutes - 1) * MIN);
+    expect(series.length).toBeLessThan(minutes);
+    scores().forEach((score, i) => expect(score).toBeCloseTo(expected[i] ?? -1, 6));
+  });
 });

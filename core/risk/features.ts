@@ -65,6 +65,8 @@ export const FEATURE_NAMES: readonly string[] = [
     `${m}Detector`,
     ...(EXHAUSTED_AT[m] === undefined ? [] : [`${m}Exhaustion`, `${m}ExhaustionSlow`]),
   ]),
+  // Each container against its own limit at its own 30-min trend (podMemory is only the fullest).
+  'containerMemoryExhaustion',
   'podsLevel',
   'podsChange30m',
   'missingMetrics5m',
@@ -133,6 +135,8 @@ export class NodeFeatureSeries {
     probeFailures: [],
     kubeletStarts: [],
   };
+  /** Each sample's hours until a container reaches its memory limit (NaN: none rising or unknown). */
+  private readonly containerHours: number[] = [];
   private readonly readyChanges: { at: number; ready: boolean }[] = [];
   private readonly incidentTimes: number[] = [];
   private readonly signalEvents: LifecycleEvent[] = [];
@@ -190,6 +194,7 @@ export class NodeFeatureSeries {
       );
     }
     this.rows.push(tHours, fractions, this.scores, sample.pods / Math.max(1, this.capacity.pods));
+    this.containerHours.push(sample.containerHoursToLimit ?? Number.NaN);
     // lowerBound(times, at − window), found by walking: the windows only move forward in time.
     for (let w = 0; w < WINDOW_LIST.length; w++) {
       const from = sample.at - (WINDOW_LIST[w] as number);
@@ -247,6 +252,7 @@ export class NodeFeatureSeries {
     this.rows = kept;
     this.origin = origin;
     this.times.splice(0, k);
+    this.containerHours.splice(0, k);
     for (let w = 0; w < WINDOW_LIST.length; w++)
       this.newestStarts[w] = Math.max(0, (this.newestStarts[w] as number) - k);
     this.changes++;
@@ -315,6 +321,9 @@ export class NodeFeatureSeries {
         out[k++] = known ? exhaustion(limit - level, slope30m, slope2h, SLOW_EXHAUSTION_SCALE_HOURS) : 0;
       }
     }
+    // The forecast's hours left, as the same score (an hour of headroom per hour of trend).
+    const hours = this.containerHours[i] ?? Number.NaN;
+    out[k++] = Number.isFinite(hours) ? exhaustion(hours, 1, 1, SLOW_EXHAUSTION_SCALE_HOURS) : 0;
     const pods = rows.pods(i);
     out[k++] = pods;
     out[k++] = pods - rows.pods(from30m);

@@ -91,4 +91,25 @@ describe('live risk verdicts', () => {
     expect(n0?.probability).toBeLessThan(shipped.threshold);
     expect(n0?.reasons.join(' ')).toMatch(/memory at 93%/i);
   });
+
+  it('names the container nearest its memory limit in the reasons, as the collector reported it', () => {
+    const live = new LiveRisk({ classifier: shipped.classifier, threshold: shipped.threshold });
+    const leaking = (at: number) =>
+      rows(at).map((r) =>
+        r.name === 'n0'
+          ? {
+              ...r,
+              memoryBytes: 0.93 * r.memoryAllocatableBytes,
+              containerHoursToLimit: 0.2,
+              containerNearestLimit: 'shop/web-1/sidecar',
+            }
+          : r,
+      );
+    for (let m = 0; m < 90; m++) live.observe(T0 + m * MINUTE, leaking(T0 + m * MINUTE));
+    const n0 = live.predict(T0 + 89 * MINUTE).find((r) => r.node === 'n0');
+    expect(n0?.level).toBe('at-risk');
+    expect(n0?.reasons[0]).toBe(
+      'container shop/web-1/sidecar reaches its memory limit in ~12 min at its 30-min trend',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { NodeRisk } from '../contract/risk.ts';
 import type { LifecycleEvent } from '../kube/lifecycle.ts';
 import type { NodeRow } from '../contract/index.ts';
 import { FEATURE_COUNT, NodeFeatureSeries } from './features.ts';
+import { networkInputs } from './network-inputs.ts';
 import { riskVerdict, type LiveModel, type RiskVerdict } from './live-verdict.ts';
 import { usagePoint, type UsagePoint } from './node-history.ts';
 
@@ -21,6 +22,8 @@ interface LiveNode {
   /** The verdict for the series at `version`, from `model`: valid until either changes. */
   verdict: RiskVerdict | undefined;
   version: number;
+  /** The container nearest its memory limit at the newest sample, which the reasons name. */
+  container: string | undefined;
   model: LiveModel | undefined;
 }
 
@@ -96,7 +99,14 @@ export class LiveRisk {
       for (const sample of earlier.samples) series.addSample(sample);
       for (const event of earlier.events) series.addEvent(event);
       const lastSampleAt = earlier.samples.at(-1)?.at ?? -Infinity;
-      node = { series, lastSampleAt, verdict: undefined, version: -1, model: undefined };
+      node = {
+        series,
+        lastSampleAt,
+        verdict: undefined,
+        version: -1,
+        model: undefined,
+        container: undefined,
+      };
       this.nodes.set(row.name, node);
     }
     return node;
@@ -110,6 +120,7 @@ export class LiveRisk {
       node.lastSampleAt = at;
       node.series.setDiskCapacity(row.diskCapacityBytes);
       node.series.addSample(usagePoint(at, row));
+      node.container = row.containerNearestLimit;
       if (node.series.length > FORGET_AFTER_SAMPLES) node.series.forgetBefore(at);
     }
   }
@@ -165,7 +176,12 @@ export class LiveRisk {
     });
     const featured = performance.now();
     const model = this.model;
-    const probabilities = model && stale.length > 0 ? predictClassifier(model.classifier, x) : undefined;
+    // The network reads its own inputs by name (networkInputs returns `x` itself when they are
+    // exactly the computed features).
+    const probabilities =
+      model && stale.length > 0
+        ? predictClassifier(model.classifier, networkInputs(model.classifier.featureNames, x))
+        : undefined;
     const scored = performance.now();
     stale.forEach((node, i) => {
       node.verdict = riskVerdict(
@@ -174,6 +190,7 @@ export class LiveRisk {
         i,
         model,
         useModel[i] === 1,
+        node.container ? { container: node.container } : {},
       );
       node.version = node.series.version;
       node.model = model;

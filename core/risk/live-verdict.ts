@@ -3,7 +3,7 @@ import { RISK_CLASSES, type ClassifierData } from '../../models/risk/classifier.
 import type { NodeRisk, RiskKind, RiskLevel } from '../contract/risk.ts';
 import { HORIZON_MS } from './dataset.ts';
 import { featureIndex } from './features.ts';
-import { riskReasons } from './reasons.ts';
+import { riskReasons, type ReasonNames } from './reasons.ts';
 import { rulesBaseline, rulesScore } from './rules-baseline.ts';
 
 /** A node's risk without the node and the time: what one node's features and model output say. */
@@ -31,6 +31,8 @@ export function riskVerdict(
   row: number,
   model: LiveModel | undefined,
   useModel: boolean,
+  /** What the reasons can name that the features cannot (the container nearest its limit). */
+  names: ReasonNames = {},
 ): RiskVerdict {
   const rules = rulesScore(f);
   let probability: number;
@@ -63,7 +65,7 @@ export function riskVerdict(
   const level = levelOf(Math.max(scored, ruled));
   if (ruled > scored && level !== 'healthy') source = 'rules';
   probability = Math.min(1, Math.max(0, probability));
-  const reasons = level === 'healthy' ? [] : riskReasons(f);
+  const reasons = level === 'healthy' ? [] : riskReasons(f, names);
   if (level !== 'healthy' && reasons.length === 0) reasons.push(...rulesBaseline(f).reasons);
   if (level !== 'healthy' && reasons.length === 0)
     reasons.push('its recent pattern resembles the run-up to past incidents');

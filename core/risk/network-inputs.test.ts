@@ -12,9 +12,19 @@ function rows(...values: Record<string, number>[]): Float32Array {
 }
 
 describe('the network inputs', () => {
-  it("are the computed features themselves (the same array) for today's models", () => {
+  it('are the computed features themselves (the same array) for a model that reads exactly them', () => {
     const x = rows({ memoryLevel: 0.5 });
-    expect(networkInputs(FEATURE_SETS.today, x)).toBe(x);
+    expect(networkInputs(FEATURE_NAMES, x)).toBe(x);
+  });
+
+  it("today's are the computed features less those added after the shipped model, in order", () => {
+    expect(FEATURE_SETS.today).toEqual(FEATURE_NAMES.filter((n) => n !== 'containerMemoryExhaustion'));
+    const x = rows({ memoryLevel: 0.5, containerMemoryExhaustion: 0.9, incidents7d: 0.7 });
+    const y = networkInputs(FEATURE_SETS.today, x);
+    expect(y).toHaveLength(FEATURE_SETS.today.length);
+    expect(y[FEATURE_SETS.today.indexOf('memoryLevel')]).toBeCloseTo(0.5, 6);
+    expect(y[FEATURE_SETS.today.indexOf('incidents7d')]).toBeCloseTo(0.7, 6);
+    expect(y).not.toContain(Math.fround(0.9));
   });
 
   it('aggregate the worst of memory, disk and the fullest container, each against where it runs out', () => {
@@ -40,7 +50,7 @@ describe('the network inputs', () => {
   });
 
   it('A adds the aggregates; B keeps CPU, pods and events but no memory, disk or podMemory feature', () => {
-    expect(FEATURE_SETS.A).toEqual([...FEATURE_NAMES, ...AGGREGATE_NAMES]);
+    expect(FEATURE_SETS.A).toEqual([...FEATURE_SETS.today, ...AGGREGATE_NAMES]);
     expect(FEATURE_SETS.B).toContain('cpuSlope30m');
     expect(FEATURE_SETS.B).toContain('oomkills30m');
     expect(FEATURE_SETS.B.filter((n) => /^(memory|disk|podMemory)[A-Z]/.test(n))).toEqual([]);

@@ -14,6 +14,12 @@ export interface UsagePoint {
    * containers with a limit count; 1 = at the limit, where the kernel OOM-kills), when known.
    */
   podMemoryPeak?: number | null;
+  /**
+   * Hours until the container soonest to reach its memory limit reaches it at its own 30-min
+   * trend (0 = at its limit), when one's memory is rising; the fullest container alone hides a
+   * leak climbing below it.
+   */
+  containerHoursToLimit?: number | null;
 }
 
 /**
@@ -41,5 +47,6 @@ export function usagePoint(at: number, row: NodeRow): UsagePoint {
     pods: row.pods,
     diskBytes: row.diskBytes ?? null,
     podMemoryPeak: row.podMemoryPeak ?? null,
+    containerHoursToLimit: row.containerHoursToLimit ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { featureIndex } from './features.ts';
+import { featureIndex, SLOW_EXHAUSTION_SCALE_HOURS } from './features.ts';
 
 /**
  * The top reasons for a node's risk, in plain words, from its features: what an operator would
@@ -22,6 +22,10 @@ const F = Object.fromEntries(
     'conditionFlaps2h',
     'warnings30m',
     'incidents7d',
+    'diskLevel',
+    'diskExhaustionSlow',
+    'podMemoryLevel',
+    'containerMemoryExhaustion',
   ].map((name) => [name, featureIndex(name)]),
 ) as Record<string, number>;
 
@@ -29,9 +33,62 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const count = (logCount: number) => Math.round(Math.expm1(logCount));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function riskReasons(features: ArrayLike<number>, limit = 3): string[] {
+interface Candidate {
+  salience: number;
+  text: string;
+}
+type Read = (name: string) => number;
+
+/** Minutes left, from a slow exhaustion score e^(−h / 2 h); undefined when nothing runs out. */
+function minutesLeft(score: number): number | undefined {
+  if (!(score > 0)) return undefined;
+  return score >= 1 ? 0 : Math.round(-Math.log(score) * SLOW_EXHAUSTION_SCALE_HOURS * 60);
+}
+
+const soon = (minutes: number) => (minutes < 120 ? `~${minutes} min` : `~${Math.round(minutes / 60)} h`);
+
+/**
+ * What runs out soon: the disk towards the kubelet's eviction threshold, a container towards its
+ * memory limit (each container at its own trend, so a leak below a fuller container shows).
+ * Shown within 4 h at the trend, stronger the sooner.
+ */
+function runningOut(v: Read, names: ReasonNames): Candidate[] {
+  const out: Candidate[] = [];
+  const container = minutesLeft(v('containerMemoryExhaustion'));
+  const which = names.container ? `container ${names.container}` : 'a container';
+  if (container !== undefined && container <= 240)
+    out.push({
+      salience: 3 * v('containerMemoryExhaustion') + 0.5,
+      text:
+        container === 0
+          ? `${which} is at its memory limit (OOM kill next)`
+          : `${which} reaches its memory limit in ${soon(container)} at its 30-min trend`,
+    });
+  else if (v('podMemoryLevel') > 0.9)
+    out.push({ salience: 1, text: `a container at ${pct(v('podMemoryLevel'))} of its memory limit` });
+  const disk = minutesLeft(v('diskExhaustionSlow'));
+  if (disk !== undefined && disk <= 240)
+    out.push({
+      salience: 3 * v('diskExhaustionSlow') + 0.5,
+      text:
+        disk === 0
+          ? 'disk past the eviction threshold'
+          : `disk reaches the eviction threshold in ${soon(disk)}`,
+    });
+  else if (v('diskLevel') > 0.8)
+    out.push({ salience: (v('diskLevel') - 0.6) * 5, text: `disk ${pct(v('diskLevel'))} full` });
+  return out;
+}
+
+/** What the features cannot say: names the collector knows. */
+export interface ReasonNames {
+  /** The container nearest its memory limit at its trend, as namespace/pod/container. */
+  container?: string;
+}
+
+export function riskReasons(features: ArrayLike<number>, names: ReasonNames = {}, limit = 3): string[] {
   const v = (name: string) => features[F[name] ?? -1] ?? 0;
-  const candidates: { salience: number; text: string }[] = [];
+  const candidates: Candidate[] = runningOut(v, names);
   for (const metric of ['memory', 'cpu'] as const) {
     const label = metric === 'memory' ? 'memory' : 'CPU';
     // Slopes are fractions of allocatable per hour: half of it is the change over 30 minutes.

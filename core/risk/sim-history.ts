@@ -7,6 +7,7 @@ import type { RawObject } from '../kube/resource-mirror.ts';
 import { createSimulation, type IncidentRecord, type PresetName, type ScenarioSpec } from '../sim/index.ts';
 import { kubeletSummary } from '../sim/kubelet-summary.ts';
 import { summaryFacts, type MemoryLimitOf } from '../kube/node-summary.ts';
+import { ContainerMemoryTrends } from './container-memory-trends.ts';
 import type { NodeHistory } from './node-history.ts';
 
 export interface SimHistoryOptions {
@@ -113,6 +114,7 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
   });
   const every = options.sampleEveryMs ?? 60_000;
   const endMs = startMs + options.durationMs;
+  const containerTrends = new ContainerMemoryTrends();
   while (sim.now() + every <= endMs) {
     sim.advance(every);
     const at = sim.now();
@@ -124,6 +126,7 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
       // the summary itself (limit = working set + available), as live does for a pod it has not
       // mirrored yet; the pod spec gives the same number.
       const signals = summaryFacts(kubeletSummary(usage, at), limitsFromSummary);
+      const forecast = containerTrends.observe(usage.name, at, signals.containerMemory);
       byNode.get(usage.name)?.samples.push({
         at,
         cpuMillis: usage.cpuMillis,
@@ -131,6 +134,7 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
         pods: usage.pods.length,
         diskBytes: signals.diskBytes,
         podMemoryPeak: signals.podMemoryPeak,
+        containerHoursToLimit: forecast?.hoursToLimit ?? null,
       });
       const history = byNode.get(usage.name);
       if (history && signals.diskCapacityBytes !== null)
@@ -146,6 +150,7 @@ export function simulateHistory(options: SimHistoryOptions): SimHistory {
           pods: 0,
           diskBytes: null,
           podMemoryPeak: null,
+          containerHoursToLimit: null,
         });
       }
     }

@@ -266,7 +266,8 @@ export class RiskService implements WorkerDomain {
       trainedAt: bundle?.trainedAt ?? null,
       trainedOn: bundle?.trainedOn ?? 'No model is usable: the rules baseline predicts.',
       threshold: bundle?.threshold ?? 0.5,
-      featureNames: [...FEATURE_NAMES],
+      // What the model reads (a model trained before a feature was added reads fewer).
+      featureNames: [...(bundle?.classifier.featureNames ?? FEATURE_NAMES)],
       evaluations: bundle?.evaluations ?? [],
       importance: bundle?.importance ?? [],
       feedback: stores?.feedback.totals() ?? { useful: 0, falseAlarm: 0 },

@@ -14,5 +14,6 @@ export function samplePoint(sample: NodeSample): NodeSamplePoint {
     ...optional('diskBytes', sample.diskBytes),
     ...optional('podMemoryPeak', sample.podMemoryPeak),
     ...optional('nicErrorsPerMinute', sample.nicErrorsPerMinute),
+    ...optional('containerHoursToLimit', sample.containerHoursToLimit),
   };
 }

@@ -79,6 +79,7 @@ describe('SummarySampler', () => {
         diskCapacityBytes: 100 * GI,
         podMemoryPeak: 0.75,
         nicErrorsPerMinute: null,
+        containerHoursToLimit: null,
       },
       row('elsewhere'),
     ]);
@@ -186,5 +187,36 @@ describe('SummarySampler', () => {
     round = 2;
     await sampler.sample(reader, names(2));
     expect(rates()).toEqual([30, 0]);
+  });
+
+  it('names the container soonest to reach its memory limit at its own trend, not the fullest one', async () => {
+    let now = 0;
+    const MI = 1024 ** 2;
+    // A steady container at 90% of its limit, and a sidecar leaking 10 MiB a minute from 30%.
+    const { reader } = scriptedReader((node) => ({
+      node: { nodeName: node },
+      pods: [
+        {
+          podRef: { namespace: 'shop', name: 'web-1' },
+          containers: [
+            { name: 'app', memory: { workingSetBytes: 900 * MI, availableBytes: 100 * MI } },
+            {
+              name: 'sidecar',
+              memory: { workingSetBytes: (300 + now / 6_000) * MI, availableBytes: (700 - now / 6_000) * MI },
+            },
+          ],
+        },
+      ],
+    }));
+    const sampler = new SummarySampler({ now: () => now });
+    for (let minute = 0; minute <= 10; minute++) {
+      now = minute * 60_000;
+      await sampler.sample(reader, ['node-00']);
+    }
+    const [filled] = sampler.apply([row('node-00')]);
+    expect(filled?.podMemoryPeak).toBeCloseTo(0.9, 6);
+    expect(filled?.containerNearestLimit).toBe('shop/web-1/sidecar');
+    // 400 MiB used of 1000 after 10 min, +600 MiB/h: 1 h left.
+    expect(filled?.containerHoursToLimit).toBeCloseTo(1, 6);
   });
 });

@@ -3,6 +3,7 @@ import type { ClusterReader } from '../kube/cluster-client.ts';
 import { describeClusterError, type ClusterProblem } from '../kube/cluster-errors.ts';
 import { memoryLimitsOf, NicErrorRates, summaryFacts, type SummaryFacts } from '../kube/node-summary.ts';
 import type { PodFacts } from '../kube/pod-facts.ts';
+import { ContainerMemoryTrends, type ContainerForecast } from '../risk/container-memory-trends.ts';
 
 export interface SummarySamplerOptions {
   now: () => number;
@@ -34,9 +35,10 @@ const without =
 
 /**
  * Polls the kubelet Summary API of the cluster's nodes through the API server's node proxy, for
- * each node's disk use, its fullest container against its memory limit, and its NIC error rate
- * (errors per minute between two readings of the interfaces' error counters). Small clusters are
- * sampled whole at every collection; large ones in turn, a bounded number of requests at a time.
+ * each node's disk use, its fullest container against its memory limit, the container soonest to
+ * reach its limit at its own trend, and its NIC error rate (errors per minute between two
+ * readings of the interfaces' error counters). Small clusters are sampled whole at every
+ * collection; large ones in turn, a bounded number of requests at a time.
  * A failure degrades only these figures: a kubelet that does not answer loses its node's, a
  * missing `get nodes/proxy` permission all of them, and the status says which.
  */
@@ -44,9 +46,15 @@ export class SummarySampler {
   private readonly options: typeof defaults & { now: () => number };
   private readonly latest = new Map<
     string,
-    { at: number; facts: SummaryFacts; nicErrorsPerMinute: number | null }
+    {
+      at: number;
+      facts: SummaryFacts;
+      nicErrorsPerMinute: number | null;
+      forecast: ContainerForecast | null;
+    }
   >();
   private readonly nicRates = new NicErrorRates();
+  private readonly containerTrends = new ContainerMemoryTrends();
   private cursor = 0;
   private lastRoundAt: number | undefined;
   private retryAt = 0;
@@ -103,7 +111,8 @@ export class SummarySampler {
           const facts = summaryFacts(await getSummary(node, signal), limitOf);
           const at = this.options.now();
           const nicErrorsPerMinute = this.nicRates.observe(node, at, facts.nicErrors);
-          this.latest.set(node, { at, facts, nicErrorsPerMinute });
+          const forecast = this.containerTrends.observe(node, at, facts.containerMemory);
+          this.latest.set(node, { at, facts, nicErrorsPerMinute, forecast });
         } catch (error) {
           this.latest.delete(node);
           const status = (error as { code?: unknown }).code;
@@ -147,11 +156,14 @@ export class SummarySampler {
       const known = this.latest.get(row.name);
       if (!known || known.at < oldest) return row;
       const { diskBytes, diskCapacityBytes, podMemoryPeak } = known.facts;
+      const forecast = known.forecast;
       return {
         ...row,
         diskBytes,
         podMemoryPeak,
         nicErrorsPerMinute: known.nicErrorsPerMinute,
+        containerHoursToLimit: forecast?.hoursToLimit ?? null,
+        ...(forecast ? { containerNearestLimit: containerName(forecast) } : {}),
         ...(diskCapacityBytes !== null ? { diskCapacityBytes } : {}),
       };
     });
@@ -166,5 +178,9 @@ export class SummarySampler {
   forget(present: ReadonlySet<string>): void {
     for (const node of this.latest.keys()) if (!present.has(node)) this.latest.delete(node);
     this.nicRates.forget(present);
+    this.containerTrends.forget(present);
   }
 }
+
+const containerName = ({ namespace, pod, container }: ContainerForecast) =>
+  `${namespace}/${pod}/${container}`;

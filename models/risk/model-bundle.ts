@@ -46,8 +46,12 @@ export const modelBundleSchema = z.object({
 });
 export type ModelBundle = z.infer<typeof modelBundleSchema> & { classifier: ClassifierData };
 
-/** Checks the weights fit together and the features are the ones this version computes. */
-export function parseModelBundle(json: unknown, expectedFeatures: readonly string[]): ModelBundle {
+/**
+ * Checks the weights fit together and every input the model reads is one this version computes
+ * (`computable`). A model reads its inputs by name, so one trained before a feature was added
+ * keeps working; one that reads a feature this version no longer computes must be retrained.
+ */
+export function parseModelBundle(json: unknown, computable: readonly string[]): ModelBundle {
   const parsed = modelBundleSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(
@@ -56,9 +60,10 @@ export function parseModelBundle(json: unknown, expectedFeatures: readonly strin
   }
   const bundle = parsed.data as ModelBundle;
   const c = bundle.classifier;
-  if (c.featureNames.join(',') !== expectedFeatures.join(',')) {
+  const unknown = c.featureNames.filter((name) => !computable.includes(name));
+  if (unknown.length > 0) {
     throw new Error(
-      `the risk model was trained on other features (${c.featureNames.length}) than this Foresight computes (${expectedFeatures.length}); retrain it.`,
+      `the risk model was trained on features this Foresight does not compute (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}); retrain it.`,
     );
   }
   for (const [m, member] of classifierMembers(c).entries()) checkNetwork(member, c, m);
@@ -86,11 +91,8 @@ function checkNetwork(network: ClassifierWeights, c: ClassifierData, m: number):
     throw new Error(`${which} classes or scaling do not match; the file is damaged.`);
 }
 
-export async function loadModelBundle(
-  path: string,
-  expectedFeatures: readonly string[],
-): Promise<ModelBundle> {
-  return parseModelBundle(JSON.parse(await readFile(path, 'utf8')), expectedFeatures);
+export async function loadModelBundle(path: string, computable: readonly string[]): Promise<ModelBundle> {
+  return parseModelBundle(JSON.parse(await readFile(path, 'utf8')), computable);
 }
 
 /** Numbers rounded to 6 significant digits: a smaller file, and the same on every machine. */
