@@ -19,9 +19,10 @@ describe('foresight evaluate options', () => {
     expect(parseEvaluateArgs([]).plan.features).toBe('today');
   });
 
-  it('reads the component that rings with the model: none (default), E, D, E+D or E30', () => {
+  it('reads the component that rings with the model: none (default), E, D, E+D, E30 or E30C', () => {
     expect(parseEvaluateArgs(['--component', 'E+D']).plan.component).toBe('E+D');
     expect(parseEvaluateArgs(['--component', 'E30']).plan.component).toBe('E30');
+    expect(parseEvaluateArgs(['--component', 'E30C']).plan.component).toBe('E30C');
     expect(parseEvaluateArgs([]).plan.component).toBe('none');
   });
 
@@ -79,7 +80,7 @@ describe('foresight evaluate options', () => {
     [['--horizon', '2'], /--horizon needs a whole number from 5 to 240/],
     [['--ensemble', '0'], /--ensemble needs a whole number from 1 to 9/],
     [['--features', 'C'], /--features needs one of today, A, B, got "C"/],
-    [['--component', 'F'], /--component needs one of none, E, D, E\+D, E30, got "F"/],
+    [['--component', 'F'], /--component needs one of none, E, D, E\+D, E30, E30C, got "F"/],
     [['--tc-grid', 'round9'], /--tc-grid needs one of round3, round4, got "round9"/],
     [['--unseen', 'each,diskFill'], /unknown scenario family "each"/],
     [['extra'], /no positional arguments/],

@@ -144,11 +144,12 @@ export const evaluateCommand: Subcommand = {
                  --features today|A|B  what the network reads: the per-resource features (default ${DEFAULT_PLAN.features}),
                                        A: with the worst-over-resources aggregates, B: the aggregates
                                        in place of the memory, disk and podMemory features
-                 --component none|E|D|E+D|E30   a fixed alarm that rings with the model's (default ${DEFAULT_PLAN.component}):
+                 --component none|E|D|E+D|E30|E30C   a fixed alarm that rings with the model's (default ${DEFAULT_PLAN.component}):
                                        E the exhaustion forecast (worst fast/slow time to exhaustion of
                                        memory, disk, podMemory), D the streaming detector (worst metric),
                                        E+D either, E30 E with the slow forecast at the 30-min trend
-                                       alone; its threshold chosen on the validation seeds within
+                                       alone, E30C E30 or a container towards its own limit at its
+                                       own 30-min trend; its threshold chosen on the validation seeds within
                                        the same false-alarm budget; the alarm is model OR component
                  --tc-grid round4|round3   the values that threshold is chosen from: 0.10-0.99
                                        (default ${DEFAULT_PLAN.tcGrid}), or round 3's 0.50-0.99

@@ -90,6 +90,27 @@ describe('E30, the exhaustion forecast at the 30-min trend alone', () => {
   });
 });
 
+describe('E30C (round 5): E30, or a container towards its own limit', () => {
+  it('rings for a container leaking below the fullest one, which E30 does not see', () => {
+    // The fullest container steady at 0.9; another at 14 min from its limit at its own trend.
+    const values = {
+      podMemoryLevel: 0.9,
+      podMemorySlope30m: 0,
+      containerMemoryExhaustion: Math.exp(-14 / 120),
+    };
+    expect(componentScores('E30', row(values))[0]).toBe(0);
+    expect(componentScores('E30C', row(values))[0]).toBeCloseTo(Math.exp(-14 / 120), 6);
+  });
+
+  it('is E30 where no container rises faster than the resources E30 reads', () => {
+    const values = { memoryLevel: 0.5, memorySlope30m: 0.5, containerMemoryExhaustion: 0.1 };
+    expect(componentScores('E30C', row(values))[0]).toBeCloseTo(
+      componentScores('E30', row(values))[0] ?? -1,
+      6,
+    );
+  });
+});
+
 describe('combinedScores', () => {
   it.each([
     // [p, t_m, c, t_c, rings]

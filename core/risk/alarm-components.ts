@@ -11,17 +11,20 @@ import {
 } from './features.ts';
 
 /**
- * Issue 5, acceptance 1, rounds 3-4 (models/risk/EVALUATION.md): a fixed, unlearned component C
+ * Issue 5, acceptance 1, rounds 3-5 (models/risk/EVALUATION.md): a fixed, unlearned component C
  * whose alarm joins the model's as one alarm — it rings when the calibrated probability p ≥ t_m OR
  * c ≥ t_c. Nothing in C is learnt from incidents, so a family never trained on can still ring it.
  * - E, the exhaustion forecast: the worst over memory, disk and podMemory of the fast and slow
  *   time-to-exhaustion scores (features.ts `…Exhaustion`, `…ExhaustionSlow`);
  * - E30 (round 4): E with the slow score read at the 30-min slope alone, not waiting for the 2-h
  *   trend to agree (a climb younger than 2 h shows in it at once);
+ * - E30C (round 5): E30 or a container towards its own memory limit at its own 30-min trend
+ *   (`containerMemoryExhaustion`; podMemory is only the fullest container, which hides a leak
+ *   climbing below it);
  * - D, the streaming detector: the worst over the metrics of `…Detector`;
  * - E+D: the worse of E and D. Every one lies in [0, 1].
  */
-export const COMPONENT_NAMES = ['none', 'E', 'D', 'E+D', 'E30'] as const;
+export const COMPONENT_NAMES = ['none', 'E', 'D', 'E+D', 'E30', 'E30C'] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 const EXHAUSTIBLE = ['memory', 'disk', 'podMemory'] as const;
@@ -70,6 +73,8 @@ const worseOf =
   (features, offset) =>
     Math.max(a(features, offset), b(features, offset));
 
+const E30_SCORE = worseOf(maxOf(EXHAUSTIBLE.map((m) => `${m}Exhaustion`)), thirtyMinuteExhaustion());
+
 /** Each component's score of one point, and how a printout names it. */
 const COMPONENTS: Record<ComponentName, { score: PointScore; description: string }> = {
   none: { score: () => 0, description: 'nothing' },
@@ -79,9 +84,10 @@ const COMPONENTS: Record<ComponentName, { score: PointScore; description: string
     score: maxOf([...EXHAUSTION_FEATURES, ...DETECTOR_FEATURES]),
     description: `${EXHAUSTION_FEATURES.length + DETECTOR_FEATURES.length} features' max`,
   },
-  E30: {
-    score: worseOf(maxOf(EXHAUSTIBLE.map((m) => `${m}Exhaustion`)), thirtyMinuteExhaustion()),
-    description: 'fast exhaustion or at the 30-min trend, worst resource',
+  E30: { score: E30_SCORE, description: 'fast exhaustion or at the 30-min trend, worst resource' },
+  E30C: {
+    score: worseOf(E30_SCORE, maxOf(['containerMemoryExhaustion'])),
+    description: 'E30, or a container towards its own limit at its 30-min trend',
   },
 };
 

@@ -1,8 +1,9 @@
 /**
- * Issue 5, acceptance 1, round 4: which fixed component (alarm-components.ts: the exhaustion
- * forecast E, or E30, the same at the 30-min trend alone) rings with which plan's model ((a) 30 min
- * × 1 network, (b) 60 min × 3), chosen on the validation seeds only by the rule in
- * models/risk/EVALUATION.md ("Round 4"; round 3 chose among none, E, D, E+D the same way). For each family F of the acceptance rule: train on seeds 1-6 without F, choose t_m and t_c
+ * Issue 5, acceptance 1, round 5: which fixed component (alarm-components.ts: E30, the exhaustion
+ * forecast at the 30-min trend, or E30C, the same or a container towards its own limit) rings with
+ * which plan's model ((a) 30 min × 1 network, (b) 60 min × 3), chosen on the validation seeds only
+ * by the rule in models/risk/EVALUATION.md ("Round 5"; round 3 chose among none, E, D, E+D and
+ * round 4 between E and E30 the same way). For each family F of the acceptance rule: train on seeds 1-6 without F, choose t_m and t_c
  * on seeds 7-8 without F, and judge on (i) seeds 7-8 simulated with every family (F unseen in
  * training) and (ii) seeds 7-8 with F alone (seed + 5000). One training per (F, plan): the
  * components are added at scoring time.
@@ -41,10 +42,11 @@ export interface ComponentCandidate {
 export const SWEEP_ROUNDS = {
   3: { components: ['none', 'E', 'D', 'E+D'], grid: 'round3' },
   4: { components: ['E', 'E30'], grid: 'round4' },
+  5: { components: ['E30', 'E30C'], grid: 'round4' },
 } as const satisfies Record<number, { components: readonly ComponentName[]; grid: TcGridName }>;
 export type SweepRound = keyof typeof SWEEP_ROUNDS;
 /** The newest round's candidates. */
-export const SWEEP_COMPONENTS = SWEEP_ROUNDS[4].components;
+export const SWEEP_COMPONENTS = SWEEP_ROUNDS[5].components;
 
 /** Simplest first (the order of `components`, then (a) < (b)): a tie keeps the earlier. */
 export function componentCandidates(
@@ -87,7 +89,7 @@ export function pickComponent(candidates: readonly ComponentCandidate[]): Compon
 
 export async function componentSweep(
   progress: (line: string) => void = () => {},
-  round: SweepRound = 4,
+  round: SweepRound = 5,
 ): Promise<ComponentCandidate[]> {
   const plan = DEFAULT_PLAN;
   const { components, grid } = SWEEP_ROUNDS[round];
@@ -171,10 +173,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await loadTf();
   const began = performance.now();
   const progress = (line: string) => process.stderr.write(line + '\n');
-  // `--round 3` reruns round 3's candidates on its grid; the newest round by default.
+  // `--round 3|4` reruns that round's candidates on its grid; the newest round by default.
   const round = process.argv.includes('--round')
     ? Number(process.argv[process.argv.indexOf('--round') + 1])
-    : 4;
+    : 5;
   if (!(round in SWEEP_ROUNDS))
     throw new Error(`--round needs one of ${Object.keys(SWEEP_ROUNDS).join(', ')}`);
   process.stdout.write(formatComponentSweep(await componentSweep(progress, round as SweepRound)) + '\n');
