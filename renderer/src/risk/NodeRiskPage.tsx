@@ -5,6 +5,7 @@ import { feedbackKey } from '../stores/riskStore.ts';
 import { useRisk } from './RiskBadge.tsx';
 import { NodeDetailsPanel } from './NodeDetailsPanel.tsx';
 import { nodeMetricCharts } from './nodeMetricCharts.ts';
+import { containerForecastLine } from './containerForecast.ts';
 import { axisFor, linePoints, xOf, type TimeAxis } from './timeChart.ts';
 
 const WIDTH = 640;
@@ -93,6 +94,7 @@ export function NodeRiskPage({ node }: { node: string }) {
     predictions: (detail?.events ?? []).filter((e) => e.type === 'risk-detected').map((e) => e.at),
   };
   const metrics = nodeMetricCharts(series, row);
+  const forecast = containerForecastLine(row);
   const alert = [...(detail?.events ?? [])].reverse().find((e) => e.type === 'risk-detected');
   return (
     <section className="panel" data-testid="node-risk-page" data-node={node}>
@@ -113,6 +115,7 @@ export function NodeRiskPage({ node }: { node: string }) {
           ))}
         </ul>
       ) : null}
+      {forecast ? <p data-testid="container-forecast">{forecast}</p> : null}
       {detailError ? <p className="error">{detailError}</p> : null}
       <Chart
         title="Risk (probability of an incident within 30 min)"

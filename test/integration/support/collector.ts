@@ -55,13 +55,14 @@ export function startTestCollector(
 export function startContextCollector(
   kubeconfigYaml: string,
   config: Partial<WorkerConfig> = {},
+  deps: Omit<CollectorDeps, 'domains'> = {},
 ): TestCollector & { context: WorkerDomainContext } {
   let context: WorkerDomainContext | undefined;
   const probe = (ctx: WorkerDomainContext) => {
     context = ctx;
     return { methods: [], handle: () => Promise.reject(new Error('unused')) };
   };
-  const collector = startTestCollector(kubeconfigYaml, config, { domains: [probe] });
+  const collector = startTestCollector(kubeconfigYaml, config, { ...deps, domains: [probe] });
   if (!context) throw new Error('the domain was not created');
   return { ...collector, context };
 }
