@@ -48,8 +48,8 @@ const PER_RESOURCE = new Set(
 /**
  * The network's inputs compared for issue 5 (acceptance 1, round 2): `today` the computed
  * features the shipped model reads; `A` those and the aggregates; `B` the aggregates in place of
- * the per-resource
- * features of memory, disk and podMemory (CPU, pods, missing metrics and events kept).
+ * the per-resource features of memory, disk and podMemory (CPU, pods, missing metrics and events
+ * kept).
  */
 export const FEATURE_SETS = {
   today: TODAY,

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeRow } from '../../../core/contract/index.ts';
+import { nodeRow } from '../testing/fixtures.ts';
 import { containerForecastLine } from './containerForecast.ts';
-
-const row = (extra: Partial<NodeRow>): NodeRow => ({
-  name: 'node-01',
-  ready: true,
-  unschedulable: false,
-  roles: [],
-  cpuMillis: 1,
-  cpuAllocatableMillis: 1000,
-  memoryBytes: 1,
-  memoryAllocatableBytes: 1000,
-  pods: 1,
-  podCapacity: 110,
-  ...extra,
-});
 
 describe('the container forecast line on the node page', () => {
   it.each([
@@ -38,6 +24,6 @@ describe('the container forecast line on the node page', () => {
       'Container shop/web-1/sidecar is at its memory limit and still rising: an OOM kill is next.',
     ],
   ])('%s', (_, extra, expected) => {
-    expect(containerForecastLine(row(extra))).toBe(expected);
+    expect(containerForecastLine(nodeRow(extra))).toBe(expected);
   });
 });
