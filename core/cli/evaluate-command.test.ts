@@ -38,6 +38,16 @@ describe('foresight evaluate options', () => {
     expect(parseEvaluateArgs(['--unseen', 'diskFill']).each).toBe(false);
   });
 
+  it('chooses thresholds on the validation seeds given, or on the default ones left unused', () => {
+    expect(parseEvaluateArgs([]).plan.validationSeeds).toEqual(DEFAULT_PLAN.validationSeeds);
+    const { plan } = parseEvaluateArgs(['--validation-seeds', '7,8,9,10,11,12', '--test-seeds', '113']);
+    expect(plan).toMatchObject({ validationSeeds: [7, 8, 9, 10, 11, 12], testSeeds: [113] });
+    expect(plan.trainSeeds).toEqual(DEFAULT_PLAN.trainSeeds);
+    const kept = DEFAULT_PLAN.validationSeeds.slice(1);
+    const [taken] = DEFAULT_PLAN.validationSeeds;
+    expect(parseEvaluateArgs(['--test-seeds', String(taken)]).plan.validationSeeds).toEqual(kept);
+  });
+
   it('reads seeds, unseen families, shape and the JSON path', () => {
     const { plan, json } = parseEvaluateArgs([
       '--seeds',
@@ -73,6 +83,12 @@ describe('foresight evaluate options', () => {
   it.each([
     [['--seeds', '1,x'], /--seeds needs comma-separated whole numbers/],
     [['--seeds', '1,2', '--test-seeds', '2'], /seed 2 is in both --seeds and --test-seeds/],
+    [['--validation-seeds', '7,,8'], /--validation-seeds needs comma-separated whole numbers/],
+    [
+      ['--validation-seeds', '7,8', '--test-seeds', '8'],
+      /seed 8 is in --validation-seeds and in --test-seeds/,
+    ],
+    [['--validation-seeds', '3,9'], /seed 3 is in --validation-seeds and in --seeds/],
     [['--unseen', 'meteorStrike'], /unknown scenario family "meteorStrike"; try memoryLeak/],
     [['--nodes', '1'], /--nodes needs a whole number from 2 to 500/],
     [['--hours', '2.5'], /--hours needs a whole number/],

@@ -37,6 +37,23 @@ function whole(text: string | undefined, name: string, fallback: number, min: nu
   return n;
 }
 
+/**
+ * The seeds thresholds, calibration and the examined families are chosen on: never trained on nor
+ * tested on. By default the plan's, less any that --seeds or --test-seeds take; an explicit list
+ * that overlaps either is refused.
+ */
+function validationSeedList(text: string | undefined, trainSeeds: number[], testSeeds: number[]): number[] {
+  const unused = (s: number) => !trainSeeds.includes(s) && !testSeeds.includes(s);
+  if (text === undefined) return DEFAULT_PLAN.validationSeeds.filter(unused);
+  const seeds = seedList(text, 'validation-seeds', DEFAULT_PLAN.validationSeeds);
+  const taken = seeds.find((s) => !unused(s));
+  if (taken !== undefined)
+    throw new UsageError(
+      `seed ${taken} is in --validation-seeds and in ${trainSeeds.includes(taken) ? '--seeds' : '--test-seeds'}; thresholds must be chosen on seeds neither trained nor tested on.`,
+    );
+  return seeds;
+}
+
 /** `--unseen each`: every family whose lead room allows a 10-min lead, held out in turn. */
 const EACH = 'each';
 
@@ -52,6 +69,7 @@ export function parseEvaluateArgs(argv: string[]): {
     options: {
       seeds: { type: 'string' },
       'test-seeds': { type: 'string' },
+      'validation-seeds': { type: 'string' },
       unseen: { type: 'string' },
       nodes: { type: 'string' },
       hours: { type: 'string' },
@@ -76,6 +94,7 @@ export function parseEvaluateArgs(argv: string[]): {
     throw new UsageError(
       `seed ${overlap[0]} is in both --seeds and --test-seeds; held-out seeds must not be trained on.`,
     );
+  const validationSeeds = validationSeedList(values['validation-seeds'], trainSeeds, testSeeds);
   const each = values.unseen?.trim() === EACH;
   const unseen = ((each ? undefined : values.unseen)?.split(',').map((f) => f.trim()) ??
     DEFAULT_PLAN.unseenFamilies) as ScenarioFamily[];
@@ -109,10 +128,7 @@ export function parseEvaluateArgs(argv: string[]): {
     plan: {
       ...base,
       trainSeeds,
-      // The threshold is chosen on seeds neither trained on nor tested on.
-      validationSeeds: DEFAULT_PLAN.validationSeeds.filter(
-        (s) => !trainSeeds.includes(s) && !testSeeds.includes(s),
-      ),
+      validationSeeds,
       testSeeds,
       unseenFamilies: unseen,
       nodes: whole(values.nodes, 'nodes', DEFAULT_PLAN.nodes, 2, 500),
@@ -134,6 +150,8 @@ export const evaluateCommand: Subcommand = {
   usage: `  evaluate       Train the risk model on simulated clusters; compare it with the rules baseline on held-out ones.
                  --seeds 1,2,3         training seeds (default ${DEFAULT_PLAN.trainSeeds.join(',')})
                  --test-seeds 101,102  held-out seeds (default ${DEFAULT_PLAN.testSeeds.join(',')})
+                 --validation-seeds 7,8   seeds the thresholds, calibration and the examined families
+                                       are chosen on (default ${DEFAULT_PLAN.validationSeeds.join(',')}, less any trained or tested on)
                  --unseen FAMILY[,..]  families kept out of training (default ${DEFAULT_PLAN.unseenFamilies.join(',')})
                  --unseen each         one exam per family whose median lead room (cause to incident) on the
                                        validation seeds is at least 20 min, each held out in turn; prints
