@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alarmSummary, incidentPrCurve } from './alarm-metrics.ts';
+import { alarmSummary, eachAlarmRun, incidentPrCurve } from './alarm-metrics.ts';
 import { alarmsAt, minuteDataset } from './test-support.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -38,6 +38,64 @@ describe('alarmSummary', () => {
     const s = alarmSummary(day, alarmsAt(day, [300, 900]), 0.5);
     expect(s.nodeDays).toBeCloseTo(day.length / 1440, 6);
     expect(s.falseAlarmsPerNodeDay).toBeCloseTo(2 / s.nodeDays, 6);
+  });
+});
+
+describe('eachAlarmRun', () => {
+  const day = minuteDataset({ minutes: 24 * 60, incidentsAt: [100, 600], horizonMinutes: 30 });
+  // One run as [since, last on, positive, first warned [episode, at], repeat] (minutes).
+  type Row = [number, number, boolean, [number, number][], boolean];
+
+  it.each([
+    [
+      'a held alarm repeats each horizon',
+      range(300, 339),
+      [
+        [300, 329, false, [], false],
+        [330, 339, false, [], true],
+      ],
+    ],
+    [
+      'a run resolves after 5 quiet minutes, not before',
+      [300, 304, 310],
+      [
+        [300, 304, false, [], false],
+        [310, 310, false, [], false],
+      ],
+    ],
+    [
+      'the skipped stretch of an incident ends a run',
+      [97, 98, 99, 101, 102],
+      [
+        [97, 99, true, [[0, 97]], false],
+        [101, 102, false, [], false],
+      ],
+    ],
+    [
+      'an incident is first warned once, by the earliest run',
+      [75, 85, 95, 595],
+      [
+        [75, 75, true, [[0, 75]], false],
+        [85, 85, true, [], false],
+        [95, 95, true, [], false],
+        [595, 595, true, [[1, 595]], false],
+      ],
+    ],
+  ] as [string, number[], Row[]][])('%s', (_, minutes, expected) => {
+    const runs = [...eachAlarmRun(day, alarmsAt(day, minutes), 0.5)];
+    expect(
+      runs.map((r): Row => [
+        r.sinceMs / 60_000,
+        r.lastOnMs / 60_000,
+        r.positive,
+        r.firstWarned.map((w): [number, number] => [w.episode, w.atMs / 60_000]),
+        r.repeat,
+      ]),
+    ).toEqual(expected);
+    for (const r of runs) {
+      expect(r.node).toBe(0);
+      expect(day.times[r.firstPoint]).toBe(r.sinceMs);
+    }
   });
 });
 

@@ -29,6 +29,71 @@ export interface AlarmSummary {
 
 export const RESOLVE_AFTER_MS = 5 * 60_000;
 
+/** One alarm at a threshold: a run of one node's points at or above it (see AlarmSummary). */
+export interface AlarmRun {
+  /** Index into `dataset.nodes`. */
+  node: number;
+  /** The run's first point (index into the dataset). */
+  firstPoint: number;
+  /** Time of its first point (ms). */
+  sinceMs: number;
+  /** Time of its last point at or above the threshold (ms). */
+  lastOnMs: number;
+  /** An incident followed within the horizon (one of its points is labelled). */
+  positive: boolean;
+  /** Episodes this run warned first (no earlier run did), each with its first alarm point's time (ms). */
+  firstWarned: { episode: number; atMs: number }[];
+  /** The 2nd+ horizon of an alarm still on (the repeat an alert manager sends), not a new alarm. */
+  repeat: boolean;
+}
+
+/** Each alarm run at `threshold`, in the dataset's order (node by node, in time). */
+export function* eachAlarmRun(
+  dataset: RiskDataset,
+  scores: ArrayLike<number>,
+  threshold: number,
+): Generator<AlarmRun> {
+  const warned = new Set<number>();
+  let previousNode = -1;
+  let previousTime = -Infinity;
+  let run: AlarmRun | undefined;
+  for (let i = 0; i < dataset.length; i++) {
+    const node = dataset.nodeOf[i] ?? 0;
+    const t = dataset.times[i] ?? 0;
+    // A skipped stretch (an incident in progress) ends any alarm: the next one is new.
+    if (run && (node !== previousNode || t - previousTime > dataset.strideMs * 1.5)) {
+      yield run;
+      run = undefined;
+    }
+    previousNode = node;
+    previousTime = t;
+    if ((scores[i] ?? 0) < threshold) {
+      if (run && t - run.lastOnMs >= RESOLVE_AFTER_MS) {
+        yield run;
+        run = undefined;
+      }
+      continue;
+    }
+    let repeat = false;
+    if (run && t - run.sinceMs >= dataset.horizonMs) {
+      yield run;
+      run = undefined;
+      repeat = true;
+    }
+    run ??= { node, firstPoint: i, sinceMs: t, lastOnMs: t, positive: false, firstWarned: [], repeat };
+    run.lastOnMs = t;
+    const episode = dataset.episodeOf[i] ?? -1;
+    if (episode >= 0) {
+      run.positive = true;
+      if (!warned.has(episode)) {
+        warned.add(episode);
+        run.firstWarned.push({ episode, atMs: t });
+      }
+    }
+  }
+  if (run) yield run;
+}
+
 /** Each alarm at `threshold` counted true or false, and when each incident was first warned. */
 export interface AlarmRuns {
   /** Episode index → the first alarm point before it (ms). */
@@ -41,39 +106,18 @@ export interface AlarmRuns {
 
 export function alarmRuns(dataset: RiskDataset, scores: ArrayLike<number>, threshold: number): AlarmRuns {
   const firstAlarm = new Map<number, number>();
-  const announceable = new Set<number>();
   let trueAlarms = 0;
   let falseAlarms = 0;
-  let previousNode = -1;
-  let previousTime = -Infinity;
-  let run: { positive: boolean; since: number; lastOn: number } | undefined;
-  const endRun = () => {
-    if (run?.positive) trueAlarms++;
-    else if (run) falseAlarms++;
-    run = undefined;
-  };
+  for (const run of eachAlarmRun(dataset, scores, threshold)) {
+    if (run.positive) trueAlarms++;
+    else falseAlarms++;
+    for (const { episode, atMs } of run.firstWarned) firstAlarm.set(episode, atMs);
+  }
+  const announceable = new Set<number>();
   for (let i = 0; i < dataset.length; i++) {
-    const node = dataset.nodeOf[i] ?? 0;
-    const t = dataset.times[i] ?? 0;
-    // A skipped stretch (an incident in progress) ends any alarm: the next one is new.
-    if (node !== previousNode || t - previousTime > dataset.strideMs * 1.5) endRun();
-    previousNode = node;
-    previousTime = t;
     const episode = dataset.episodeOf[i] ?? -1;
     if (episode >= 0) announceable.add(episode);
-    if ((scores[i] ?? 0) < threshold) {
-      if (run && t - run.lastOn >= RESOLVE_AFTER_MS) endRun();
-      continue;
-    }
-    if (run && t - run.since >= dataset.horizonMs) endRun();
-    run ??= { positive: false, since: t, lastOn: t };
-    run.lastOn = t;
-    if (episode >= 0) {
-      run.positive = true;
-      if (!firstAlarm.has(episode)) firstAlarm.set(episode, t);
-    }
   }
-  endRun();
   return { firstAlarm, announceable, trueAlarms, falseAlarms };
 }
 
