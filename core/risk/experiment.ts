@@ -145,6 +145,22 @@ export interface TrainOptions {
   validation?: readonly NodeHistory[];
 }
 
+/** The plan's training options (what trainOn reads of it), with the threshold clusters' histories. */
+export function trainOptionsOf(plan: ExperimentPlan, validation: readonly NodeHistory[]): TrainOptions {
+  return {
+    epochs: plan.epochs,
+    falseAlarmBudget: plan.falseAlarmBudget,
+    strideMinutes: plan.strideMinutes,
+    trainHorizonMinutes: plan.trainHorizonMinutes,
+    horizonMinutes: plan.horizonMinutes,
+    ensembleSize: plan.ensembleSize,
+    features: plan.features,
+    component: plan.component,
+    tcGrid: plan.tcGrid,
+    ...(validation.length > 0 ? { validation } : {}),
+  };
+}
+
 export async function trainOn(
   histories: readonly NodeHistory[],
   options: TrainOptions = {},
@@ -285,18 +301,7 @@ export async function runExperiment(
   const simulate = (performance.now() - began) / 1000;
   began = performance.now();
   progress('training…');
-  const trained = await trainOn(trainHistories, {
-    epochs: plan.epochs,
-    falseAlarmBudget: plan.falseAlarmBudget,
-    strideMinutes: plan.strideMinutes,
-    trainHorizonMinutes: plan.trainHorizonMinutes,
-    horizonMinutes: plan.horizonMinutes,
-    ensembleSize: plan.ensembleSize,
-    features: plan.features,
-    component: plan.component,
-    tcGrid: plan.tcGrid,
-    ...(validationHistories.length > 0 ? { validation: validationHistories } : {}),
-  });
+  const trained = await trainOn(trainHistories, trainOptionsOf(plan, validationHistories));
   const train = (performance.now() - began) / 1000;
   began = performance.now();
   progress('evaluating…');

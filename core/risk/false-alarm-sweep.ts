@@ -17,7 +17,14 @@ import { alarmScores, componentScores } from './alarm-components.ts';
 import { buildDataset, type RiskDataset } from './dataset.ts';
 import { modelScores } from './evaluation.ts';
 import { withTestSeeds } from './exam-seeds.ts';
-import { compare, DEFAULT_PLAN, trainOn, type ExperimentPlan, type TrainedRisk } from './experiment.ts';
+import {
+  compare,
+  DEFAULT_PLAN,
+  trainOn,
+  trainOptionsOf,
+  type ExperimentPlan,
+  type TrainedRisk,
+} from './experiment.ts';
 import {
   falseAlarmBreakdown,
   formatFalseAlarmBreakdown,
@@ -85,18 +92,13 @@ export async function falseAlarmSweep(
   const validation = plan.validationSeeds.map((seed) => simulatedCluster(seed, trainedFamilies, plan));
   const heldOut = plan.testSeeds.map((seed) => simulatedCluster(seed, SCENARIO_FAMILIES, plan));
   progress(`[${family} unseen] training…`);
-  const trained = await trainOn(trainHistories, {
-    epochs: plan.epochs,
-    falseAlarmBudget: plan.falseAlarmBudget,
-    strideMinutes: plan.strideMinutes,
-    trainHorizonMinutes: plan.trainHorizonMinutes,
-    horizonMinutes: plan.horizonMinutes,
-    ensembleSize: plan.ensembleSize,
-    features: plan.features,
-    component: plan.component,
-    tcGrid: plan.tcGrid,
-    validation: validation.flatMap((c) => c.nodes),
-  });
+  const trained = await trainOn(
+    trainHistories,
+    trainOptionsOf(
+      plan,
+      validation.flatMap((c) => c.nodes),
+    ),
+  );
   const dataOf = (clusters: typeof heldOut) =>
     buildDataset(
       clusters.flatMap((c) => c.nodes),
